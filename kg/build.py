@@ -1,0 +1,89 @@
+"""`kg build`: a folder of documents in, every export out."""
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
+
+from .documents import Document, LoadError, iter_documents
+from .export.graphml import write_graphml
+from .export.rdf import merged_graph, write
+from .graph.build import assemble
+from .pipeline import extract_graphs
+from .vocab import ENTITY_CLASSES, ONE
+
+CLASS_NAMES = {iri: name for name, iri in ENTITY_CLASSES.items()}
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    skipped: list[LoadError] = field(default_factory=list)
+    entities: Counter = field(default_factory=Counter)
+    statements: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        per_class = ", ".join(f"{name} {n}" for name, n in sorted(self.entities.items()))
+        return [
+            f"documents: {self.read} read, {len(self.skipped)} skipped",
+            f"entities: {sum(self.entities.values())} ({per_class or 'none'})",
+            f"statements: {self.statements} (with evidence), triples: {self.triples}",
+            f"time: {self.seconds:.1f} s",
+        ]
+
+
+def load_all(docs: Path, summary: Summary) -> list[Document]:
+    """Readable documents; each unreadable one is reported on stderr with its reason and counted."""
+    out = []
+    for item in iter_documents(docs):
+        if isinstance(item, LoadError):
+            summary.skipped.append(item)
+            print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
+        else:
+            out.append(item)
+    summary.read = len(out)
+    return out
+
+
+def build_dataset(documents: list[Document]) -> Dataset:
+    return assemble(g for _, g in extract_graphs(documents))
+
+
+def count(graph: Graph, summary: Summary):
+    mentioned = set(graph.subjects(ONE.mentionedIn, None))
+    for e in mentioned:
+        types = {CLASS_NAMES[t] for t in graph.objects(e, RDF.type) if t in CLASS_NAMES}
+        if "Official" in types:
+            types.discard("Person")
+        summary.entities.update(types)
+    summary.statements = sum(1 for _ in graph.subjects(RDF.type, ONE.Evidence))
+    summary.triples = len(graph)
+
+
+def export_all(ds: Dataset, merged: Graph, out: Path):
+    from .explore import write_explorer  # the explorer pulls in pyvis; only exports need it
+
+    write(merged, out / "kg.ttl", "turtle")
+    write(ds, out / "kg.trig", "trig")
+    write(merged, out / "kg.jsonld", "json-ld")
+    write_graphml(merged, out / "kg.graphml")
+    write_explorer(merged, out / "explorer.html")
+
+
+def build(docs: Path, out: Path) -> Summary:
+    started = time.perf_counter()
+    summary = Summary()
+    documents = load_all(docs, summary)
+    ds = build_dataset(documents)
+    merged = merged_graph(ds)
+    count(merged, summary)
+    export_all(ds, merged, out)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,35 @@
+"""GraphML for Gephi: entities as nodes, relations between them as edges, labelled in Chinese."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from ..vocab import ENTITY_CLASSES, ONE
+from .atomic import atomic_path
+
+CLASS_NAMES = {iri: name for name, iri in ENTITY_CLASSES.items()}
+# Annotation and provenance properties are node attributes or nothing, never edges.
+NOT_EDGES = {ONE.mentionedIn, RDF.subject, RDF.object, RDF.predicate}
+
+
+def to_networkx(g: Graph) -> nx.MultiDiGraph:
+    nxg = nx.MultiDiGraph()
+    nodes = {s for s, o in g.subject_objects(RDF.type) if o in CLASS_NAMES or o in (ONE.Post, ONE.Membership)}
+    for n in nodes:
+        types = sorted(CLASS_NAMES.get(t, str(t).split("#")[-1]) for t in g.objects(n, RDF.type))
+        label = g.value(n, SKOS.prefLabel) or g.value(n, ONE.postTitle) or g.value(n, ONE.roleTitle) or str(n).rsplit("/", 1)[-1]
+        nxg.add_node(str(n), label=str(label), type="|".join(types))
+    for s, p, o in g:
+        if s in nodes and isinstance(o, URIRef) and o in nodes and p not in NOT_EDGES:
+            nxg.add_edge(str(s), str(o), key=str(p), predicate=str(p).split("#")[-1])
+        elif s in nodes and isinstance(o, Literal) and p in (ONE.date, ONE.postTitle, ONE.roleTitle):
+            nxg.nodes[str(s)][str(p).split("#")[-1]] = str(o)
+    return nxg
+
+
+def write_graphml(g: Graph, target: Path):
+    with atomic_path(target) as tmp:
+        nx.write_graphml(to_networkx(g), tmp)

@@ -1,0 +1,340 @@
+"""From an annotated spaCy `Doc` to a document's entities and statements.
+
+Relations are read sentence by sentence from the mentions' order and the cue words of
+`kg/nlp/data/verbs.json`; every statement keeps the sentence it came from.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
+from spacy.tokens import Doc
+
+from ..nlp import lexicon
+from ..nlp.mentions import Mention
+from ..vocab import ID, ONE
+from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
+
+PLACE_CLASSES = {"City", "District", "Province", "Region"}
+ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
+CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
+CLAUSE = re.compile(r"[^，,；;：:]+")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+    dates: list[tuple[int, int, str]]
+
+    def evidence(self, rule: str) -> Evidence:
+        return Evidence(self.start, self.end, self.text.strip(), rule)
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for m in CLAUSE.finditer(self.text):
+            if self.start + m.start() <= pos < self.start + m.end():
+                return self.start + m.start(), self.start + m.end()
+        return self.start, self.end
+
+
+class Extractor:
+    """Reads one document; `run()` returns its `DocFacts`."""
+
+    def __init__(self, doc: Doc, doc_iri: URIRef):
+        self.doc, self.text, self.doc_iri = doc, doc.text, doc_iri
+        self.facts = DocFacts()
+        self.mentions: list[Mention] = doc.user_data.get("mentions", [])
+        self.iri_of: dict[tuple[int, int], URIRef] = {}
+        self.sentences = [self._sentence(s) for s in doc.sents if s.text.strip()]
+        self.home = self._home_areas()
+
+    def _sentence(self, span) -> Sentence:
+        a, b = span.start_char, span.end_char
+        return Sentence(a, b, span.text, [m for m in self.mentions if a <= m.start and m.end <= b],
+                        [(d.start_char, d.end_char, d.kb_id_) for d in self.doc.spans["dates"]
+                         if a <= d.start_char and d.end_char <= b])
+
+    # -- entities --------------------------------------------------------------------------------
+
+    def run(self) -> DocFacts:
+        self._entities()
+        for s in self.sentences:
+            self._posts(s)
+            self._event_dates(s)
+            self._part_of(s)
+            self._promotes(s)
+            self._makers(s)
+            self._issuers(s)
+            self._locations(s)
+        self._participants()
+        self._authors()
+        return self.facts
+
+    def _entities(self):
+        clusters = cluster_mentions(self.mentions)
+        for s in self.sentences:
+            for m in s.mentions:
+                iri = self._iri(m, clusters)
+                ent = self.facts.entities.get(iri)
+                if ent is None:
+                    ent = self.facts.entities[iri] = Entity(iri, m.cls, place_key=m.key if m.cls in PLACE_CLASSES else None)
+                ent.add(m.label, s.evidence(m.source))
+                self.iri_of[(m.start, m.end)] = iri
+
+    def _iri(self, m: Mention, clusters: dict[tuple[str, str], str]) -> URIRef:
+        if m.cls in PLACE_CLASSES:
+            return place_iri(m.key)
+        name = clusters.get((m.cls, strip_quotes(m.label)), m.key or strip_quotes(m.label))
+        return entity_iri(m.cls, name)
+
+    def _home_areas(self) -> dict[str, str]:
+        """The area of each level the article is about: its most mentioned city, district, province."""
+        counts = Counter((m.cls, m.key) for m in self.mentions if m.cls in PLACE_CLASSES)
+        home = {}
+        for (cls, key), _ in counts.most_common():
+            home.setdefault(cls, key)
+        return home
+
+    def _state(self, s: URIRef, p: URIRef, o, sentence: Sentence, rule: str):
+        self.facts.statements.append(Statement(s, p, o, sentence.evidence(rule)))
+
+    # -- posts and memberships -------------------------------------------------------------------
+
+    def _posts(self, s: Sentence):
+        t = lexicon.titles()
+        for person in (m for m in s.mentions if m.cls == "Person"):
+            for title, base, jurisdiction in self._title_chain(s, person) or self._title_after(person):
+                if base in t["government"] or (jurisdiction and jurisdiction[1] == "GovernmentBody"):
+                    self._hold(person, title, jurisdiction, s)
+                elif jurisdiction and jurisdiction[1] in ("Enterprise", "Organization"):
+                    self._member(person, title, jurisdiction[0], s)
+
+    def _title_chain(self, s: Sentence, person: Mention) -> list[tuple[str, str, tuple | None]]:
+        """Titles written before a name (市委常委、副市长吴清), right to left: (title as written, the bare
+        title word, jurisdiction)."""
+        t = lexicon.titles()
+        left_start = person.start
+        while left_start > s.start and not CHAIN_STOP.match(self.text[left_start - 1]):
+            left_start -= 1
+        pos, found, inherited = person.start, [], None
+        while pos > left_start:
+            title = next((x for x in t["all"] if self.text.startswith(x, pos - len(x)) and pos - len(x) >= left_start), None)
+            if title is None:
+                break
+            tstart = pos - len(title)
+            kept = next((k for k in t["kept_prefixes"] if self.text.startswith(k, tstart - len(k))), "")
+            jurisdiction = self._jurisdiction(tstart - len(kept), left_start, kept, title) or inherited
+            found.append((kept + title, title, jurisdiction))
+            inherited = jurisdiction
+            pos = tstart - len(kept)
+            pos = self._skip_prefix(pos, left_start)
+            if pos > left_start and self.text[pos - 1] in t["joiners"]:
+                pos -= 1
+            else:
+                break
+        return found
+
+    def _skip_prefix(self, pos: int, floor: int) -> int:
+        """Move left over the mention (or level word) that names a title's jurisdiction."""
+        m = next((m for m in self.mentions if m.end == pos and m.start >= floor and m.cls in PLACE_CLASSES | ORG_CLASSES), None)
+        if m:
+            return m.start
+        level = next((lv for lv in lexicon.titles()["levels"] if self.text.startswith(lv, pos - len(lv))), "")
+        return pos - len(level) if pos - len(level) >= floor else pos
+
+    def _jurisdiction(self, end: int, floor: int, kept: str, title: str) -> tuple[URIRef, str] | None:
+        t = lexicon.titles()
+        m = next((m for m in self.mentions if m.end == end and m.start >= floor and m.cls in PLACE_CLASSES | ORG_CLASSES), None)
+        if m:
+            return self.iri_of.get((m.start, m.end)), m.cls
+        level_word = next((lv for lv in sorted(t["levels"], key=len, reverse=True)
+                           if self.text.startswith(lv, end - len(lv)) and end - len(lv) >= floor), None)
+        level = t["levels"].get(kept) or (t["levels"][level_word] if level_word else None) or t["title_levels"].get(title)
+        key = self.home.get(level) if level else None
+        return (place_iri(key), level) if key else None
+
+    def _title_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
+        """A government title written right after a name (张三副县长)."""
+        t = lexicon.titles()
+        title = next((x for x in t["post"] if self.text.startswith(x, person.end) and x in t["title_levels"]), None)
+        if not title:
+            return []
+        key = self.home.get(t["title_levels"][title])
+        return [(title, title, (place_iri(key), t["title_levels"][title]) if key else None)]
+
+    def _hold(self, person: Mention, title: str, jurisdiction, s: Sentence):
+        self.facts.entities[self.iri_of[(person.start, person.end)]].cls = "Official"
+        if not jurisdiction or jurisdiction[0] is None:
+            return
+        where = jurisdiction[0]
+        post = ID[f"post/{where.split('/id/')[-1]}/{slug(title)}"]
+        self._node(post, ONE.Post, s, "post", {ONE.postTitle: Literal(title), ONE.postIn: where})
+        self._state(self.iri_of[(person.start, person.end)], ONE.holdsPost, post, s, "title-chain")
+
+    def _member(self, person: Mention, role: str, org: URIRef, s: Sentence):
+        pid = self.iri_of[(person.start, person.end)]
+        node = ID[f"membership/{pid.split('/id/')[-1]}/{org.split('/id/')[-1]}/{slug(role)}"]
+        self._node(node, ONE.Membership, s, "membership", {ONE.member: pid, ONE.organization: org, ONE.roleTitle: Literal(role)})
+
+    def _node(self, iri: URIRef, cls: URIRef, s: Sentence, rule: str, props: dict):
+        self._state(iri, RDF.type, cls, s, rule)
+        for p, o in props.items():
+            self._state(iri, p, o, s, rule)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def _event_dates(self, s: Sentence):
+        for a, b, iso in s.dates:
+            clause = s.clause_of(a)
+            for m in s.mentions:
+                if m.cls == "Event" and clause[0] <= m.start < clause[1]:
+                    self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
+
+    def _part_of(self, s: Sentence):
+        events = [m for m in s.mentions if m.cls == "Event"]
+        if len(events) < 2 or not any(c in s.text for c in lexicon.load("verbs")["part_of"]):
+            return
+        ranked = sorted(events, key=_container_rank)
+        parent = ranked[0]
+        if _container_rank(parent) >= len(lexicon.load("names")["parent_event_heads"]):
+            return
+        for child in ranked[1:]:
+            if self._at(child) != self._at(parent) and _container_rank(child) > _container_rank(parent):
+                self._state(self._at(child), ONE.partOf, self._at(parent), s, "part-of-cue")
+
+    def _participants(self):
+        """An agent in a sentence that takes part (登台, 出席, 带货…) joins the event of that sentence,
+        or of the sentences just before it in the same paragraph."""
+        verbs = lexicon.load("verbs")
+        window = verbs["participate_window"]
+        for i, s in enumerate(self.sentences):
+            if not any(c in s.text for c in verbs["participate"]):
+                continue
+            agents = [m for m in s.mentions if m.cls == "Person"]
+            events = [m for m in s.mentions if m.cls == "Event"]
+            j = i
+            while not events and j > 0 and i - j < window and "\n" not in self.text[self.sentences[j - 1].end - 1:s.start]:
+                j -= 1
+                events = [m for m in self.sentences[j].mentions if m.cls == "Event"]
+            for a in agents:
+                for e in events[-1:]:
+                    self._state(self._at(a), ONE.participatedIn, self._at(e), s, "participation-cue")
+
+    # -- products, initiatives, places ------------------------------------------------------------
+
+    def _promotes(self, s: Sentence):
+        cues = lexicon.load("verbs")["promote"]
+        first_cue = min((s.text.find(c) for c in cues if c in s.text), default=-1)
+        if first_cue < 0:
+            return
+        cue_pos = s.start + first_cue
+        persons = [m for m in s.mentions if m.cls == "Person"]
+        # the promoter is the person nearest before the cue, or the sentence's subject written after it
+        # (并无“带货”经验的吴清…)
+        promoter = [m for m in persons if m.start < cue_pos][-1:] or persons[:1]
+        products = [m for m in s.mentions if m.cls == "Product"]
+        for p in promoter:
+            for prod in products:
+                self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _makers(self, s: Sentence):
+        """An enterprise written right before its product (上汽新一代智能网联汽车), or making it in one clause."""
+        modifiers = lexicon.load("names")["product_modifiers"] + ["的", "推出的", "生产的", "研发的"]
+        make = lexicon.load("verbs")["make"]
+        ms = s.mentions
+        for i, m in enumerate(ms):
+            if m.cls != "Product":
+                continue
+            before = [e for e in ms[:i] if e.cls == "Enterprise"]
+            if not before:
+                continue
+            e = before[-1]
+            gap = self.text[e.end:m.start]
+            clause = s.clause_of(m.start)
+            if _only_modifiers(gap, modifiers) or (e.start >= clause[0] and any(v in gap for v in make)):
+                self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
+
+    def _issuers(self, s: Sentence):
+        cues = lexicon.load("verbs")["issue"]
+        for m in s.mentions:
+            if m.cls != "Initiative":
+                continue
+            before = self.text[s.start:m.start]
+            cue = max((before.rfind(c) for c in cues), default=-1)
+            if cue < 0:
+                continue
+            issuers = [x for x in s.mentions if x.end <= s.start + cue and x.cls in PLACE_CLASSES | {"GovernmentBody"}]
+            if issuers:
+                self._state(self._at(m), ONE.issuedBy, self._at(issuers[-1]), s, "issue-cue")
+
+    def _locations(self, s: Sentence):
+        cues = lexicon.load("verbs")["locate"]
+        for m in s.mentions:
+            if m.cls not in ORG_CLASSES:
+                continue
+            after = self.text[m.end:s.end]
+            cue = next((c for c in cues if after.startswith(c) or after.lstrip("将已于在").startswith(c)), None)
+            if not cue:
+                continue
+            place = next((p for p in s.mentions if p.start >= m.end and p.cls in PLACE_CLASSES), None)
+            if place and place.start - m.end <= len(cue) + 3:
+                self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+
+    def _authors(self):
+        for match in lexicon.finditer("bylines", "patterns", self.text):
+            s = next((x for x in self.sentences if x.start <= match.start("name") < x.end), None)
+            if s is None:
+                continue
+            start = match.start("name")
+            for name in re.split(r"[、 　]+", match.group("name")):
+                if not name:
+                    continue
+                iri = entity_iri("Person", name)
+                ent = self.facts.entities.setdefault(iri, Entity(iri, "Person"))
+                ent.add(name, s.evidence("byline"))
+                self._state(self.doc_iri, ONE.author, iri, s, "byline")
+                start += len(name)
+
+    def _at(self, m: Mention) -> URIRef:
+        return self.iri_of[(m.start, m.end)]
+
+
+def _container_rank(m: Mention) -> int:
+    heads = lexicon.load("names")["parent_event_heads"]
+    return next((i for i, h in enumerate(heads) if m.label.endswith(h)), len(heads))
+
+
+def _only_modifiers(gap: str, modifiers: list[str]) -> bool:
+    for mod in sorted(modifiers, key=len, reverse=True):
+        gap = gap.replace(mod, "")
+    return not gap.strip()
+
+
+# How a short name may stand for a longer one of the same class: events and initiatives by any part
+# (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团). Products never: 汽车 is
+# not 智能网联汽车.
+SHORT_FORMS = {
+    "Event": str.__contains__, "Initiative": str.__contains__,
+    "Enterprise": str.startswith, "Organization": str.startswith, "GovernmentBody": str.startswith,
+}
+
+
+def cluster_mentions(mentions: list[Mention]) -> dict[tuple[str, str], str]:
+    """Within one document, the longer name each short name stands for, when there is exactly one."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.cls in SHORT_FORMS:
+            names.setdefault(m.cls, set()).add(m.key or strip_quotes(m.label))
+    out = {}
+    for cls, labels in names.items():
+        part_of = SHORT_FORMS[cls]
+        for label in labels:
+            longer = {x for x in labels if x != label and part_of(x, label)}
+            if len(longer) == 1 and len(label) >= 2:
+                out[(cls, label)] = longer.pop()
+    return out

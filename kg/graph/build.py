@@ -1,0 +1,152 @@
+"""Facts to RDF: one named graph per document, plus the ontology, reference and label graphs.
+
+Each statement is asserted as a plain triple and described by an `rdf:Statement` (typed
+`one:Evidence`) that names the document, the sentence and its offsets (see docs/architecture.md).
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from typing import Iterable
+from urllib.parse import unquote
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from ..documents import Document
+from ..facts.model import DocFacts, Statement, place_iri
+from ..nlp.places import REFERENCE_FILE, gazetteer
+from ..vocab import DOC, ENTITY_CLASSES, ONE, ONTOLOGY_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH, GRAPH
+
+LABELS_GRAPH = GRAPH.labels
+PLACE_PREFIX = "https://w3id.org/onekg/id/place/"
+PREFIXES = {
+    "one": ONE._NS, "skos": SKOS, "prov": PROV, "rdfs": RDFS, "xsd": XSD,
+    "id": URIRef("https://w3id.org/onekg/id/"), "doc": DOC,
+}
+
+
+def doc_iri(document: Document) -> URIRef:
+    return DOC[document.id]
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+def document_graph(document: Document, facts: DocFacts) -> Graph:
+    """The named graph of one document: its node, its entities' mentions and every statement with evidence."""
+    g = bind_prefixes(Graph(identifier=doc_iri(document)))
+    d = doc_iri(document)
+    g.add((d, RDF.type, ONE.Document))
+    g.add((d, ONE.textLength, Literal(len(document.text))))
+    g.add((d, ONE.path, Literal(str(document.path))))
+    for prop, value in ((ONE.title, document.title), (ONE.source, document.source)):
+        if value:
+            g.add((d, prop, Literal(value)))
+    if document.published:
+        g.add((d, ONE.published, Literal(document.published.isoformat(), datatype=XSD.date)))
+    for ent in facts.entities.values():
+        g.add((ent.iri, ONE.mentionedIn, d))
+        for label in ent.labels:
+            g.add((ent.iri, ONE.mentionLabel, Literal(label, lang="zh")))
+        first = ent.evidence[0]
+        _assert(g, d, Statement(ent.iri, RDF.type, ENTITY_CLASSES[ent.cls], first))
+    for st in facts.statements:
+        _assert(g, d, st)
+    return g
+
+
+def _assert(g: Graph, d: URIRef, st: Statement):
+    g.add((st.subject, st.predicate, st.object))
+    ev = st.evidence
+    key = f"{st.subject} {st.predicate} {st.object} {ev.start}"
+    node = URIRef(f"{d}#ev-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
+    g.add((node, RDF.type, ONE.Evidence))
+    g.add((node, RDF.subject, st.subject))
+    g.add((node, RDF.predicate, st.predicate))
+    g.add((node, RDF.object, st.object))
+    g.add((node, PROV.wasDerivedFrom, d))
+    g.add((node, ONE.sentence, Literal(ev.sentence)))
+    g.add((node, ONE.charStart, Literal(ev.start)))
+    g.add((node, ONE.charEnd, Literal(ev.end)))
+    g.add((node, ONE.extractedBy, Literal(ev.rule)))
+
+
+@lru_cache(maxsize=1)
+def ontology_graph() -> Graph:
+    g = bind_prefixes(Graph(identifier=ONTOLOGY_GRAPH))
+    return g.parse(ONTOLOGY_DIR / "onekg.ttl")
+
+
+@lru_cache(maxsize=1)
+def _reference_file() -> Graph:
+    return Graph().parse(REFERENCE_FILE)
+
+
+def reference_graph(place_keys: Iterable[str]) -> Graph:
+    """Reference facts of the mentioned places and of the areas containing them (杨浦区 ⊂ 上海市)."""
+    gaz, ref = gazetteer(), _reference_file()
+    g = bind_prefixes(Graph(identifier=REFERENCE_GRAPH))
+    todo, seen = list(place_keys), set()
+    while todo:
+        key = todo.pop()
+        if key in seen or key not in gaz.places:
+            continue
+        seen.add(key)
+        place, iri = gaz.places[key], place_iri(key)
+        if (iri, None, None) in ref:
+            for p, o in ref.predicate_objects(iri):
+                g.add((iri, p, o))
+        else:
+            g.add((iri, RDF.type, ONE[place.cls]))
+            g.add((iri, SKOS.prefLabel, Literal(place.name, lang="zh")))
+            if place.parent:
+                g.add((iri, ONE.locatedIn, place_iri(place.parent)))
+        if place.parent:
+            todo.append(place.parent)
+    return g
+
+
+def labels_graph(ds: Dataset) -> Graph:
+    """Each mentioned entity's rdfs:label (the fullest name the documents write), skos:altLabel (every
+    other) and, where the reference data has none, skos:prefLabel."""
+    g = bind_prefixes(Graph(identifier=LABELS_GRAPH))
+    names: dict[URIRef, set[str]] = {}
+    for s, _, o, _ in ds.quads((None, ONE.mentionLabel, None, None)):
+        names.setdefault(s, set()).add(str(o))
+    for s, labels in names.items():
+        label = fullest(labels)
+        g.add((s, RDFS.label, Literal(label, lang="zh")))
+        if ds.value(s, SKOS.prefLabel) is None:
+            g.add((s, SKOS.prefLabel, Literal(label, lang="zh")))
+        for alt in labels - {label}:
+            g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
+    return g
+
+
+def fullest(labels: Iterable[str]) -> str:
+    return min(labels, key=lambda x: (-len(x), x))
+
+
+def assemble(doc_graphs: Iterable[Graph]) -> Dataset:
+    """The dataset: ontology, reference data of mentioned places, each document's graph and the labels."""
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    _add_graph(ds, ontology_graph())
+    keys = set()
+    for g in doc_graphs:
+        _add_graph(ds, g)
+        keys |= {str(s)[len(PLACE_PREFIX):] for s in g.subjects(ONE.mentionedIn, None) if str(s).startswith(PLACE_PREFIX)}
+    _add_graph(ds, reference_graph(unquote(k) for k in keys))
+    _add_graph(ds, labels_graph(ds))
+    return ds
+
+
+def _add_graph(ds: Dataset, g: Graph):
+    target = ds.graph(g.identifier)
+    for t in g:
+        target.add(t)

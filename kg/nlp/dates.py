@@ -1,0 +1,36 @@
+"""Day-precise date expressions, resolved against the document's publication date."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+from functools import lru_cache
+
+from .lexicon import finditer
+
+
+@lru_cache(maxsize=1)
+def _parse_time():
+    with contextlib.redirect_stdout(io.StringIO()):  # jionlp's import banner
+        import jionlp
+
+    return jionlp.parse_time
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in finditer("dates", "patterns", text)]
+
+
+def resolve(expr: str, published: dt.date | None) -> dt.date | None:
+    """The calendar day `expr` names, or None when it is not one day or needs an unknown base."""
+    absolute = expr[:4].isdigit()
+    if published is None and not absolute:
+        return None
+    base = published or dt.date(2000, 1, 1)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            parsed = _parse_time()(expr, time_base={"year": base.year, "month": base.month, "day": base.day})
+    except Exception:  # jionlp raises plain ValueError/TypeError on text it cannot read
+        return None
+    start, end = (dt.date.fromisoformat(t[:10]) for t in parsed["time"][:2])
+    return start if start == end else None

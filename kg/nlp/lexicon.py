@@ -1,0 +1,79 @@
+"""Domain knowledge as data: loads the JSON files of `kg/nlp/data/` once."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> dict:
+    return json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def longest_first(words) -> list[str]:
+    return sorted(set(words), key=len, reverse=True)
+
+
+def ending(text: str, endings: list[str]) -> str | None:
+    """The longest of `endings` that `text` ends with (endings given longest first)."""
+    return next((e for e in endings if text.endswith(e)), None)
+
+
+@lru_cache(maxsize=None)
+def name_heads() -> dict[str, list[str]]:
+    """Class -> head nouns, longest first, for typing quoted and unquoted names."""
+    data = load("names")
+    return {cls: longest_first(data[cls]) for cls in ("Initiative", "Event", "Product")}
+
+
+@lru_cache(maxsize=None)
+def org_endings() -> list[tuple[str, str]]:
+    """(ending, class) pairs, longest ending first, over all organization classes."""
+    data = load("organizations")
+    pairs = [(e, cls) for cls in ("GovernmentBody", "Enterprise", "Organization") for e in data[cls]]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def org_class(name: str) -> str | None:
+    return next((cls for end, cls in org_endings() if name.endswith(end) and len(name) > len(end)), None)
+
+
+@lru_cache(maxsize=None)
+def enterprise_aliases() -> dict[str, str]:
+    """Surface form -> canonical full name of well-known platforms and enterprises."""
+    return {alias: names[0] for names in load("enterprises")["names"] for alias in names}
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict:
+    data = load("titles")
+    return {
+        "post": longest_first(data["government_posts"]),
+        "role": longest_first(data["roles"]),
+        "all": longest_first(data["government_posts"] + data["roles"]),
+        "government": set(data["government_posts"]),
+        "kept_prefixes": longest_first(data["kept_prefixes"]),
+        "levels": data["levels"],
+        "title_levels": data["title_levels"],
+        "joiners": set(data["joiners"]),
+    }
+
+
+@lru_cache(maxsize=None)
+def regexes(name: str, key: str) -> tuple[re.Pattern, ...]:
+    value = load(name)[key]
+    return tuple(re.compile(p, re.M) for p in ([value] if isinstance(value, str) else value))
+
+
+def finditer(name: str, key: str, text: str):
+    """Matches of every pattern listed under `key`, leftmost first, overlapping ones dropped."""
+    matches = sorted((m for p in regexes(name, key) for m in p.finditer(text)), key=lambda m: (m.start(), -m.end()))
+    end = -1
+    for m in matches:
+        if m.start() >= end:
+            end = m.end()
+            yield m

@@ -1,0 +1,290 @@
+"""Candidate mentions from each signal Chinese news gives, as pure functions over text and LAC words.
+
+Each finder returns `Mention`s; `resolve_overlaps` keeps one reading per stretch of text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, NamedTuple
+
+from . import lexicon
+from .places import Gazetteer
+
+CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+QUOTED = re.compile(r"“([^“”\n]{2,30})”|《([^《》\n]{2,40})》|「([^「」\n]{2,30})」|\"([^\"\n]{2,30})\"")
+EDITION = re.compile(r"^(?:首届|第[一二三四五六七八九十\d]+届|\d{4}年?|20\d\d)")
+ORG_TAGS = {"ORG", "nt"}
+NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "nt", "nw", "b"}
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    tag: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    cls: str                # ontology class local name
+    label: str              # the name as the text writes it, without quotes
+    key: str = ""           # canonical key when known (place key, enterprise full name)
+    source: str = ""        # which finder produced it, kept as provenance
+    priority: int = 0       # higher wins an overlap of equal length
+
+
+class Boundaries:
+    """Word boundaries from LAC: a name must start and end where words do."""
+
+    def __init__(self, words: Iterable[Word]):
+        words = list(words)
+        self.starts = {w.start for w in words}
+        self.ends = {w.end for w in words}
+
+    def aligned(self, start: int, end: int) -> bool:
+        return start in self.starts and end in self.ends
+
+
+# -- places -------------------------------------------------------------------------------------
+
+def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
+    bounds = Boundaries(words)
+    loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
+    hits = []
+    for i in range(len(text)):
+        for n in range(min(12, len(text) - i), 1, -1):
+            surface = text[i:i + n]
+            if surface in gaz.names and bounds.aligned(i, i + n):
+                hits.append((i, i + n, surface))
+                break
+    mentioned = {k for _, _, s in hits if s in gaz.full for k in gaz.names[s]}
+    out = []
+    for start, end, surface in hits:
+        place = _choose_place(gaz, surface, mentioned)
+        is_full = surface in gaz.full
+        # A short form (杨浦, 金山) is a place only beside its parent area or where LAC reads a place.
+        if place is None or not (is_full or _ancestor_mentioned(gaz, place, mentioned)
+                                 or (start, end) in loc_words or place.cls == "Region"):
+            continue
+        out.append(Mention(start, end, place.cls, surface, place.key, "gazetteer", 3))
+    return out
+
+
+def _ancestors(gaz: Gazetteer, key: str):
+    parent = gaz.places[key].parent
+    while parent:
+        yield parent
+        parent = gaz.places[parent].parent
+
+
+def _ancestor_mentioned(gaz: Gazetteer, place, mentioned: set[str]) -> bool:
+    return any(a in mentioned for a in _ancestors(gaz, place.key))
+
+
+def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str]):
+    options = gaz.candidates(surface)
+    if len(options) == 1:
+        return options[0]
+    near = [p for p in options if _ancestor_mentioned(gaz, p, mentioned)]
+    return near[0] if len(near) == 1 else None
+
+
+# -- organizations ------------------------------------------------------------------------------
+
+CLUENER_ORG = {"company": "Enterprise", "government": "GovernmentBody", "organization": "Organization"}
+
+
+def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, str]]) -> list[Mention]:
+    bounds = Boundaries(words)
+    out = []
+    aliases = lexicon.enterprise_aliases()
+    for m in _lexicon_hits(text, aliases, bounds):
+        out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
+    spans = [(w.start, w.end, None) for w in words if w.tag in ORG_TAGS]
+    spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
+    for start, end, cls in spans:
+        name = text[start:end]
+        cls = lexicon.org_class(name) or cls
+        if cls and len(name) >= 2 and not _looks_like_product(name):
+            out.append(Mention(start, end, cls, name, "", "org", 4))
+    posts = lexicon.titles()["post"]
+    for m in lexicon.finditer("organizations", "government_patterns", text):
+        # 市委常委 is a title, not an organ
+        if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts):
+            out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
+    return out
+
+
+def _lexicon_hits(text: str, names: dict[str, str], bounds: Boundaries) -> list[tuple[int, int]]:
+    modifiers = lexicon.load("names")["product_modifiers"]
+    hits = []
+    for name in lexicon.longest_first(names):
+        for m in re.finditer(re.escape(name), text):
+            # ASCII names (B站) need no LAC boundary; Chinese short names do (阿里 in 阿里山 is not 阿里),
+            # unless a product follows the maker (上汽新一代…, which LAC reads as one word).
+            maker_of = m.start() in bounds.starts and any(text.startswith(x, m.end()) for x in modifiers)
+            if bounds.aligned(*m.span()) or not CJK.match(name[0]) or maker_of:
+                hits.append(m.span())
+    return hits
+
+
+def _looks_like_product(name: str) -> bool:
+    modifiers = lexicon.load("names")["product_modifiers"]
+    return any(mod in name for mod in modifiers)
+
+
+# -- quoted and headed names ---------------------------------------------------------------------
+
+def find_named(text: str, words: list[Word]) -> list[Mention]:
+    """Quoted names typed by their head noun, unquoted names with strong heads, observance days."""
+    names = lexicon.load("names")
+    heads = lexicon.name_heads()
+    not_names = set(names["not_names"])
+    out = []
+    for m in QUOTED.finditer(text):
+        inner_start = m.start() + 1
+        inner = next(g for g in m.groups() if g is not None)
+        inner_clean = EDITION.sub("", inner)
+        offset = inner_start + len(inner) - len(inner_clean)
+        # a head written right after the closing quote: “4个100+”行动计划
+        after = _head_after(text, m.end(), heads)
+        if after:
+            cls, head = after
+            out.append(Mention(m.start(), m.end() + len(head), cls, text[m.start():m.end() + len(head)],
+                               "", "quoted+head", 6))
+            continue
+        cls = _class_by_head(inner_clean, heads, not_names)
+        if cls:
+            out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
+    unquoted = names["unquoted"]
+    for cls, endings in unquoted.items():
+        endings = lexicon.longest_first(endings)
+        for start, end in _noun_runs(words):
+            name = EDITION.sub("", text[start:end])
+            start = end - len(name)
+            if len(name) >= names["unquoted_min_length"] and lexicon.ending(name, endings) and name not in not_names:
+                out.append(Mention(start, end, cls, name, "", "head-noun", 2))
+    for m in re.finditer(names["observance_pattern"], text):
+        if m.group() not in not_names:
+            out.append(Mention(m.start(), m.end(), "Event", m.group(), "", "observance", 2))
+    return out
+
+
+def _head_after(text: str, pos: int, heads: dict[str, list[str]]):
+    for cls in ("Initiative", "Event"):
+        for head in heads[cls]:
+            if len(head) >= 2 and text.startswith(head, pos):
+                return cls, head
+    return None
+
+
+def _class_by_head(name: str, heads: dict[str, list[str]], not_names: set[str]) -> str | None:
+    if name in not_names:
+        return None
+    best = None
+    for cls, endings in heads.items():
+        head = lexicon.ending(name, endings)
+        if head and len(name) > len(head) and (best is None or len(head) > len(best[1])):
+            best = (cls, head)
+    return best[0] if best else None
+
+
+def _noun_runs(words: list[Word]) -> list[tuple[int, int]]:
+    """Maximal runs of adjacent noun-like words: compound names LAC splits (信息 消费 云峰汇)."""
+    runs, cur = [], None
+    for w in words:
+        if w.tag in NOUN_TAGS and cur and cur[1] == w.start:
+            cur = (cur[0], w.end)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = (w.start, w.end) if w.tag in NOUN_TAGS else None
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+# -- technologies and products -------------------------------------------------------------------
+
+def find_technologies(text: str, words: list[Word]) -> list[Mention]:
+    bounds = Boundaries(words)
+    terms = {t: t for t in lexicon.load("technologies")["terms"]}
+    return [Mention(s, e, "Technology", text[s:e], "", "tech-lexicon", 1)
+            for s, e in _lexicon_hits(text, terms, bounds)
+            if not _ascii_inside(text, s, e)]
+
+
+def _ascii_inside(text: str, start: int, end: int) -> bool:
+    """5G inside 5GHz or AI inside MAIL is no mention."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return bool(re.match(r"[A-Za-z0-9]", before) or re.match(r"[A-Za-z0-9]", after))
+
+
+def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]) -> list[Mention]:
+    """Product words in sentences that show, sell, promote or make something."""
+    data = lexicon.load("products")
+    heads = lexicon.longest_first(data["heads"])
+    blocked = data["blocked_before"]
+    not_products = set(data["not_products"])
+    verbs = lexicon.load("verbs")
+    cues = set(verbs["promote"]) | set(verbs["sell"]) | set(verbs["make"])
+    modifiers = lexicon.longest_first(lexicon.load("names")["product_modifiers"])
+    enterprises = lexicon.longest_first(lexicon.enterprise_aliases())
+    out = []
+    for s_start, s_end in sentences:
+        sentence = text[s_start:s_end]
+        if not any(c in sentence for c in cues):
+            continue
+        for w in words:
+            if not (s_start <= w.start and w.end <= s_end) or w.tag not in NOUN_TAGS:
+                continue
+            name, start = _strip_prefixes(w.text, w.start, modifiers, enterprises)
+            head = lexicon.ending(name, heads)
+            following = text[w.end:w.end + 3]
+            if head and name not in not_products and not any(following.startswith(b) for b in blocked):
+                out.append(Mention(start, w.end, "Product", name, "", "product-head", 1))
+    return out
+
+
+def _strip_prefixes(name: str, start: int, modifiers: list[str], enterprises: list[str]) -> tuple[str, int]:
+    """上汽新一代智能网联汽车 -> 智能网联汽车: the maker and the modifiers are not the product's name."""
+    for prefixes in (enterprises, modifiers):
+        p = next((p for p in prefixes if name.startswith(p) and len(name) > len(p) + 1), None)
+        if p:
+            name, start = name[len(p):], start + len(p)
+    return name, start
+
+
+# -- persons ------------------------------------------------------------------------------------
+
+PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})$")
+
+
+def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]]) -> list[Mention]:
+    spans = {(w.start, w.end) for w in words if w.tag == "PER"}
+    spans |= {(s, e) for s, e, label in ents if label == "name"}
+    titles = lexicon.titles()["all"]
+    out = []
+    for start, end in sorted(spans):
+        name = text[start:end]
+        # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
+        if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
+            out.append(Mention(start, end, "Person", name, "", "person", 3))
+    return out
+
+
+# -- overlaps -----------------------------------------------------------------------------------
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
+    """Longest first, then priority: one reading per stretch of text."""
+    taken: list[Mention] = []
+    used = set()
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), -m.priority, m.start)):
+        if not used.intersection(range(m.start, m.end)):
+            taken.append(m)
+            used.update(range(m.start, m.end))
+    return sorted(taken, key=lambda m: m.start)
