@@ -1,0 +1,96 @@
+"""`kg build` end to end on the seed: exports parse back, the CLI contract holds, bad input is reported."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+from rdflib import Dataset, Graph
+from rdflib.namespace import RDF
+
+from kg.cli import main
+from kg.vocab import ONE
+
+EXPORTS = ("kg.ttl", "kg.trig", "kg.jsonld", "kg.graphml", "explorer.html")
+
+
+def test_build_writes_every_export(seed_build):
+    status, out = seed_build
+    assert status == 0
+    for name in EXPORTS:
+        assert (out / name).stat().st_size > 0, name
+    assert not list(out.glob(".*.tmp")), "no temporary files left behind"
+
+
+def test_turtle_reads_in_rdflib_and_oxigraph(seed_build, seed_graph):
+    out = seed_build[1]
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "kg.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(seed_graph) > 100
+
+
+def test_trig_keeps_one_named_graph_per_document(seed_build):
+    ds = Dataset()
+    ds.parse(seed_build[1] / "kg.trig", format="trig")
+    names = {str(g.identifier) for g in ds.graphs()}
+    assert any("/doc/" in n for n in names)
+    assert "https://w3id.org/onekg/graph/ontology" in names
+    assert "https://w3id.org/onekg/graph/reference" in names
+
+
+def test_jsonld_and_graphml_parse_back(seed_build, seed_graph):
+    out = seed_build[1]
+    assert len(Graph().parse(out / "kg.jsonld", format="json-ld")) == len(seed_graph)
+    g = nx.read_graphml(out / "kg.graphml")
+    labels = {d.get("label") for _, d in g.nodes(data=True)}
+    assert "吴清" in labels and g.number_of_edges() > 5
+
+
+def test_every_statement_has_document_sentence_and_offsets(seed_graph):
+    text = Path(__file__).resolve().parent.parent.joinpath("seeds/000_164738e43296cac7.txt").read_text(encoding="utf-8")
+    evidence = list(seed_graph.subjects(RDF.type, ONE.Evidence))
+    assert len(evidence) > 20
+    for ev in evidence:
+        sentence = str(seed_graph.value(ev, ONE.sentence))
+        start, end = int(seed_graph.value(ev, ONE.charStart)), int(seed_graph.value(ev, ONE.charEnd))
+        assert sentence and sentence in text[start:end]
+
+
+def test_missing_docs_folder_is_a_one_line_error(seed_build, capsys):
+    status = main(["build", "--docs", str(seed_build[1].parent / "nowhere"), "--out", str(seed_build[1])])
+    assert status == 2
+    assert "no documents at" in capsys.readouterr().err
+
+
+def test_bad_input_is_reported_and_the_rest_ingested(docs_dir, tmp_path_factory, capsys):
+    (docs_dir / "empty.txt").write_bytes(b"")
+    (docs_dir / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (docs_dir / "bad.txt").write_text("上海发布在线新经济行动方案。", encoding="utf-8")
+    (docs_dir / "bad.meta.json").write_text("{not json", encoding="utf-8")
+    out = tmp_path_factory.mktemp("bad-out")
+    status = main(["build", "--docs", str(docs_dir), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert status == 3
+    for name in ("empty.txt", "binary.txt", "bad.meta.json"):
+        assert name in captured.err
+    assert "documents: 1 read, 3 skipped" in captured.out
+    assert (out / "kg.ttl").exists()
+
+
+def test_console_script_help_and_errors():
+    kg = Path(sys.executable).with_name("kg")
+    for args in ([], ["build"], ["query"], ["validate"], ["explore"], ["eval"], ["train-ner"]):
+        done = subprocess.run([str(kg), *args, "--help"], capture_output=True, text=True)
+        assert done.returncode == 0 and "usage: kg" in done.stdout
+    done = subprocess.run([str(kg), "query", "officials", "--graph", "/nonexistent/kg.ttl"], capture_output=True, text=True)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_query_json_is_w3c_sparql_results(seed_build, capsys):
+    status = main(["query", "officials", "--graph", str(seed_build[1] / "kg.ttl"), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert data["head"]["vars"] == ["person", "post", "jurisdiction"]
+    rows = {(b["person"]["value"], b["post"]["value"], b["jurisdiction"]["value"]) for b in data["results"]["bindings"]}
+    assert ("吴清", "副市长", "上海市") in rows
