@@ -58,6 +58,8 @@ __all__ = [
     "score_document",
     "format_report",
     "predicted_from_rows",
+    "predict_document",
+    "evaluate_dir",
 ]
 
 #: Entity types of the guideline, most specific first (used to pick a prediction's type).
@@ -546,3 +548,23 @@ def predicted_from_rows(rows_by_query: Mapping[str, Sequence[Mapping[str, str]]]
                 if all(t.values()) and t not in relations[kind]:
                     relations[kind].append(t)
     return {"entities": list(entities.values()), "relations": relations}
+
+
+def predict_document(text_path: Path) -> dict:
+    """Build one document alone, ask every saved query, and read the answers as a prediction."""
+    from . import queries
+    from .build import build_dataset
+    from .documents import LoadError, load_document
+    from .export.rdf import merged_graph
+
+    document = load_document(Path(text_path))
+    if isinstance(document, LoadError):
+        raise ValueError(f"{document.path}: {document.reason}")
+    graph = merged_graph(build_dataset([document]))
+    return predicted_from_rows({name: queries.rows(graph, name) for name in QUERY_RELATIONS | {"entities": None}})
+
+
+def evaluate_dir(gold_dir: Path) -> str:
+    """`kg eval`: the report of the pipeline against every gold file of `gold_dir`."""
+    golds = load_gold(Path(gold_dir))
+    return format_report(score((g, predict_document(g["text_path"])) for g in golds))
