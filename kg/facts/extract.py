@@ -316,11 +316,12 @@ def _only_modifiers(gap: str, modifiers: list[str]) -> bool:
 
 
 # How a short name may stand for a longer one of the same class: events and initiatives by any part
-# (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团). Products never: 汽车 is
-# not 智能网联汽车.
+# (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团), persons by their given
+# name. Products never: 汽车 is not 智能网联汽车.
 SHORT_FORMS = {
     "Event": str.__contains__, "Initiative": str.__contains__,
     "Enterprise": str.startswith, "Organization": str.startswith, "GovernmentBody": str.startswith,
+    "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
 }
 
 

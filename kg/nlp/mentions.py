@@ -105,10 +105,11 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
     spans = [(w.start, w.end, None) for w in words if w.tag in ORG_TAGS]
     spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
+    joiners = lexicon.load("organizations")["joiners"]
     for start, end, cls in spans:
         name = text[start:end]
         cls = lexicon.org_class(name) or cls
-        if cls and len(name) >= 2 and not _looks_like_product(name):
+        if cls and len(name) >= 2 and not _looks_like_product(name) and not any(j in name for j in joiners):
             out.append(Mention(start, end, cls, name, "", "org", 4))
     posts = lexicon.titles()["post"]
     for m in lexicon.finditer("organizations", "government_patterns", text):
@@ -149,14 +150,14 @@ def find_named(text: str, words: list[Word]) -> list[Mention]:
         inner = next(g for g in m.groups() if g is not None)
         inner_clean = EDITION.sub("", inner)
         offset = inner_start + len(inner) - len(inner_clean)
-        # a head written right after the closing quote: “4个100+”行动计划
+        # a head written right after the closing quote: “4个100+”行动计划, “云购羊城”直播电商节
         after = _head_after(text, m.end(), heads)
         if after:
             cls, head = after
             out.append(Mention(m.start(), m.end() + len(head), cls, text[m.start():m.end() + len(head)],
                                "", "quoted+head", 6))
             continue
-        cls = _class_by_head(inner_clean, heads, not_names)
+        cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
     unquoted = names["unquoted"]
@@ -174,10 +175,15 @@ def find_named(text: str, words: list[Word]) -> list[Mention]:
 
 
 def _head_after(text: str, pos: int, heads: dict[str, list[str]]):
-    for cls in ("Initiative", "Event"):
-        for head in heads[cls]:
-            if len(head) >= 2 and text.startswith(head, pos):
-                return cls, head
+    """The longest run of up to 8 Chinese characters after a quote that ends in an event or plan head."""
+    run = re.match(r"[\u4e00-\u9fff]{1,8}", text[pos:])
+    if not run:
+        return None
+    for n in range(len(run.group()), 1, -1):
+        for cls in ("Initiative", "Event"):
+            head = lexicon.ending(run.group()[:n], heads[cls])
+            if head and len(head) >= 2:
+                return cls, run.group()[:n]
     return None
 
 
