@@ -70,6 +70,23 @@ class LacTagger:
             yield doc
 
 
+SENTENCE_END = set("。！？!?；")
+
+
+@Language.component("onekg_sentences")
+def split_sentences(doc: Doc) -> Doc:
+    """Sentences end at 。！？； (with any closing quotes or brackets after them) and at line breaks:
+    headlines, bylines and list items stand on their own lines in Chinese news."""
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        closing = token.text in "”’）)》」』" and prev.text in SENTENCE_END
+        token.is_sent_start = not closing and (prev.text in SENTENCE_END or "\n" in prev.text_with_ws)
+    return doc
+
+
 @Language.factory("onekg_lac")
 def make_lac(nlp: Language, name: str):
     return LacTagger()
