@@ -189,11 +189,13 @@ class Extractor:
     # -- events ----------------------------------------------------------------------------------
 
     def _event_dates(self, s: Sentence):
+        """A date dates the events of its clause, or the one event of its sentence."""
+        events = [m for m in s.mentions if m.cls == "Event"]
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
-            for m in s.mentions:
-                if m.cls == "Event" and clause[0] <= m.start < clause[1]:
-                    self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
+            dated = [m for m in events if clause[0] <= m.start < clause[1]] or (events if len(events) == 1 else [])
+            for m in dated:
+                self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
 
     def _part_of(self, s: Sentence):
         events = [m for m in s.mentions if m.cls == "Event"]

@@ -105,18 +105,30 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
     spans = [(w.start, w.end, None) for w in words if w.tag in ORG_TAGS]
     spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
-    joiners = lexicon.load("organizations")["joiners"]
-    for start, end, cls in spans:
+    for start, end, cls in _split_joined(text, spans):
         name = text[start:end]
         cls = lexicon.org_class(name) or cls
-        if cls and len(name) >= 2 and not _looks_like_product(name) and not any(j in name for j in joiners):
+        if cls and len(name) >= 2 and not _looks_like_product(name):
             out.append(Mention(start, end, cls, name, "", "org", 4))
+    for m in lexicon.finditer("organizations", "enterprise_patterns", text):
+        out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
     posts = lexicon.titles()["post"]
     for m in lexicon.finditer("organizations", "government_patterns", text):
         # 市委常委 is a title, not an organ
         if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts):
             out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
     return out
+
+
+def _split_joined(text: str, spans):
+    """市经信委会同市发展改革委 is two organs: cut organization names at the words that join two."""
+    joiners = re.compile("|".join(map(re.escape, lexicon.load("organizations")["joiners"])))
+    for start, end, cls in spans:
+        pos = start
+        for j in joiners.finditer(text, start, end):
+            yield pos, j.start(), cls
+            pos = j.end()
+        yield pos, end, cls
 
 
 def _lexicon_hits(text: str, names: dict[str, str], bounds: Boundaries) -> list[tuple[int, int]]:
@@ -142,47 +154,62 @@ def _looks_like_product(name: str) -> bool:
 def find_named(text: str, words: list[Word]) -> list[Mention]:
     """Quoted names typed by their head noun, unquoted names with strong heads, observance days."""
     names = lexicon.load("names")
+    return _quoted_names(text, names) + _headed_runs(text, words, names) + [
+        Mention(m.start(), m.end(), "Event", m.group(), "", "observance", 2)
+        for m in re.finditer(names["observance_pattern"], text) if m.group() not in names["not_names"]
+    ]
+
+
+def _quoted_names(text: str, names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
+    product_heads = lexicon.longest_first(lexicon.load("products")["heads"])
     out = []
     for m in QUOTED.finditer(text):
-        inner_start = m.start() + 1
         inner = next(g for g in m.groups() if g is not None)
         inner_clean = EDITION.sub("", inner)
-        offset = inner_start + len(inner) - len(inner_clean)
-        # a head written right after the closing quote: “4个100+”行动计划, “云购羊城”直播电商节
+        offset = m.start() + 1 + len(inner) - len(inner_clean)
+        # a head written right after the closing quote: “4个100+”行动计划, “智行1号”无人配送车
         after = _head_after(text, m.end(), heads)
         if after:
-            cls, head = after
-            out.append(Mention(m.start(), m.end() + len(head), cls, text[m.start():m.end() + len(head)],
-                               "", "quoted+head", 6))
+            cls, run = after
+            out.append(Mention(m.start(), m.end() + len(run), cls, text[m.start():m.end() + len(run)], "", "quoted+head", 6))
             continue
         cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
+        before = text[max(0, m.start() - 6):m.start()]
+        if cls is None and (lexicon.ending(before, product_heads) or lexicon.ending(before, names["product_before_quote"])):
+            cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
-    unquoted = names["unquoted"]
-    for cls, endings in unquoted.items():
+    return out
+
+
+def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
+    """Unquoted names (2020长三角在线新经济发展论坛, 揭牌仪式) read off runs of name-like words."""
+    not_names = set(names["not_names"])
+    out = []
+    for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
-        for start, end in _noun_runs(words):
-            name = EDITION.sub("", text[start:end])
-            start = end - len(name)
-            if len(name) >= names["unquoted_min_length"] and lexicon.ending(name, endings) and name not in not_names:
-                out.append(Mention(start, end, cls, name, "", "head-noun", 2))
-    for m in re.finditer(names["observance_pattern"], text):
-        if m.group() not in not_names:
-            out.append(Mention(m.start(), m.end(), "Event", m.group(), "", "observance", 2))
+        for start, end in _noun_runs(words, NAME_RUN_TAGS):
+            name = text[start:end]
+            head = lexicon.ending(name, endings)
+            if not head or name in not_names or len(name) < names["unquoted_min_length"]:
+                continue
+            if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
+                continue
+            out.append(Mention(start, end, cls, name, "", "head-noun", 2))
     return out
 
 
 def _head_after(text: str, pos: int, heads: dict[str, list[str]]):
-    """The longest run of up to 8 Chinese characters after a quote that ends in an event or plan head."""
+    """The longest run of up to 8 Chinese characters after a quote that ends in a head noun."""
     run = re.match(r"[\u4e00-\u9fff]{1,8}", text[pos:])
     if not run:
         return None
-    for n in range(len(run.group()), 1, -1):
-        for cls in ("Initiative", "Event"):
+    for n in range(len(run.group()), 0, -1):
+        for cls in ("Initiative", "Event", "Product"):
             head = lexicon.ending(run.group()[:n], heads[cls])
-            if head and len(head) >= 2:
+            if head and (len(head) >= 2 or cls == "Product"):
                 return cls, run.group()[:n]
     return None
 
@@ -198,16 +225,23 @@ def _class_by_head(name: str, heads: dict[str, list[str]], not_names: set[str]) 
     return best[0] if best else None
 
 
-def _noun_runs(words: list[Word]) -> list[tuple[int, int]]:
-    """Maximal runs of adjacent noun-like words: compound names LAC splits (信息 消费 云峰汇)."""
+YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+# Event and plan names run over places, adjectives and a leading year (2020 长三角 在线 新 经济发展 论坛),
+# but not over organizations, which host events rather than name them.
+NAME_RUN_TAGS = {"n", "nz", "vn", "an", "nw", "b", "LOC", "a"}
+
+
+def _noun_runs(words: list[Word], tags=NOUN_TAGS) -> list[tuple[int, int]]:
+    """Maximal runs of adjacent words with `tags` (a year may open one): compound names LAC splits."""
     runs, cur = [], None
     for w in words:
-        if w.tag in NOUN_TAGS and cur and cur[1] == w.start:
+        fits = w.tag in tags or (w.tag == "m" and YEAR.match(w.text) and cur is None)
+        if fits and cur and cur[1] == w.start:
             cur = (cur[0], w.end)
         else:
             if cur:
                 runs.append(cur)
-            cur = (w.start, w.end) if w.tag in NOUN_TAGS else None
+            cur = (w.start, w.end) if fits else None
     if cur:
         runs.append(cur)
     return runs
@@ -245,10 +279,12 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
         sentence = text[s_start:s_end]
         if not any(c in sentence for c in cues):
             continue
-        for w in words:
+        for i, w in enumerate(words):
             if not (s_start <= w.start and w.end <= s_end) or w.tag not in NOUN_TAGS:
                 continue
             name, start = _strip_prefixes(w.text, w.start, modifiers, enterprises)
+            if name in heads and i and words[i - 1].end == w.start and words[i - 1].tag in data["extend_tags"]:
+                name, start = words[i - 1].text + name, words[i - 1].start  # 凤庆 + 核桃
             head = lexicon.ending(name, heads)
             following = text[w.end:w.end + 3]
             if head and name not in not_products and not any(following.startswith(b) for b in blocked):
@@ -274,8 +310,11 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans = {(w.start, w.end) for w in words if w.tag == "PER"}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     titles = lexicon.titles()["all"]
+    product_heads = set(lexicon.load("products")["heads"])
+    # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
+    varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
     out = []
-    for start, end in sorted(spans):
+    for start, end in sorted(spans - varieties):
         name = text[start:end]
         # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
