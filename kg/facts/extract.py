@@ -137,6 +137,21 @@ class Extractor:
                 pos -= 1
             else:
                 break
+        return self._share_jurisdictions(s, found, pos)
+
+    def _share_jurisdictions(self, s: Sentence, found: list, pos: int) -> list:
+        """Titles without their own body take the one written to their left, also across a listed
+        colleague: 某公司董事长谭振宇、首席执行官欧阳慧 are both of 某公司."""
+        if found and found[-1][2] is None and self.text[pos - 1:pos] == "、":
+            before = next((m for m in s.mentions if m.cls == "Person" and m.end == pos - 1), None)
+            left = self._title_chain(s, before) if before else []
+            if left and left[-1][2] is not None:
+                found[-1] = (*found[-1][:2], left[-1][2])
+        carry = None
+        for i in reversed(range(len(found))):  # left to right
+            if found[i][2] is None and carry is not None:
+                found[i] = (*found[i][:2], carry)
+            carry = found[i][2] or carry
         return found
 
     def _skip_prefix(self, pos: int, floor: int) -> int:
@@ -211,21 +226,28 @@ class Extractor:
 
     def _participants(self):
         """An agent in a sentence that takes part (登台, 出席, 带货…) joins the event of that sentence,
-        or of the sentences just before it in the same paragraph."""
+        or of the sentences just before it in the same paragraph, or the article's only event.
+        Enterprises join where they sign (签约); reporters of the article never join."""
         verbs = lexicon.load("verbs")
         window = verbs["participate_window"]
+        bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
+        events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"}
         for i, s in enumerate(self.sentences):
             if not any(c in s.text for c in verbs["participate"]):
                 continue
-            agents = [m for m in s.mentions if m.cls == "Person"]
-            events = [m for m in s.mentions if m.cls == "Event"]
+            signing = any(c in s.text for c in verbs["sign"])
+            agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
+                      and not any(b <= m.start < b + 12 for b in bylined)]
+            events = [self._at(m) for m in s.mentions if m.cls == "Event"]
             j = i
             while not events and j > 0 and i - j < window and "\n" not in self.text[self.sentences[j - 1].end - 1:s.start]:
                 j -= 1
-                events = [m for m in self.sentences[j].mentions if m.cls == "Event"]
+                events = [self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"]
+            if not events and len(events_in_doc) == 1:
+                events = list(events_in_doc)
             for a in agents:
                 for e in events[-1:]:
-                    self._state(self._at(a), ONE.participatedIn, self._at(e), s, "participation-cue")
+                    self._state(self._at(a), ONE.participatedIn, e, s, "participation-cue")
 
     # -- products, initiatives, places ------------------------------------------------------------
 
@@ -245,7 +267,8 @@ class Extractor:
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
 
     def _makers(self, s: Sentence):
-        """An enterprise written right before its product (上汽新一代智能网联汽车), or making it in one clause."""
+        """An enterprise written right before its product (上汽新一代智能网联汽车), or the enterprise
+        before a making verb (推出, 研发, 发布…) and the products after it."""
         modifiers = lexicon.load("names")["product_modifiers"] + ["的", "推出的", "生产的", "研发的"]
         make = lexicon.load("verbs")["make"]
         ms = s.mentions
@@ -257,8 +280,7 @@ class Extractor:
                 continue
             e = before[-1]
             gap = self.text[e.end:m.start]
-            clause = s.clause_of(m.start)
-            if _only_modifiers(gap, modifiers) or (e.start >= clause[0] and any(v in gap for v in make)):
+            if _only_modifiers(gap, modifiers) or any(v in gap for v in make):
                 self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
 
     def _issuers(self, s: Sentence):
@@ -319,11 +341,12 @@ def _only_modifiers(gap: str, modifiers: list[str]) -> bool:
 
 # How a short name may stand for a longer one of the same class: events and initiatives by any part
 # (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团), persons by their given
-# name. Products never: 汽车 is not 智能网联汽车.
+# name, products by their kind. Only where exactly one longer name fits.
 SHORT_FORMS = {
     "Event": str.__contains__, "Initiative": str.__contains__,
     "Enterprise": str.startswith, "Organization": str.startswith, "GovernmentBody": str.startswith,
     "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
+    "Product": str.endswith,  # 机器人 for 服务机器人 when the text names only one kind of robot
 }
 
 

@@ -60,16 +60,18 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
             if surface in gaz.names and bounds.aligned(i, i + n):
                 hits.append((i, i + n, surface))
                 break
-    mentioned = {k for _, _, s in hits if s in gaz.full for k in gaz.names[s]}
+    mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]}
     out = []
     for start, end, surface in hits:
         place = _choose_place(gaz, surface, mentioned)
-        is_full = surface in gaz.full
-        # A short form (杨浦, 金山) is a place only beside its parent area or where LAC reads a place.
-        if place is None or not (is_full or _ancestor_mentioned(gaz, place, mentioned)
-                                 or (start, end) in loc_words or place.cls == "Region"):
+        if place is None:
             continue
-        out.append(Mention(start, end, place.cls, surface, place.key, "gazetteer", 3))
+        # A county's short form (杨浦, 滨江) is a place only beside its parent area: 徐汇滨江 is a riverside,
+        # not Hangzhou's 滨江区. Cities and provinces may also stand alone where LAC reads a place.
+        short_ok = _ancestor_mentioned(gaz, place, mentioned) or (
+            place.cls != "District" and ((start, end) in loc_words or place.cls == "Region"))
+        if surface in gaz.full or short_ok:
+            out.append(Mention(start, end, place.cls, surface, place.key, "gazetteer", 5))
     return out
 
 
@@ -110,6 +112,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         cls = lexicon.org_class(name) or cls
         if cls and len(name) >= 2 and not _looks_like_product(name):
             out.append(Mention(start, end, cls, name, "", "org", 4))
+    out += _company_names(text, words)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
     posts = lexicon.titles()["post"]
@@ -117,6 +120,25 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         # 市委常委 is a title, not an organ
         if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts):
             out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
+    return out
+
+
+COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
+
+
+def _company_names(text: str, words: list[Word]) -> list[Mention]:
+    """深圳市 优智机器人 科技有限公司: a company ending, extended left over the name-like words before it."""
+    endings = lexicon.longest_first(lexicon.load("organizations")["company_endings"])
+    out = []
+    for i, w in enumerate(words):
+        if not lexicon.ending(w.text, endings):
+            continue
+        j = i
+        while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in COMPANY_RUN_TAGS \
+                and w.end - words[j - 1].start <= 25:
+            j -= 1
+        if j < i or w.text not in endings:
+            out.append(Mention(words[j].start, w.end, "Enterprise", text[words[j].start:w.end], "", "company-name", 4))
     return out
 
 
@@ -154,13 +176,13 @@ def _looks_like_product(name: str) -> bool:
 def find_named(text: str, words: list[Word]) -> list[Mention]:
     """Quoted names typed by their head noun, unquoted names with strong heads, observance days."""
     names = lexicon.load("names")
-    return _quoted_names(text, names) + _headed_runs(text, words, names) + [
+    return _quoted_names(text, words, names) + _headed_runs(text, words, names) + [
         Mention(m.start(), m.end(), "Event", m.group(), "", "observance", 2)
         for m in re.finditer(names["observance_pattern"], text) if m.group() not in names["not_names"]
     ]
 
 
-def _quoted_names(text: str, names: dict) -> list[Mention]:
+def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
     product_heads = lexicon.longest_first(lexicon.load("products")["heads"])
@@ -170,7 +192,7 @@ def _quoted_names(text: str, names: dict) -> list[Mention]:
         inner_clean = EDITION.sub("", inner)
         offset = m.start() + 1 + len(inner) - len(inner_clean)
         # a head written right after the closing quote: “4个100+”行动计划, “智行1号”无人配送车
-        after = _head_after(text, m.end(), heads)
+        after = _head_after(text, m.end(), words, heads)
         if after:
             cls, run = after
             out.append(Mention(m.start(), m.end() + len(run), cls, text[m.start():m.end() + len(run)], "", "quoted+head", 6))
@@ -201,16 +223,20 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     return out
 
 
-def _head_after(text: str, pos: int, heads: dict[str, list[str]]):
-    """The longest run of up to 8 Chinese characters after a quote that ends in a head noun."""
-    run = re.match(r"[\u4e00-\u9fff]{1,8}", text[pos:])
-    if not run:
-        return None
-    for n in range(len(run.group()), 0, -1):
+def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[str]]):
+    """The name-like words right after a quote, up to 8 characters, that end in a head noun
+    (“云购羊城”直播电商节); a verb or particle ends the run (“小麦”一起在淘宝直播 is no event)."""
+    run = ""
+    for w in words:
+        if w.start == pos + len(run) and w.tag in NAME_RUN_TAGS and len(run) + len(w.text) <= 8:
+            run += w.text
+        elif w.start > pos + len(run):
+            break
+    for n in range(len(run), 0, -1):
         for cls in ("Initiative", "Event", "Product"):
-            head = lexicon.ending(run.group()[:n], heads[cls])
+            head = lexicon.ending(run[:n], heads[cls])
             if head and (len(head) >= 2 or cls == "Product"):
-                return cls, run.group()[:n]
+                return cls, run[:n]
     return None
 
 
