@@ -17,6 +17,7 @@ from ..nlp import lexicon
 from ..nlp.mentions import Mention
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
+from .resolve import cluster_mentions, organ_identity
 
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
@@ -52,6 +53,7 @@ class Extractor:
         self.iri_of: dict[tuple[int, int], URIRef] = {}
         self.sentences = [self._sentence(s) for s in doc.sents if s.text.strip()]
         self.home = self._home_areas()
+        self.home_names = {cls: key.rsplit("/", 1)[-1] for cls, key in self.home.items()}
 
     def _sentence(self, span) -> Sentence:
         a, b = span.start_char, span.end_char
@@ -76,7 +78,7 @@ class Extractor:
         return self.facts
 
     def _entities(self):
-        clusters = cluster_mentions(self.mentions)
+        clusters = cluster_mentions(self.mentions, self.text, self.home_names)
         for s in self.sentences:
             for m in s.mentions:
                 iri = self._iri(m, clusters)
@@ -90,6 +92,8 @@ class Extractor:
         if m.cls in PLACE_CLASSES:
             return place_iri(m.key)
         name = clusters.get((m.cls, strip_quotes(m.label)), m.key or strip_quotes(m.label))
+        if m.cls == "GovernmentBody":
+            name = organ_identity(name, self.home_names)
         return entity_iri(m.cls, name)
 
     def _home_areas(self) -> dict[str, str]:
@@ -337,30 +341,3 @@ def _only_modifiers(gap: str, modifiers: list[str]) -> bool:
     for mod in sorted(modifiers, key=len, reverse=True):
         gap = gap.replace(mod, "")
     return not gap.strip()
-
-
-# How a short name may stand for a longer one of the same class: events and initiatives by any part
-# (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团), persons by their given
-# name, products by their kind. Only where exactly one longer name fits.
-SHORT_FORMS = {
-    "Event": str.__contains__, "Initiative": str.__contains__,
-    "Enterprise": str.startswith, "Organization": str.startswith, "GovernmentBody": str.startswith,
-    "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
-    "Product": str.endswith,  # 机器人 for 服务机器人 when the text names only one kind of robot
-}
-
-
-def cluster_mentions(mentions: list[Mention]) -> dict[tuple[str, str], str]:
-    """Within one document, the longer name each short name stands for, when there is exactly one."""
-    names: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.cls in SHORT_FORMS:
-            names.setdefault(m.cls, set()).add(m.key or strip_quotes(m.label))
-    out = {}
-    for cls, labels in names.items():
-        part_of = SHORT_FORMS[cls]
-        for label in labels:
-            longer = {x for x in labels if x != label and part_of(x, label)}
-            if len(longer) == 1 and len(label) >= 2:
-                out[(cls, label)] = longer.pop()
-    return out

@@ -107,10 +107,13 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
     spans = [(w.start, w.end, None) for w in words if w.tag in ORG_TAGS]
     spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
+    titles = lexicon.titles()
     for start, end, cls in _split_joined(text, spans):
         name = text[start:end]
         cls = lexicon.org_class(name) or cls
-        if cls and len(name) >= 2 and not _looks_like_product(name):
+        # 区委 in 区委书记 belongs to the title
+        in_title = name in titles["kept_prefixes"] and any(text.startswith(t, end) for t in titles["all"])
+        if cls and len(name) >= 2 and not _looks_like_product(name) and not in_title:
             out.append(Mention(start, end, cls, name, "", "org", 4))
     out += _company_names(text, words)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):

@@ -1,0 +1,88 @@
+"""Entity resolution within a document: which names in a text stand for the same thing."""
+from __future__ import annotations
+
+import re
+
+from ..nlp import lexicon
+from ..nlp.mentions import Mention
+from .model import strip_quotes
+
+# How a short name may stand for a longer one of the same class: events and initiatives by any part
+# (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团), persons by their given
+# name, products by their kind. Only where exactly one longer name fits.
+SHORT_FORMS = {
+    "Event": str.__contains__, "Initiative": str.__contains__,
+    "Enterprise": str.startswith, "Organization": str.startswith, "GovernmentBody": str.startswith,
+    "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
+    "Product": str.endswith,  # 机器人 for 服务机器人 when the text names only one kind of robot
+}
+ORGAN = "GovernmentBody"
+
+
+def name_of(m: Mention) -> str:
+    return m.key or strip_quotes(m.label)
+
+
+def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, str] | None = None) -> dict[tuple[str, str], str]:
+    """(class, name) -> the name of the entity it stands for, for every name that is a short form."""
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.cls in SHORT_FORMS:
+            names.setdefault(m.cls, set()).add(name_of(m))
+    out = {}
+    for cls, labels in names.items():
+        part_of = SHORT_FORMS[cls]
+        for label in labels:
+            longer = {x for x in labels if x != label and part_of(x, label)}
+            if len(longer) == 1 and len(label) >= 2:
+                out[(cls, label)] = longer.pop()
+    out.update(organ_aliases(names.get(ORGAN, set()), home or {}))
+    out.update(parenthesized_aliases(mentions, text))
+    return out
+
+
+def organ_key(name: str) -> str:
+    data = lexicon.load("organs")
+    for short, full in sorted(data["abbreviations"].items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(short):
+            name = name[: -len(short)] + full
+            break
+    for word in data["dropped"]:
+        name = name.replace(word, "")
+    return name
+
+
+def organ_identity(name: str, home: dict[str, str]) -> str:
+    """The organ a name denotes, spelled in full with its area: 市经信委 in an article about Shanghai is
+    上海市经济和信息化委员会. Used for the IRI, so articles that abbreviate differently meet."""
+    level = lexicon.load("organs")["levels"].get(name[:1])
+    if level and home.get(level):
+        name = home[level] + name[1:]
+    return organ_key(name)
+
+
+def organ_aliases(labels: set[str], home: dict[str, str]) -> dict[tuple[str, str], str]:
+    """市经信委 = 市经济和信息化委员会; 区政府 = 长宁区人民政府 in an article about 长宁区."""
+    keyed: dict[str, list[str]] = {}
+    for label in labels:
+        for k in {organ_key(label), organ_identity(label, home)}:
+            keyed.setdefault(k, []).append(label)
+    out = {}
+    for group in keyed.values():
+        if len(group) > 1:
+            full = max(group, key=len)
+            out.update({(ORGAN, g): full for g in group if g != full})
+    return out
+
+
+PAREN = re.compile(r"[（(]")
+
+
+def parenthesized_aliases(mentions: list[Mention], text: str) -> dict[tuple[str, str], str]:
+    """市经济和信息化局（市新经济委）: a name in brackets right after a name of the same class is its alias."""
+    out = {}
+    for a, b in zip(mentions, mentions[1:]):
+        between = text[a.end:b.start]
+        if a.cls == b.cls and a.cls in SHORT_FORMS and PAREN.fullmatch(between) and text[b.end:b.end + 1] in "）)":
+            out[(b.cls, name_of(b))] = name_of(a)
+    return out

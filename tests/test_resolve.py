@@ -1,0 +1,63 @@
+"""Entity resolution: short and full names meet in one node; different people stay apart."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import queries
+from kg.build import build_dataset
+from kg.documents import iter_documents
+from kg.export.rdf import merged_graph
+from kg.facts.resolve import cluster_mentions, organ_aliases, organ_identity
+from kg.nlp.mentions import Mention
+
+GOLD = Path(__file__).parent / "fixtures" / "gold"
+
+
+def m(start, label, cls, key=""):
+    return Mention(start, start + len(label), cls, label, key)
+
+
+def test_short_forms_within_a_document():
+    ms = [m(0, "信息消费云峰汇", "Event"), m(20, "云峰汇", "Event"), m(30, "上汽集团", "Enterprise"),
+          m(40, "上汽", "Enterprise"), m(50, "方晓琳", "Person"), m(60, "晓琳", "Person"), m(70, "方志刚", "Person")]
+    clusters = cluster_mentions(ms)
+    assert clusters[("Event", "云峰汇")] == "信息消费云峰汇"
+    assert clusters[("Enterprise", "上汽")] == "上汽集团"
+    assert clusters[("Person", "晓琳")] == "方晓琳"
+    assert ("Person", "方志刚") not in clusters
+
+
+def test_organs_by_abbreviation_level_and_brackets():
+    home = {"City": "上海市", "District": "长宁区"}
+    aliases = organ_aliases({"市经信委", "市经济和信息化委员会", "区政府", "长宁区人民政府"}, home)
+    assert aliases[("GovernmentBody", "市经信委")] == "市经济和信息化委员会"
+    assert aliases[("GovernmentBody", "区政府")] == "长宁区人民政府"
+    assert organ_identity("市经信委", home) == organ_identity("上海市经济和信息化委员会", home)
+    text = "市经济和信息化局（市新经济委）"
+    ms = [m(0, "市经济和信息化局", "GovernmentBody"), m(9, "市新经济委", "GovernmentBody")]
+    assert cluster_mentions(ms, text)[("GovernmentBody", "市新经济委")] == "市经济和信息化局"
+
+
+@pytest.fixture(scope="module")
+def two_documents(tmp_path_factory):
+    """Two articles about the same district head: one says 徐汇区, the other mostly 徐汇."""
+    folder = tmp_path_factory.mktemp("pair")
+    for name in ("doc09", "doc10"):
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(GOLD / f"{name}{suffix}", folder / f"{name}{suffix}")
+    return merged_graph(build_dataset([d for d in iter_documents(folder)]))
+
+
+def test_same_official_and_district_across_documents_is_one_node(two_documents):
+    rows = queries.rows(two_documents, "entities")
+    officials = [r for r in rows if r["label"] == "方志刚"]
+    assert len(officials) == 1 and officials[0]["type"] == "Official"
+    xuhui = [r for r in rows if r["entity"].endswith("/徐汇区")]
+    assert len(xuhui) == 1
+    assert {xuhui[0]["label"], *xuhui[0]["aliases"].split("|")} >= {"徐汇区", "徐汇"}
+
+
+def test_people_sharing_a_surname_stay_apart(two_documents):
+    persons = {r["label"] for r in queries.rows(two_documents, "entities") if r["type"] in ("Person", "Official")}
+    assert {"方志刚", "方晓琳"} <= persons
