@@ -53,12 +53,18 @@ class Boundaries:
 def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
-    hits = []
+    hits, chained = [], -1
     for i in range(len(text)):
         for n in range(min(12, len(text) - i), 1, -1):
             surface = text[i:i + n]
-            if surface in gaz.names and bounds.aligned(i, i + n):
+            if surface not in gaz.names:
+                continue
+            # Full names may chain inside a word LAC reads whole (湖北省宜昌市秭归县委); short forms
+            # must be words of their own.
+            starts = i in bounds.starts or i == chained
+            if (surface in gaz.full and starts) or bounds.aligned(i, i + n):
                 hits.append((i, i + n, surface))
+                chained = i + n if surface in gaz.full else -1
                 break
     mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]}
     out = []
@@ -111,8 +117,8 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     for start, end, cls in _split_joined(text, spans):
         name = text[start:end]
         cls = lexicon.org_class(name) or cls
-        # 区委 in 区委书记 belongs to the title
-        in_title = name in titles["kept_prefixes"] and any(text.startswith(t, end) for t in titles["all"])
+        # 区委 in 区委书记, 秭归县委 in 秭归县委副书记: the organ word belongs to the title
+        in_title = lexicon.ending(name, titles["kept_prefixes"]) and any(text.startswith(t, end) for t in titles["all"])
         if cls and len(name) >= 2 and not _looks_like_product(name) and not in_title:
             out.append(Mention(start, end, cls, name, "", "org", 4))
     out += _company_names(text, words)
