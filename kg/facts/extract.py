@@ -171,11 +171,24 @@ class Extractor:
         m = next((m for m in self.mentions if m.end == end and m.start >= floor and m.cls in PLACE_CLASSES | ORG_CLASSES), None)
         if m:
             return self.iri_of.get((m.start, m.end)), m.cls
+        anaphor = self._anaphor(end, floor)
+        if anaphor:
+            return anaphor
         level_word = next((lv for lv in sorted(t["levels"], key=len, reverse=True)
                            if self.text.startswith(lv, end - len(lv)) and end - len(lv) >= floor), None)
         level = t["levels"].get(kept) or (t["levels"][level_word] if level_word else None) or t["title_levels"].get(title)
         key = self.home.get(level) if level else None
         return (place_iri(key), level) if key else None
+
+    def _anaphor(self, end: int, floor: int) -> tuple[URIRef, str] | None:
+        """公司董事长: the generic word stands for the last organization of its kind named before."""
+        anaphors = lexicon.load("organizations")["anaphors"]
+        word = next((w for w in sorted(anaphors, key=len, reverse=True)
+                     if self.text.startswith(w, end - len(w)) and end - len(w) >= floor), None)
+        if word is None:
+            return None
+        before = [m for m in self.mentions if m.cls == anaphors[word] and m.end <= end - len(word)]
+        return (self._at(before[-1]), before[-1].cls) if before else None
 
     def _title_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
         """A government title written right after a name (张三副县长)."""

@@ -122,6 +122,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         if cls and len(name) >= 2 and not _looks_like_product(name) and not in_title:
             out.append(Mention(start, end, cls, name, "", "org", 4))
     out += _company_names(text, words)
+    out += _with_sub_units(text, out)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
     posts = lexicon.titles()["post"]
@@ -138,17 +139,26 @@ COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
 def _company_names(text: str, words: list[Word]) -> list[Mention]:
     """深圳市 优智机器人 科技有限公司: a company ending, extended left over the name-like words before it."""
     endings = lexicon.longest_first(lexicon.load("organizations")["company_endings"])
+    stop = set(lexicon.load("organizations")["run_stop"])
     out = []
     for i, w in enumerate(words):
         if not lexicon.ending(w.text, endings):
             continue
         j = i
         while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in COMPANY_RUN_TAGS \
-                and w.end - words[j - 1].start <= 25:
+                and words[j - 1].text not in stop and w.end - words[j - 1].start <= 25:
             j -= 1
         if j < i or w.text not in endings:
             out.append(Mention(words[j].start, w.end, "Enterprise", text[words[j].start:w.end], "", "company-name", 4))
     return out
+
+
+def _with_sub_units(text: str, orgs: list[Mention]) -> list[Mention]:
+    """上海交通大学 + 安泰经济与管理学院, written together, is one organization named in full."""
+    units = lexicon.longest_first(lexicon.load("organizations")["sub_units"])
+    by_start = {m.start: m for m in orgs}
+    return [Mention(a.start, b.end, b.cls, text[a.start:b.end], "", "org+unit", 4)
+            for a in orgs if (b := by_start.get(a.end)) and a.cls == "Organization" and lexicon.ending(b.label, units)]
 
 
 def _split_joined(text: str, spans):
