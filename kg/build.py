@@ -40,9 +40,10 @@ class Summary:
 
 
 def load_all(docs: Path, summary: Summary) -> list[Document]:
-    """Readable documents; each unreadable one is reported on stderr with its reason and counted."""
+    """Readable documents; each unreadable one is reported on stderr with its reason and counted.
+    Paths are absolute: the store knows a changed file by the path it was read from."""
     out = []
-    for item in iter_documents(docs):
+    for item in iter_documents(Path(docs).resolve()):
         if isinstance(item, LoadError):
             summary.skipped.append(item)
             print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
@@ -77,11 +78,17 @@ def export_all(ds: Dataset, merged: Graph, out: Path):
     write_explorer(merged, out / "explorer.html")
 
 
-def build(docs: Path, out: Path) -> Summary:
+def build(docs: Path, out: Path, store: Path | None = None) -> Summary:
+    """Ingest `docs` into the store (default `out/store`: unchanged documents are skipped, changed ones
+    replaced) and write every export of the whole store."""
+    from .store import GraphStore, ingest
+
     started = time.perf_counter()
     summary = Summary()
     documents = load_all(docs, summary)
-    ds = build_dataset(documents)
+    with GraphStore(store or out / "store", write=True) as graph_store:
+        ingest(graph_store, documents)
+        ds = graph_store.snapshot()
     merged = merged_graph(ds)
     count(merged, summary)
     export_all(ds, merged, out)

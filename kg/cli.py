@@ -1,4 +1,4 @@
-"""The `kg` command: build, query, validate, explore, eval, train-ner."""
+"""The `kg` command: build, ingest, remove, query, serve, push, validate, explore, eval, train-ner."""
 from __future__ import annotations
 
 import argparse
@@ -35,7 +35,7 @@ def cmd_build(args) -> int:
 
     if not args.docs.exists():
         raise UsageError(f"no documents at {args.docs}")
-    summary = build(args.docs, args.out)
+    summary = _store_errors(build, args.docs, args.out, args.store)
     for line in summary.lines():
         print(line)
     print(f"exports: {args.out}/kg.ttl kg.trig kg.jsonld kg.graphml explorer.html")
@@ -58,8 +58,93 @@ def cmd_query(args) -> int:
         text = queries.resolve_text(args.query)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    result = _graph(args.graph).query(text)
+    if args.endpoint:
+        from .store.remote import RemoteError, query
+
+        try:
+            result = query(args.endpoint, text)
+        except RemoteError as exc:
+            print(f"kg query: {exc}", file=sys.stderr)
+            return 1
+    elif args.store:
+        with _open_store(args.store) as store:  # answers are read while the store is open
+            sys.stdout.write(queries.render(store.graph().query(text), args.format))
+        return 0
+    else:
+        result = _graph(args.graph).query(text)
     sys.stdout.write(queries.render(result, args.format))
+    return 0
+
+
+def _store_errors(func, *args, **kwargs):
+    """Run `func`, turning a store that cannot be opened into a one-line usage error."""
+    from .store import StoreError
+
+    try:
+        return func(*args, **kwargs)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _open_store(path: Path, write: bool = False):
+    from .store import GraphStore
+
+    return _store_errors(GraphStore, path, write=write)
+
+
+def cmd_ingest(args) -> int:
+    from .store import ingest, load
+
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(f"no documents at {path}")
+    documents, errors = load(args.paths)
+    for error in errors:
+        print(f"skipped {error.path}: {error.reason}", file=sys.stderr)
+    with _open_store(args.store, write=True) as store:
+        report = ingest(store, documents)
+        print(report.line())
+        print(f"store: {args.store} ({len(store.documents())} documents, {store.triples()} triples)")
+    if errors:
+        print(f"kg ingest: {len(errors)} document(s) skipped (reasons above)", file=sys.stderr)
+        return EXIT_SKIPPED
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from .store import remove
+
+    with _open_store(args.store, write=True) as store:
+        try:
+            report = remove(store, args.doc_ids)
+        except KeyError as exc:
+            raise UsageError(f"no document {exc.args[0]} in {args.store} (give its id, IRI or file path)") from exc
+        print(report.line())
+        print(f"store: {args.store} ({len(store.documents())} documents, {store.triples()} triples)")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    try:
+        _store_errors(serve, args.store, args.host, args.port, timeout=args.timeout,
+                      max_rows=args.max_rows, workers=args.workers)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {args.host}:{args.port}: {exc.strerror or exc}") from exc
+    return 0
+
+
+def cmd_push(args) -> int:
+    from .store.remote import RemoteError, push
+
+    with _open_store(args.store) as store:
+        try:
+            written = push(store, args.endpoint, graph=args.graph)
+        except RemoteError as exc:
+            print(f"kg push: {exc}", file=sys.stderr)
+            return 1
+        print(f"pushed {len(written)} graph(s), {store.triples()} triples (merged) to {args.endpoint}")
     return 0
 
 
@@ -95,20 +180,53 @@ def cmd_train_ner(args) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    from .store.store import DEFAULT_STORE
+
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graph of China's online new economy (在线新经济).")
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="read documents, build the graph, write every export")
     b.add_argument("--docs", type=Path, default=Path("seeds"), help="folder (or file) of .txt/.md/.html documents (default: seeds/)")
     b.add_argument("--out", type=Path, default=Path("exports"), help="folder for the exports (default: exports/)")
+    b.add_argument("--store", type=Path, help="graph store to ingest into (default: OUT/store/)")
     b.set_defaults(func=cmd_build)
+
+    store_help = f"graph store folder (default: {DEFAULT_STORE}/)"
+    i = sub.add_parser("ingest", help="add or update documents in the graph store (unchanged ones are skipped)")
+    i.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt/.md/.html documents")
+    i.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    i.set_defaults(func=cmd_ingest)
+
+    r = sub.add_parser("remove", help="drop documents from the graph store")
+    r.add_argument("doc_ids", nargs="+", metavar="DOC_ID", help="document id (16 hex digits), its IRI, or the file it was read from")
+    r.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    r.set_defaults(func=cmd_remove)
 
     q = sub.add_parser("query", help="run a saved query, a .rq file or SPARQL text")
     q.add_argument("query", nargs="?", help="saved query name, FILE.rq or 'SPARQL'")
     q.add_argument("--graph", type=Path, default=Path("exports/kg.ttl"), help="graph file (default: exports/kg.ttl)")
+    q.add_argument("--store", type=Path, nargs="?", const=DEFAULT_STORE,
+                   help=f"query the graph store instead (default when given without a folder: {DEFAULT_STORE}/)")
+    q.add_argument("--endpoint", metavar="URL", help="query a SPARQL endpoint instead (e.g. http://localhost:7878/query)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.add_argument("--list", action="store_true", help="list the saved queries")
     q.set_defaults(func=cmd_query)
+
+    sv = sub.add_parser("serve", help="serve the graph store over SPARQL (read-only) with the explorer")
+    sv.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    sv.add_argument("--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)")
+    sv.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run (default: 30)")
+    sv.add_argument("--max-rows", type=int, default=100_000, help="results per answer at most (default: 100000)")
+    sv.add_argument("--workers", type=int, default=2, help="queries run at once (default: 2)")
+    sv.set_defaults(func=cmd_serve)
+
+    pu = sub.add_parser("push", help="upload the graph store to a SPARQL Graph Store Protocol server")
+    pu.add_argument("--endpoint", required=True, metavar="URL",
+                    help="the server's Graph Store Protocol URL (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data)")
+    pu.add_argument("--graph", metavar="IRI", help="put everything into this one named graph instead of one graph per document")
+    pu.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    pu.set_defaults(func=cmd_push)
 
     v = sub.add_parser("validate", help="check a graph against the SHACL shapes")
     v.add_argument("--graph", type=Path, default=Path("exports/kg.ttl"))

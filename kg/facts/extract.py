@@ -242,7 +242,7 @@ class Extractor:
                 self._state(self._at(child), ONE.partOf, self._at(parent), s, "part-of-cue")
 
     def _participants(self):
-        """An agent in a sentence that takes part (登台, 出席, 带货…) joins the event of that sentence,
+        """An agent in a sentence that takes part (登台, 出席, 致辞…) joins the one event of that sentence,
         or of the sentences just before it in the same paragraph, or the article's only event.
         Enterprises join where they sign (签约); reporters of the article never join."""
         verbs = lexicon.load("verbs")
@@ -255,16 +255,16 @@ class Extractor:
             signing = any(c in s.text for c in verbs["sign"])
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(b <= m.start < b + 12 for b in bylined)]
-            events = [self._at(m) for m in s.mentions if m.cls == "Event"]
+            events = {self._at(m) for m in s.mentions if m.cls == "Event"}
             j = i
             while not events and j > 0 and i - j < window and "\n" not in self.text[self.sentences[j - 1].end - 1:s.start]:
                 j -= 1
-                events = [self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"]
-            if not events and len(events_in_doc) == 1:
-                events = list(events_in_doc)
+                events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"}
+            events = events or events_in_doc
+            if len(events) != 1:
+                continue  # which of several events an agent attended is not for a rule to guess
             for a in agents:
-                for e in events[-1:]:
-                    self._state(self._at(a), ONE.participatedIn, e, s, "participation-cue")
+                self._state(self._at(a), ONE.participatedIn, next(iter(events)), s, "participation-cue")
 
     # -- products, initiatives, places ------------------------------------------------------------
 

@@ -110,9 +110,13 @@ def reference_graph(place_keys: Iterable[str]) -> Graph:
     return g
 
 
-def labels_graph(ds: Dataset) -> Graph:
+def labels_graph(ds: Dataset, reference: Graph | None = None) -> Graph:
     """Each mentioned entity's rdfs:label (the fullest name the documents write), skos:altLabel (every
-    other) and, where the reference data has none, skos:prefLabel."""
+    other) and, where the reference data has none, skos:prefLabel.
+
+    `reference` is the reference graph to consult (default: whatever `ds` holds); a store that still holds
+    the previous labels graph passes the new reference graph, so old prefLabels do not count."""
+    reference = ds if reference is None else reference
     g = bind_prefixes(Graph(identifier=LABELS_GRAPH))
     names: dict[URIRef, set[str]] = {}
     for s, _, o, _ in ds.quads((None, ONE.mentionLabel, None, None)):
@@ -120,7 +124,7 @@ def labels_graph(ds: Dataset) -> Graph:
     for s, labels in names.items():
         label = fullest(labels)
         g.add((s, RDFS.label, Literal(label, lang="zh")))
-        if ds.value(s, SKOS.prefLabel) is None:
+        if reference.value(s, SKOS.prefLabel) is None:
             g.add((s, SKOS.prefLabel, Literal(label, lang="zh")))
         for alt in labels - {label}:
             g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
@@ -140,10 +144,16 @@ def assemble(doc_graphs: Iterable[Graph]) -> Dataset:
     keys = set()
     for g in doc_graphs:
         _add_graph(ds, g)
-        keys |= {str(s)[len(PLACE_PREFIX):] for s in g.subjects(ONE.mentionedIn, None) if str(s).startswith(PLACE_PREFIX)}
-    _add_graph(ds, reference_graph(unquote(k) for k in keys))
+        keys |= mentioned_place_keys(g)
+    _add_graph(ds, reference_graph(keys))
     _add_graph(ds, labels_graph(ds))
     return ds
+
+
+def mentioned_place_keys(g: Graph) -> set[str]:
+    """Gazetteer keys of the places `g` says are mentioned in a document."""
+    return {unquote(str(s)[len(PLACE_PREFIX):]) for s in g.subjects(ONE.mentionedIn, None)
+            if str(s).startswith(PLACE_PREFIX)}
 
 
 def _add_graph(ds: Dataset, g: Graph):

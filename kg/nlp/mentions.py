@@ -210,13 +210,14 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         inner = next(g for g in m.groups() if g is not None)
         inner_clean = EDITION.sub("", inner)
         offset = m.start() + 1 + len(inner) - len(inner_clean)
-        # a head written right after the closing quote: “4个100+”行动计划, “智行1号”无人配送车
-        after = _head_after(text, m.end(), words, heads)
+        cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
+        # a head written right after the closing quote names a quote that has none of its own:
+        # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
+        after = None if cls else _head_after(text, m.end(), words, heads)
         if after:
             cls, run = after
             out.append(Mention(m.start(), m.end() + len(run), cls, text[m.start():m.end() + len(run)], "", "quoted+head", 6))
             continue
-        cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         before = text[max(0, m.start() - 6):m.start()]
         if cls is None and (lexicon.ending(before, product_heads) or lexicon.ending(before, names["product_before_quote"])):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is

@@ -1,0 +1,187 @@
+"""The on-disk graph store: an Oxigraph database used through rdflib (the `oxrdflib` store plugin).
+
+What the dataset holds:
+
+* one named graph per document (`…/doc/<id>`): its statements, their evidence and its provenance;
+* `…/graph/ontology`, and the graphs derived from all documents (`…/graph/reference`, `…/graph/labels`);
+* the default graph: the RDF merge of every named graph but the ontology's, i.e. exactly `kg.ttl`.
+  Why materialise it: Oxigraph 0.5's union default graph counts a triple once per graph holding it
+  (oxigraph/oxigraph#1919), so saved queries without DISTINCT would repeat rows. The merge is kept in
+  step inside the same transaction as every graph change.
+
+Writes go through pyoxigraph's `update`, which runs a whole SPARQL Update request as one transaction;
+oxrdflib's `commit`/`rollback` are no-ops, so rdflib's API is used for reading only.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+
+from ..graph.build import LABELS_GRAPH, PREFIXES, bind_prefixes
+from ..vocab import DOC, ONE, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+DEFAULT_STORE = Path("exports/store")
+LOCK_FILE = "kg.lock"
+_XSD_STRING = ox.NamedNode(str(XSD.string))
+
+
+class StoreError(Exception):
+    """The store cannot be opened (missing, or in use by another process); one line for the user."""
+
+
+class GraphStore:
+    """An open store. `write=True` takes the store for this process alone; readers share it."""
+
+    def __init__(self, path: Path | str, *, write: bool = False):
+        self.path, self.write = Path(path), write
+        if write:
+            self.path.mkdir(parents=True, exist_ok=True)
+        elif not (self.path / "CURRENT").is_file():
+            raise StoreError(f"no store at {self.path}: run `kg ingest` or `kg build` first, or pass --store")
+        self._lock = _lock(self.path, exclusive=write)
+        try:
+            self.ox = ox.Store(str(self.path)) if write else ox.Store.read_only(str(self.path))
+        except OSError as exc:
+            os.close(self._lock)
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        self.dataset = Dataset(store=OxigraphStore(store=self.ox))
+        for prefix, ns in PREFIXES.items():
+            self.dataset.bind(prefix, ns, override=True)
+
+    def close(self):
+        if self.ox is None:
+            return
+        if self.write:
+            self.ox.flush()  # so read-only openers (the endpoint's workers) see every write
+        self.dataset.close()
+        self.ox = self.dataset = None  # RocksDB closes when its last reference goes
+        os.close(self._lock)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def graph(self, name: URIRef = DATASET_DEFAULT_GRAPH_ID) -> Graph:
+        """One graph of the store as an rdflib Graph (default: the merged graph), read in place."""
+        return bind_prefixes(Graph(store=self.dataset.store, identifier=name))
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self.ox.named_graphs())
+
+    def documents(self) -> dict[URIRef, str]:
+        """Each document's named graph and the file it was read from."""
+        q = "SELECT ?g ?path WHERE { GRAPH ?g { ?g one:path ?path } }"
+        return {URIRef(r["g"].value): r["path"].value for r in self.ox.query(q, prefixes={"one": str(ONE._NS)})}
+
+    def triples(self) -> int:
+        """Triples in the merged graph (what `kg.ttl` holds)."""
+        (row,) = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(row["n"].value)
+
+    def snapshot(self) -> Dataset:
+        """An in-memory copy of the named graphs, shaped like `kg.graph.build.assemble`'s dataset:
+        the ontology, the documents, then the derived graphs."""
+        names = self.graph_names()
+        order = sorted(names, key=lambda n: (n != ONTOLOGY_GRAPH, not n.startswith(DOC), n))
+        ds = Dataset(default_union=True)
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        for name in order:
+            ds.graph(name).addN((*t, ds.graph(name)) for t in self._triples(name))
+        return ds
+
+    def _triples(self, name: URIRef):
+        for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            yield _rdf(q.subject), _rdf(q.predicate), _rdf(q.object)
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def replace(self, put: Iterable[Graph] = (), drop: Iterable[URIRef] = ()):
+        """In one transaction: remove the graphs `drop` and the previous content of each graph in `put`,
+        then store `put`; the merged graph follows."""
+        put = list(put)
+        ops = []
+        for name in dict.fromkeys([*drop, *(g.identifier for g in put)]):
+            if name != ONTOLOGY_GRAPH:
+                ops.append(_unmerge(name))
+            ops.append(f"DROP SILENT GRAPH {_iri(name)}")
+        for g in put:
+            if len(g):
+                body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in g)
+                ops.append(f"INSERT DATA {{ GRAPH {_iri(g.identifier)} {{\n{body}\n}} }}")
+            if g.identifier != ONTOLOGY_GRAPH:
+                ops.append(f"ADD SILENT {_iri(g.identifier)} TO DEFAULT")
+        if ops:
+            self.ox.update(" ;\n".join(ops))
+
+    def holds(self, g: Graph) -> bool:
+        """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
+        return set(self._triples(g.identifier)) == {tuple(map(_plain, t)) for t in g}
+
+
+def _unmerge(name: URIRef) -> str:
+    """Take out of the merged graph the triples only graph `name` holds (the ontology is not merged)."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {_iri(name)} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g NOT IN ({_iri(name)}, {_iri(ONTOLOGY_GRAPH)})) }} }}")
+
+
+def _iri(name: URIRef) -> str:
+    return str(ox.NamedNode(str(name)))
+
+
+def _term(t) -> str:
+    """An rdflib term in N-Triples syntax (which SPARQL accepts), escaped by Oxigraph."""
+    if isinstance(t, URIRef):
+        return _iri(t)
+    if isinstance(t, Literal):
+        if t.language:
+            return str(ox.Literal(str(t), language=t.language))
+        return str(ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)) if t.datatype else None))
+    if isinstance(t, BNode):
+        raise ValueError("blank nodes are not stored: every node of the graph has an IRI")
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def _rdf(t):
+    """An Oxigraph term as rdflib's; a string literal stays plain, as rdflib's parsers make it (RDF 1.1
+    says `"x"` and `"x"^^xsd:string` are the same term, rdflib tells them apart, and so would exports)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        return Literal(t.value, datatype=None if t.datatype == _XSD_STRING else URIRef(t.datatype.value))
+    return BNode(t.value)
+
+
+def _plain(t):
+    return Literal(str(t)) if isinstance(t, Literal) and t.datatype == XSD.string else t
+
+
+def _lock(path: Path, *, exclusive: bool) -> int:
+    """An advisory lock beside the database: one writer, or any number of readers (`kg serve`,
+    `kg query`). RocksDB locks out a second writer, but a read-only open under a writer is undefined."""
+    fd = os.open(path / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreError(f"the store at {path} is in use by another kg process "
+                         f"({'kg serve or kg query' if exclusive else 'kg ingest, remove or build'}); "
+                         "wait for it or stop it") from None
+    return fd
+
+
+__all__ = ["DEFAULT_STORE", "GraphStore", "StoreError", "LABELS_GRAPH", "REFERENCE_GRAPH"]
