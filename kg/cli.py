@@ -144,7 +144,9 @@ def cmd_push(args) -> int:
         except RemoteError as exc:
             print(f"kg push: {exc}", file=sys.stderr)
             return 1
-        print(f"pushed {len(written)} graph(s), {store.triples()} triples (merged) to {args.endpoint}")
+        named = [g for g in written if g != "default"]
+        into = f"into {args.graph}" if args.graph else f"as {len(named)} named graphs and the merged default graph"
+        print(f"pushed {store.triples()} triples {into} to {args.endpoint}")
     return 0
 
 

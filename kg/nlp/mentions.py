@@ -335,6 +335,25 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
             following = text[w.end:w.end + 3]
             if head and name not in not_products and not any(following.startswith(b) for b in blocked):
                 out.append(Mention(start, w.end, "Product", name, "", "product-head", 1))
+                out += _listed_with(text, words, i, not_products)
+        for m in re.finditer(data["model_pattern"], sentence):
+            out.append(Mention(s_start + m.start(), s_start + m.end(), "Product", m.group(), "", "model-name", 1))
+    return out
+
+
+LIST_JOINERS = {"、", "和", "及", "与", "以及"}
+
+
+def _listed_with(text: str, words: list[Word], i: int, not_products: set[str]) -> list[Mention]:
+    """Nouns listed with a product are products too: 发饰、棉袜、饰品、玩具和日用百货."""
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j + step < len(words) and words[j].text in LIST_JOINERS and words[j + step].tag in ("n", "nz"):
+            item = words[j + step]
+            if item.text not in not_products and len(item.text) >= 2:
+                out.append(Mention(item.start, item.end, "Product", item.text, "", "product-list", 1))
+            j += 2 * step
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import threading
 import time
 
 import pyoxigraph as ox
@@ -77,7 +78,8 @@ class Engine:
         except (EOFError, OSError):  # the worker died (out of memory, killed)
             reason = "the query worker stopped; try again"
         self._kill(worker)
-        self.idle.put(self._start())
+        # the replacement takes a moment to start; answer now and let it join the pool when ready
+        threading.Thread(target=lambda: self.idle.put(self._start()), daemon=True).start()
         return _unavailable(reason)
 
     def _kill(self, worker):

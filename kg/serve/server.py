@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import socket
 import sys
 import tempfile
@@ -143,6 +144,10 @@ class Server(ThreadingHTTPServer):
         super().__init__((host, port), Handler)
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, *, timeout: float = 30.0,
           max_rows: int = 100_000, workers: int = 2, announce=print):
     """Serve until interrupted. The store stays open for reading, which keeps writers out meanwhile."""
@@ -160,6 +165,8 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, *, timeou
                 print(f"kg serve: listening on {host}: anyone who can reach this machine can query the store",
                       file=sys.stderr)
             sys.stdout.flush()
+            if threading.current_thread() is threading.main_thread():  # `kill` stops it like Ctrl-C
+                signal.signal(signal.SIGTERM, _interrupt)
             try:
                 httpd.serve_forever()
             finally:
