@@ -20,7 +20,7 @@ def extract_graphs(documents: Iterable[Document], nlp: Language | None = None,
     def docs():
         for document in documents:
             doc = nlp.make_doc(document.text)
-            doc._.published = document.published
+            doc._.published = document.published.isoformat() if document.published else None
             doc._.doc_id = document.id
             yield doc, document
 

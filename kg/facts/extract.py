@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, XSD
 from spacy.tokens import Doc
 
 from ..nlp import lexicon
+from ..nlp.components import mentions_of, sentence_bounds
 from ..nlp.mentions import Mention
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
@@ -49,15 +50,14 @@ class Extractor:
     def __init__(self, doc: Doc, doc_iri: URIRef):
         self.doc, self.text, self.doc_iri = doc, doc.text, doc_iri
         self.facts = DocFacts()
-        self.mentions: list[Mention] = doc.user_data.get("mentions", [])
+        self.mentions: list[Mention] = mentions_of(doc)
         self.iri_of: dict[tuple[int, int], URIRef] = {}
-        self.sentences = [self._sentence(s) for s in doc.sents if s.text.strip()]
+        self.sentences = [self._sentence(a, b) for a, b in sentence_bounds(doc) if self.text[a:b].strip()]
         self.home = self._home_areas()
         self.home_names = {cls: key.rsplit("/", 1)[-1] for cls, key in self.home.items()}
 
-    def _sentence(self, span) -> Sentence:
-        a, b = span.start_char, span.end_char
-        return Sentence(a, b, span.text, [m for m in self.mentions if a <= m.start and m.end <= b],
+    def _sentence(self, a: int, b: int) -> Sentence:
+        return Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b],
                         [(d.start_char, d.end_char, d.kb_id_) for d in self.doc.spans["dates"]
                          if a <= d.start_char and d.end_char <= b])
 

@@ -6,7 +6,10 @@ in `doc.spans["dates"]`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+import numpy
 from functools import lru_cache
 
 from spacy.language import Language
@@ -16,9 +19,10 @@ from . import mentions as M
 from .dates import find_dates, resolve
 from .places import gazetteer
 
-for _name, _default in (("published", None), ("words", None), ("doc_id", None)):
+# Extensions hold plain values (ISO date strings, tuples) so docs cross process boundaries in nlp.pipe.
+for _name in ("published", "words", "doc_id"):
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+        Doc.set_extension(_name, default=None)
 
 # LAC reads lines; long lines are cut at sentence ends so no piece exceeds its window.
 PIECE = re.compile(r"[^\n。！？；]{1,200}[。！？；]?|\n")
@@ -70,21 +74,38 @@ class LacTagger:
             yield doc
 
 
-SENTENCE_END = set("。！？!?；")
+# A sentence ends after 。！？； and any closing quotes or brackets, or at a line break: headlines,
+# bylines and list items stand on their own lines in Chinese news.
+SENTENCE_BREAK = re.compile(r"[。！？!?；]+[”’）)》」』]*|\n+")
 
 
 @Language.component("onekg_sentences")
 def split_sentences(doc: Doc) -> Doc:
-    """Sentences end at 。！？； (with any closing quotes or brackets after them) and at line breaks:
-    headlines, bylines and list items stand on their own lines in Chinese news."""
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        closing = token.text in "”’）)》」』" and prev.text in SENTENCE_END
-        token.is_sent_start = not closing and (prev.text in SENTENCE_END or "\n" in prev.text_with_ws)
+    idx = doc.to_array("IDX")
+    starts = numpy.full(len(doc), -1, dtype="int64")
+    if len(doc):
+        starts[0] = 1
+    spaces = doc.to_array("IS_SPACE")
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(doc.text)]
+    for t in numpy.searchsorted(idx, breaks):
+        while t < len(doc) and spaces[t]:  # whitespace stays with the sentence before it
+            t += 1
+        if t < len(doc):
+            starts[t] = 1
+    doc.from_array(["SENT_START"], starts.reshape(-1, 1).astype("uint64"))
     return doc
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character offsets of the sentences; read off arrays, since `doc.sents` builds a Token object for
+    every character of a char-tokenized doc."""
+    if not len(doc):
+        return []
+    starts = doc.to_array("SENT_START").astype("int64")
+    idx = doc.to_array("IDX")
+    first = [int(idx[i]) for i in numpy.flatnonzero(starts == 1)] or [0]
+    end = int(idx[-1]) + len(doc[-1].text_with_ws)
+    return list(zip(first, first[1:] + [end]))
 
 
 @Language.factory("onekg_lac")
@@ -92,15 +113,20 @@ def make_lac(nlp: Language, name: str):
     return LacTagger()
 
 
-def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "") -> Span | None:
-    return doc.char_span(start, end, label=label, kb_id=kb_id, alignment_mode="expand")
+def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", source: str = "") -> Span | None:
+    return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=source, alignment_mode="expand")
+
+
+def mentions_of(doc: Doc) -> list[M.Mention]:
+    """The mentions `onekg_mentions` found, rebuilt from the doc's span group."""
+    return [M.Mention(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, s.id_) for s in doc.spans["mentions"]]
 
 
 class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
         text, words = doc.text, doc._.words or []
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        sentences = sentence_bounds(doc)
         found = (
             M.find_places(text, words, gazetteer())
             + M.find_organizations(text, words, ents)
@@ -111,16 +137,18 @@ class MentionFinder:
         )
         kept = M.resolve_overlaps(found)
         doc.spans["cluener"] = [s for s in (_char_span(doc, *e) for e in ents) if s is not None]
-        doc.spans["mentions"] = [s for s in (_char_span(doc, m.start, m.end, m.cls, m.key) for m in kept) if s]
-        doc.user_data["mentions"] = kept
-        doc.spans["dates"] = [s for s in (self._date_span(doc, a, b) for a, b in find_dates(text)) if s is not None]
+        doc.spans["mentions"] = [s for s in (_char_span(doc, m.start, m.end, m.cls, m.key, m.source) for m in kept) if s]
+        doc._.words = None  # served its purpose; keeps docs light between processes
+        doc.spans["dates"] = [s for s in (self._date_span(doc, text, a, b) for a, b in find_dates(text)) if s is not None]
         doc.ents = [s for s in doc.spans["mentions"]]
         return doc
 
 
     @staticmethod
-    def _date_span(doc: Doc, start: int, end: int) -> Span | None:
-        day = resolve(doc.text[start:end], doc._.published)
+    def _date_span(doc: Doc, text: str, start: int, end: int) -> Span | None:
+        # `doc.text` joins every token anew: pass the text along instead
+        published = doc._.published
+        day = resolve(text[start:end], dt.date.fromisoformat(published) if published else None)
         return None if day is None else _char_span(doc, start, end, "DATE", day.isoformat())
 
 

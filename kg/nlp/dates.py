@@ -21,6 +21,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in finditer("dates", "patterns", text)]
 
 
+@lru_cache(maxsize=4096)
 def resolve(expr: str, published: dt.date | None) -> dt.date | None:
     """The calendar day `expr` names, or None when it is not one day or needs an unknown base."""
     absolute = expr[:4].isdigit()
