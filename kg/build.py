@@ -68,12 +68,20 @@ def count(graph: Graph, summary: Summary):
     summary.triples = len(graph)
 
 
-def export_all(ds: Dataset, merged: Graph, out: Path):
+def export_all(ds: Dataset, merged: Graph, out: Path, store=None):
+    """With the graph `store` that holds `ds`, TriG and JSON-LD come from Oxigraph: its output is the
+    same byte for byte on every run, rdflib's follows Python's per-process hashing."""
+    from pyoxigraph import RdfFormat
+
     from .explore import write_explorer  # the explorer pulls in pyvis; only exports need it
 
     write(merged, out / "kg.ttl", "turtle")
-    write(ds, out / "kg.trig", "trig")
-    write(merged, out / "kg.jsonld", "json-ld")
+    if store is not None:
+        store.dump(out / "kg.trig", RdfFormat.TRIG)
+        store.dump(out / "kg.jsonld", RdfFormat.JSON_LD)
+    else:
+        write(ds, out / "kg.trig", "trig")
+        write(merged, out / "kg.jsonld", "json-ld")
     write_graphml(merged, out / "kg.graphml")
     write_explorer(merged, out / "explorer.html")
 
@@ -89,8 +97,8 @@ def build(docs: Path, out: Path, store: Path | None = None) -> Summary:
     with GraphStore(store or out / "store", write=True) as graph_store:
         ingest(graph_store, documents)
         ds = graph_store.snapshot()
-    merged = merged_graph(ds)
-    count(merged, summary)
-    export_all(ds, merged, out)
+        merged = merged_graph(ds)
+        count(merged, summary)
+        export_all(ds, merged, out, graph_store)
     summary.seconds = time.perf_counter() - started
     return summary

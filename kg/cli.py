@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 EXIT_SKIPPED = 3
@@ -35,7 +36,8 @@ def cmd_build(args) -> int:
 
     if not args.docs.exists():
         raise UsageError(f"no documents at {args.docs}")
-    summary = _store_errors(build, args.docs, args.out, args.store)
+    with _stop_like_ctrl_c():
+        summary = _store_errors(build, args.docs, args.out, args.store)
     for line in summary.lines():
         print(line)
     print(f"exports: {args.out}/kg.ttl kg.trig kg.jsonld kg.graphml explorer.html")
@@ -76,6 +78,26 @@ def cmd_query(args) -> int:
     return 0
 
 
+@contextmanager
+def _stop_like_ctrl_c():
+    """While a store is written, `kill` (SIGTERM) ends the command the way Ctrl-C does: the document
+    being added is left out, the ones committed keep their labels (see kg.store.ingest)."""
+    import signal
+    import threading
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _store_errors(func, *args, **kwargs):
     """Run `func`, turning a store that cannot be opened into a one-line usage error."""
     from .store import StoreError
@@ -101,10 +123,14 @@ def cmd_ingest(args) -> int:
     documents, errors = load(args.paths)
     for error in errors:
         print(f"skipped {error.path}: {error.reason}", file=sys.stderr)
-    with _open_store(args.store, write=True) as store:
-        report = ingest(store, documents)
+
+    def committed(document, replaced):
+        print(f"{'replaced' if replaced else 'added'} {document.id} {document.path}", file=sys.stderr, flush=True)
+
+    with _stop_like_ctrl_c(), _open_store(args.store, write=True) as store:
+        report = ingest(store, documents, on_commit=committed)
         print(report.line())
-        print(f"store: {args.store} ({len(store.documents())} documents, {store.triples()} triples)")
+        print(f"store: {args.store} ({len(store.documents())} documents, {len(store)} triples)")
     if errors:
         print(f"kg ingest: {len(errors)} document(s) skipped (reasons above)", file=sys.stderr)
         return EXIT_SKIPPED
@@ -114,13 +140,13 @@ def cmd_ingest(args) -> int:
 def cmd_remove(args) -> int:
     from .store import remove
 
-    with _open_store(args.store, write=True) as store:
+    with _stop_like_ctrl_c(), _open_store(args.store, write=True) as store:
         try:
             report = remove(store, args.doc_ids)
         except KeyError as exc:
             raise UsageError(f"no document {exc.args[0]} in {args.store} (give its id, IRI or file path)") from exc
         print(report.line())
-        print(f"store: {args.store} ({len(store.documents())} documents, {store.triples()} triples)")
+        print(f"store: {args.store} ({len(store.documents())} documents, {len(store)} triples)")
     return 0
 
 
@@ -146,7 +172,7 @@ def cmd_push(args) -> int:
             return 1
         named = [g for g in written if g != "default"]
         into = f"into {args.graph}" if args.graph else f"as {len(named)} named graphs and the merged default graph"
-        print(f"pushed {store.triples()} triples {into} to {args.endpoint}")
+        print(f"pushed {len(store)} triples {into} to {args.endpoint}")
     return 0
 
 

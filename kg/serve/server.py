@@ -13,6 +13,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import pyoxigraph as ox
+
 from .engine import Engine
 from .results import SHORT_NAMES
 
@@ -116,10 +118,15 @@ class Handler(BaseHTTPRequestHandler):
             return self._text(400, "give exactly one query (the `query` parameter)")
         if reason := refusal(texts[0]):
             return self._text(403, reason)
+        graphs = {key: params.get(key, []) for key in ("default-graph-uri", "named-graph-uri")}
+        for iri in sum(graphs.values(), []):
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                return self._text(400, f"not an IRI: {iri}")
         fmt = (params.get("format") or [""])[0]
         accept = SHORT_NAMES.get(fmt, self.headers.get("Accept"))
-        status, ctype, body, headers = self.app.engine.run(
-            texts[0], accept, params.get("default-graph-uri", []), params.get("named-graph-uri", []))
+        status, ctype, body, headers = self.app.engine.run(texts[0], accept, *graphs.values())
         self._send(status, ctype, body, {"Vary": "Accept", **headers})
 
     def _text(self, status: int, message: str):

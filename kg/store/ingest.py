@@ -3,8 +3,7 @@ own, so an interrupted run leaves every document either fully in or fully out an
 up the rest; the graphs derived from all documents are recomputed once per run, not per document."""
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,11 +38,11 @@ def load(paths: Iterable[Path]) -> tuple[list[Document], list[LoadError]]:
     return documents, errors
 
 
-def ingest(store: GraphStore, documents: Iterable[Document]) -> Report:
+def ingest(store: GraphStore, documents: Iterable[Document],
+           on_commit: Callable[[Document, URIRef | None], None] | None = None) -> Report:
     """Add new documents, replace the graph of a file whose text changed, skip unchanged ones (same
-    content hash, same id), then refresh the derived graphs."""
-    from tqdm import tqdm
-
+    content hash, same id), then refresh the derived graphs. `on_commit(document, replaced graph)` is
+    called as each document is committed."""
     from ..pipeline import extract_graphs  # loads spaCy; not needed when nothing is new
 
     report = Report()
@@ -59,12 +58,14 @@ def ingest(store: GraphStore, documents: Iterable[Document]) -> Report:
     report.unchanged = len(batch) - len(new)
     try:
         extracted = extract_graphs(sorted(new, key=lambda d: str(d.path)))
-        for document, graph in tqdm(extracted, total=len(new), unit="doc", disable=None, file=sys.stderr):
+        for document, graph in extracted:
             old = stale.pop(str(document.path), None)
             store.replace(put=[graph], drop=[old] if old else [])
             report.added.append(graph.identifier)
             if old:
                 report.replaced.append(old)
+            if on_commit:
+                on_commit(document, old)
         if stale:  # files whose new text was already stored under another path
             store.replace(drop=stale.values())
             report.replaced += stale.values()

@@ -85,7 +85,7 @@ class GraphStore:
         q = "SELECT ?g ?path WHERE { GRAPH ?g { ?g one:path ?path } }"
         return {URIRef(r["g"].value): r["path"].value for r in self.ox.query(q, prefixes={"one": str(ONE._NS)})}
 
-    def triples(self) -> int:
+    def __len__(self) -> int:
         """Triples in the merged graph (what `kg.ttl` holds)."""
         (row,) = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(row["n"].value)
@@ -99,12 +99,29 @@ class GraphStore:
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
         for name in order:
-            ds.graph(name).addN((*t, ds.graph(name)) for t in self._triples(name))
+            target = ds.graph(name)
+            target.addN((*t, target) for t in self.triples(name))
         return ds
 
-    def _triples(self, name: URIRef):
-        for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+    def triples(self, name: URIRef = DATASET_DEFAULT_GRAPH_ID):
+        """The triples of one graph (default: the merged graph), string literals plain as rdflib makes them."""
+        graph = ox.DefaultGraph() if name == DATASET_DEFAULT_GRAPH_ID else ox.NamedNode(str(name))
+        for q in self.ox.quads_for_pattern(None, None, None, graph):
             yield _rdf(q.subject), _rdf(q.predicate), _rdf(q.object)
+
+    def dump(self, target: Path, fmt: ox.RdfFormat):
+        """Write the named graphs (TriG, N-Quads) or else the merged graph to `target`, atomically.
+        Oxigraph writes in its index order, which is the same on every run for the same content
+        (rdflib's writers follow Python's per-process string hashing)."""
+        from ..export.atomic import atomic_path
+
+        prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        with atomic_path(target) as tmp:
+            if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+                quads = (q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph))
+                ox.serialize(quads, str(tmp), fmt, prefixes=prefixes)
+            else:
+                self.ox.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -128,7 +145,7 @@ class GraphStore:
 
     def holds(self, g: Graph) -> bool:
         """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
-        return set(self._triples(g.identifier)) == {tuple(map(_plain, t)) for t in g}
+        return set(self.triples(g.identifier)) == {tuple(map(_plain, t)) for t in g}
 
 
 def _unmerge(name: URIRef) -> str:

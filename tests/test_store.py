@@ -1,0 +1,207 @@
+"""The on-disk graph store: incremental ingest, replace and remove, re-runs that change nothing,
+interrupted runs, locking, and `kg build` going through the store. Real stores on disk, real documents."""
+import shutil
+import signal
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from kg import queries
+from kg.build import build_dataset
+from kg.cli import main
+from kg.export.rdf import merged_graph
+from kg.graph.build import LABELS_GRAPH
+from kg.store import GraphStore, StoreError, load
+from kg.vocab import DOC, ONE, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+
+GOLD = Path(__file__).parent / "fixtures" / "gold"
+KG = Path(sys.executable).with_name("kg")
+# doc09 and doc10 share an official and a district (方志刚, 徐汇区): the cross-document case.
+CORPUS = ("doc03", "doc05", "doc09", "doc10")
+
+
+def rows(graph, name) -> Counter:
+    """A saved query's answers as a multiset (ORDER BY ties may come in any order)."""
+    return Counter(tuple(r.items()) for r in queries.rows(graph, name))
+
+
+def without_paths(graphs: dict) -> dict:
+    """A store's state minus `one:path`, for stores of the same documents read from other folders."""
+    return {name: {t for t in g if t[1] != ONE.path} for name, g in graphs.items()}
+
+
+def copy_docs(folder: Path, names) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(GOLD / f"{name}{suffix}", folder / f"{name}{suffix}")
+    return folder
+
+
+def state(path: Path) -> dict:
+    """Every graph of a store as a set of triples; None for the merged (default) graph."""
+    with GraphStore(path) as store:
+        graphs = {name: set(store.triples(name)) for name in store.graph_names()}
+        graphs[None] = set(store.triples())
+    return graphs
+
+
+def expected_merged(graphs: dict) -> set:
+    """The merged graph is every named graph but the ontology's, once each."""
+    return set().union(*(g for name, g in graphs.items() if name not in (None, ONTOLOGY_GRAPH)))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    return copy_docs(tmp_path_factory.mktemp("corpus"), CORPUS)
+
+
+@pytest.fixture(scope="module")
+def clean(corpus, tmp_path_factory):
+    """The corpus ingested in one uninterrupted run: (store path, its state)."""
+    path = tmp_path_factory.mktemp("clean") / "store"
+    assert main(["ingest", str(corpus), "--store", str(path)]) == 0
+    return path, state(path)
+
+
+def test_store_holds_one_graph_per_document_and_the_merge(clean, corpus):
+    path, graphs = clean
+    docs = {name for name in graphs if name and name.startswith(DOC)}
+    assert len(docs) == len(CORPUS)
+    assert {ONTOLOGY_GRAPH, REFERENCE_GRAPH, LABELS_GRAPH} <= graphs.keys()
+    assert graphs[None] == expected_merged(graphs)
+    # the store holds what the in-memory pipeline builds from the same documents
+    documents, _ = load([corpus])
+    assert graphs[None] == set(merged_graph(build_dataset(documents)))
+
+
+def test_saved_queries_on_the_store_match_the_turtle_export(seed_build):
+    """`kg build` goes through the store; no saved query sees a triple twice (the merged graph)."""
+    out = seed_build[1]
+    turtle = Graph().parse(out / "kg.ttl")
+    with GraphStore(out / "store") as store:
+        for name in queries.saved():
+            assert rows(store.graph(), name) == rows(turtle, name), name
+
+
+def test_reingest_and_rebuild_change_nothing(corpus, tmp_path, capsys):
+    """Second `kg build` (another process, other string hashing) and `kg ingest` of the same folder:
+    same triples, RDF exports byte for byte."""
+    out = tmp_path / "out"
+    runs = []
+    for _ in range(2):
+        done = subprocess.run([str(KG), "build", "--docs", str(corpus), "--out", str(out)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        runs.append({name: (out / name).read_bytes() for name in ("kg.ttl", "kg.trig", "kg.jsonld")})
+        runs[-1]["triples"] = [line for line in done.stdout.splitlines() if "triples:" in line]
+    assert runs[0] == runs[1]
+    before = state(out / "store")
+    assert main(["ingest", str(corpus), "--store", str(out / "store")]) == 0
+    captured = capsys.readouterr()
+    assert f"0 added, 0 replaced, {len(CORPUS)} unchanged, 0 removed" in captured.out
+    assert "added" not in captured.err
+    assert state(out / "store") == before
+
+
+def test_changed_document_replaces_its_graph_and_remove_leaves_no_orphans(corpus, clean, tmp_path, capsys):
+    folder = copy_docs(tmp_path / "docs", CORPUS)
+    store = tmp_path / "store"
+    assert main(["ingest", str(folder), "--store", str(store)]) == 0
+    assert without_paths(state(store)) == without_paths(clean[1])
+    (old,) = [s for s, p, o in clean[1][None] if p == ONE.path and str(o).endswith("doc10.txt")]
+
+    # an analyst fixes doc10: its graph is replaced, not added beside the old one
+    text = (folder / "doc10.txt").read_text(encoding="utf-8")
+    (folder / "doc10.txt").write_text(text.replace("徐汇", "徐汇区", 1) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(folder), "--store", str(store)]) == 0
+    assert "1 added, 1 replaced, 3 unchanged" in capsys.readouterr().out
+    graphs = state(store)
+    docs = [name for name in graphs if name and name.startswith(DOC)]
+    assert len(docs) == len(CORPUS) and old not in docs
+    assert graphs[None] == expected_merged(graphs)
+    for prop in (RDFS.label, SKOS.prefLabel):  # one per entity and language (reference places add English)
+        per_entity = Counter((s, o.language) for s, p, o in graphs[None] if p == prop)
+        assert per_entity and max(per_entity.values()) == 1, prop
+
+    # removing doc09 and doc10 leaves exactly the store of the other two: no orphan label or place
+    new10 = next(name for name in docs if name not in clean[1])
+    assert main(["remove", str(folder / "doc09.txt"), str(new10).rsplit("/", 1)[1], "--store", str(store)]) == 0
+    assert "2 removed" in capsys.readouterr().out
+    other = tmp_path / "other"
+    assert main(["ingest", str(copy_docs(tmp_path / "two", ("doc03", "doc05"))), "--store", str(other)]) == 0
+    assert without_paths(state(store)) == without_paths(state(other))
+
+    assert main(["remove", "0123456789abcdef", "--store", str(store)]) == 2
+
+
+def _ingest_until_first_commit(folder: Path, store: Path, sig: int) -> int:
+    """Start `kg ingest`, wait until it reports the first committed document, send `sig`."""
+    proc = subprocess.Popen([str(KG), "ingest", str(folder), "--store", str(store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr:
+        if line.startswith("added "):
+            proc.send_signal(sig)
+            break
+    proc.communicate()
+    return proc.returncode
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["interrupted", "killed"])
+def test_interrupted_ingest_keeps_whole_documents_and_resumes(corpus, clean, tmp_path, sig):
+    """Interrupted (SIGTERM, handled like Ctrl-C) or killed mid-run: each stored document graph is
+    complete, and the next run finishes the job and ends where an uninterrupted run ends."""
+    store = tmp_path / "store"
+    status = _ingest_until_first_commit(corpus, store, sig)
+    graphs = state(store)
+    docs = {name: g for name, g in graphs.items() if name and name.startswith(DOC)}
+    assert docs, "the first document was committed before the signal"
+    for name, g in docs.items():
+        assert g == clean[1][name], "a stored document graph is never partial"
+    assert graphs[None] == expected_merged(graphs)
+    assert status in ((130, 0) if sig == signal.SIGTERM else (-signal.SIGKILL, 0))
+    assert main(["ingest", str(corpus), "--store", str(store)]) == 0
+    assert state(store) == clean[1]
+
+
+def test_one_writer_or_many_readers(clean, tmp_path, capsys):
+    path = clean[0]
+    with GraphStore(path) as reader, GraphStore(path) as other_reader:
+        assert len(reader) == len(other_reader) > 0
+        with pytest.raises(StoreError, match="in use"):
+            GraphStore(path, write=True)
+        assert main(["ingest", str(GOLD / "doc03.txt"), "--store", str(path)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "in use" in err[0]
+    with GraphStore(path, write=True):
+        with pytest.raises(StoreError, match="in use"):
+            GraphStore(path)
+    with pytest.raises(StoreError, match="no store"):
+        GraphStore(tmp_path / "nothing")
+    assert main(["query", "officials", "--store", str(tmp_path / "nothing")]) == 2
+
+
+def test_query_cli_reads_the_store(clean, capsys):
+    assert main(["query", "officials", "--store", str(clean[0]), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("person,post,jurisdiction") and "方志刚" in out
+
+
+def test_commands_have_help(capsys):
+    for command in ("ingest", "remove", "serve", "push", "query", "build"):
+        with pytest.raises(SystemExit) as exit_:
+            main([command, "--help"])
+        assert exit_.value.code == 0 and "--store" in capsys.readouterr().out
+
+
+def test_derived_graphs_name_only_mentioned_entities(clean):
+    graphs = clean[1]
+    mentioned = {s for g in graphs.values() for s, p, _ in g if str(p).endswith("#mentionedIn")}
+    labelled = {s for s, _, _ in graphs[LABELS_GRAPH]}
+    assert labelled == mentioned
+    assert all(isinstance(s, URIRef) for s in labelled)
