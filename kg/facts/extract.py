@@ -73,6 +73,7 @@ class Extractor:
             self._makers(s)
             self._issuers(s)
             self._locations(s)
+        self._sub_events()
         self._participants()
         self._authors()
         return self.facts
@@ -221,11 +222,14 @@ class Extractor:
     # -- events ----------------------------------------------------------------------------------
 
     def _event_dates(self, s: Sentence):
-        """A date dates the events of its clause, or the one event of its sentence."""
+        """A date dates the events of its clause; opening a sentence, or beside its one event, the
+        events of the sentence."""
         events = [m for m in s.mentions if m.cls == "Event"]
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
-            dated = [m for m in events if clause[0] <= m.start < clause[1]] or (events if len(events) == 1 else [])
+            opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
+            dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
+                events if len(events) == 1 or opening else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
 
@@ -240,6 +244,23 @@ class Extractor:
         for child in ranked[1:]:
             if self._at(child) != self._at(parent) and _container_rank(child) > _container_rank(parent):
                 self._state(self._at(child), ONE.partOf, self._at(parent), s, "part-of-cue")
+
+    def _sub_events(self):
+        """A sub-forum, an opening ceremony or one session (专场) is part of the article's one other event,
+        or else of its one container event (a festival, a campaign month)."""
+        names = lexicon.load("names")
+        children = lexicon.longest_first(names["child_event_heads"])
+        events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
+        others = {iri for iri, m in events.items() if not lexicon.ending(strip_quotes(m.label), children)}
+        containers = others if len(others) == 1 else {
+            iri for iri in others if _container_rank(events[iri]) < len(names["parent_event_heads"])}
+        if len(containers) != 1:
+            return
+        parent = containers.pop()
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.cls == "Event" and lexicon.ending(strip_quotes(m.label), children) and self._at(m) != parent:
+                    self._state(self._at(m), ONE.partOf, parent, s, "sub-event")
 
     def _participants(self):
         """An agent in a sentence that takes part (登台, 出席, 致辞…) joins the one event of that sentence,

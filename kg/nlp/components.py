@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import mentions as M
-from .dates import find_dates, resolve
+from .dates import dated_expressions
 from .places import gazetteer
 
 # Extensions hold plain values (ISO date strings, tuples) so docs cross process boundaries in nlp.pipe.
@@ -139,17 +139,11 @@ class MentionFinder:
         doc.spans["cluener"] = [s for s in (_char_span(doc, *e) for e in ents) if s is not None]
         doc.spans["mentions"] = [s for s in (_char_span(doc, m.start, m.end, m.cls, m.key, m.source) for m in kept) if s]
         doc._.words = None  # served its purpose; keeps docs light between processes
-        doc.spans["dates"] = [s for s in (self._date_span(doc, text, a, b) for a, b in find_dates(text)) if s is not None]
+        published = dt.date.fromisoformat(doc._.published) if doc._.published else None
+        doc.spans["dates"] = [s for s in (_char_span(doc, a, b, "DATE", day.isoformat())
+                                          for a, b, day in dated_expressions(text, published)) if s is not None]
         doc.ents = [s for s in doc.spans["mentions"]]
         return doc
-
-
-    @staticmethod
-    def _date_span(doc: Doc, text: str, start: int, end: int) -> Span | None:
-        # `doc.text` joins every token anew: pass the text along instead
-        published = doc._.published
-        day = resolve(text[start:end], dt.date.fromisoformat(published) if published else None)
-        return None if day is None else _char_span(doc, start, end, "DATE", day.isoformat())
 
 
 @Language.factory("onekg_mentions")

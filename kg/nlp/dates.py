@@ -4,9 +4,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import re
 from functools import lru_cache
 
-from .lexicon import finditer
+from .lexicon import finditer, load
 
 
 @lru_cache(maxsize=1)
@@ -19,6 +20,20 @@ def _parse_time():
 
 def find_dates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in finditer("dates", "patterns", text)]
+
+
+def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
+    """Every expression that names a day, with the day; 当天 and its kind take the last day named."""
+    anaphoric = re.compile("|".join(load("dates")["anaphoric"]))
+    spans = sorted(find_dates(text) + [m.span() for m in anaphoric.finditer(text)])
+    out, last = [], None
+    for start, end in spans:
+        expr = text[start:end]
+        day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
+        if day is not None:
+            out.append((start, end, day))
+            last = day
+    return out
 
 
 @lru_cache(maxsize=4096)
