@@ -184,6 +184,9 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
         else:
             doc_fields[s][p] = o
 
+    # once each (a Dataset yields a triple once per named graph holding it), in a stable order
+    rest = sorted(set(rest), key=lambda t: (str(t[0]), str(t[1]), str(t[2]), type(t[2]).__name__))
+
     # documents
     doc_iris = sorted((s for s, t in types.items() if P.Document in t), key=str)
     doc_index = {d: i for i, d in enumerate(doc_iris)}
@@ -241,7 +244,7 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
         ev_by_triple[(f[P.subject], f[P.predicate], f[P.object])].append(ei)
 
     for e, i in index.items():
-        entities[i].type_ev = [x for c in types.get(e, ()) for x in ev_by_triple.get((e, P.type, c), [])]
+        entities[i].type_ev = [x for c in sorted(types.get(e, ()), key=str) for x in ev_by_triple.get((e, P.type, c), [])]
 
     # statements
     statements: list[Statement] = []
@@ -316,7 +319,7 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
             entities[st.s].degree += 1
             entities[st.o].degree += 1
 
-    props = {_key(p): _labels(onto, p) for p in used_props}
+    props = {_key(p): _labels(onto, p) for p in sorted(used_props, key=str)}
     props[MEMBERSHIP] = MEMBERSHIP_LABELS
     props["type"] = _labels(onto, P.type) if (P.type, P.label, None) in onto else ("类型", "type")
     classes = {name: _labels(onto, ONE[name]) for name in CLASS_ORDER}

@@ -33,8 +33,6 @@
   var container = document.getElementById("kg-graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   var inGraph = new Set(nodeList.map(function (n) { return n.id; }));
-  var baseColor = {};
-  nodeList.forEach(function (n) { baseColor[n.id] = n.color; });
   var nextEdgeId = edgeList.length;
 
   // ------------------------------------------------------------ small DOM helpers (text only)
@@ -132,12 +130,25 @@
     return a - b;
   }
 
-  function statementList(ids, current, limit) {
+  // statements in pages of `page`: a hub with hundreds of statements must not freeze the panel
+  function statementList(ids, current, page) {
     var box = el("div");
-    ids.slice(0, limit).forEach(function (k) {
-      box.appendChild(el("div", "kg-st", [statementLine(ST[k], current), evidenceBlock(ST[k].ev, 3)]));
-    });
-    if (ids.length > limit) box.appendChild(el("div", "kg-more", ["另有 " + (ids.length - limit) + " 条陈述未列出"]));
+    var shownCount = 0;
+    var more = el("button", "kg-more-btn");
+    more.type = "button";
+    function fill() {
+      var next = ids.slice(shownCount, shownCount + page);
+      next.forEach(function (k) {
+        box.insertBefore(el("div", "kg-st", [statementLine(ST[k], current), evidenceBlock(ST[k].ev, 3)]), more);
+      });
+      shownCount += next.length;
+      var left = ids.length - shownCount;
+      more.textContent = "再显示 " + Math.min(left, page) + " 条（还有 " + left + " 条）";
+      more.hidden = left <= 0;
+    }
+    more.addEventListener("click", fill);
+    box.appendChild(more);
+    fill();
     return box;
   }
 
@@ -147,8 +158,10 @@
 
   function setPanel(children) {
     panel.textContent = "";
-    children.forEach(function (c) { if (c) panel.appendChild(c); });
     panel.parentNode.scrollTop = 0;
+    var frag = document.createDocumentFragment();
+    children.forEach(function (c) { if (c) frag.appendChild(c); });
+    panel.appendChild(frag);
   }
 
   function showEntity(i) {
@@ -181,9 +194,9 @@
     inSt[i].forEach(function (k) { if (ST[k].s !== i) incoming.push(k); });
     rels.sort(byProp);
     incoming.sort(byProp);
-    if (lits.length) parts.push(section("属性 (" + lits.length + ")", [statementList(lits, i, 100)]));
-    if (rels.length) parts.push(section("关系 (" + rels.length + ")", [statementList(rels, i, 200)]));
-    if (incoming.length) parts.push(section("被指向的关系 (" + incoming.length + ")", [statementList(incoming, i, 200)]));
+    if (lits.length) parts.push(section("属性 (" + lits.length + ")", [statementList(lits, i, 20)]));
+    if (rels.length) parts.push(section("关系 (" + rels.length + ")", [statementList(rels, i, 25)]));
+    if (incoming.length) parts.push(section("被指向的关系 (" + incoming.length + ")", [statementList(incoming, i, 25)]));
     if (!lits.length && !rels.length && !incoming.length) {
       parts.push(section("关系", [el("div", "kg-more", ["没有抽取到与其他实体的关系。"])]));
     }
@@ -211,7 +224,7 @@
     });
     var parts = [el("div", "kg-p-head", [el("h2", null, ["《" + doc.title + "》"])]),
       el("div", "kg-p-class", ["文档 · Document"]), section("文档信息", [dl])];
-    if (docSt[d].length) parts.push(section("陈述 (" + docSt[d].length + ")", [statementList(docSt[d], null, 100)]));
+    if (docSt[d].length) parts.push(section("陈述 (" + docSt[d].length + ")", [statementList(docSt[d], null, 25)]));
     var mentioned = docEnts[d].slice().sort(function (a, b) { return ents[b].d - ents[a].d; });
     var filter = entityList(mentioned, "提及的实体");
     parts.push(section("提及的实体 (" + mentioned.length + ")", filter));
@@ -227,7 +240,7 @@
     input.type = "search";
     input.placeholder = "筛选" + what + "…";
     var list = el("ul", "kg-list");
-    var LIMIT = 300;
+    var LIMIT = 200;
     function fill() {
       var q = input.value.trim().toLowerCase();
       list.textContent = "";
@@ -263,7 +276,7 @@
     current = { kind: "edge", id: edgeId };
     setPanel([el("div", "kg-p-head", [el("h2", null, [ents[edge.from].l + " → " + ents[edge.to].l])]),
       el("div", "kg-p-class", ["关系 · Statements"]),
-      section("陈述 (" + edge.st.length + ")", [statementList(edge.st, null, 100)])]);
+      section("陈述 (" + edge.st.length + ")", [statementList(edge.st, null, 25)])]);
     updateTools();
   }
 
@@ -281,34 +294,71 @@
   }
 
   // ------------------------------------------------------------ selection and highlight
-  var DIM = { background: "#eceff3", border: "#d5dae1", highlight: { background: "#eceff3", border: "#d5dae1" },
-              hover: { background: "#eceff3", border: "#d5dae1" } };
-  var dimmedNodes = new Set(), dimmedEdges = new Set();
+  // Highlight without touching the DataSets (updating thousands of items costs seconds): after vis has
+  // drawn a frame, wash it out with a translucent layer and draw the highlighted nodes and edges again
+  // on top. Uses vis-network's per-item draw methods; if they are missing, only vis's selection shows.
+  var overlay = null;
+
+  // next animation frame, not now: Network.redraw() draws synchronously, which at thousands of
+  // edges would hold up the panel
+  function requestRedraw() {
+    if (network.renderer && network.renderer._requestRedraw) network.renderer._requestRedraw();
+    else network.redraw();
+  }
 
   function highlight(centerIds) {
-    var keep = null;
-    if (centerIds && centerIds.length) {
-      keep = new Set(centerIds);
-      centerIds.forEach(function (id) {
-        if (inGraph.has(id)) network.getConnectedNodes(id).forEach(function (n) { keep.add(n); });
-      });
+    if (!centerIds || !centerIds.length) {
+      if (overlay) { overlay = null; requestRedraw(); }
+      return;
     }
-    var centers = new Set(centerIds || []);
-    var nUpd = [], eUpd = [];
-    nodes.getIds().forEach(function (id) {
-      var dim = keep !== null && !keep.has(id);
-      if (dim === dimmedNodes.has(id)) return;
-      if (dim) { dimmedNodes.add(id); nUpd.push({ id: id, color: DIM, font: { color: "#b4bcc6" } }); }
-      else { dimmedNodes.delete(id); nUpd.push({ id: id, color: baseColor[id], font: { color: "#1f2933" } }); }
+    var keepNodes = new Set(), keepEdges = new Set();
+    centerIds.forEach(function (id) {
+      if (!inGraph.has(id)) return;
+      keepNodes.add(id);
+      network.getConnectedNodes(id).forEach(function (n) { keepNodes.add(n); });
+      network.getConnectedEdges(id).forEach(function (e) { keepEdges.add(e); });
     });
-    edges.forEach(function (ed) {
-      var dim = keep !== null && !(centers.has(ed.from) || centers.has(ed.to));
-      if (dim === dimmedEdges.has(ed.id)) return;
-      if (dim) { dimmedEdges.add(ed.id); eUpd.push({ id: ed.id, color: { color: "#e6e9ee", opacity: 1 }, font: { color: "#c5ccd5" } }); }
-      else { dimmedEdges.delete(ed.id); eUpd.push({ id: ed.id, color: { color: "#aab4c0" }, font: { color: "#52606d" } }); }
-    });
-    if (nUpd.length) nodes.update(nUpd);
-    if (eUpd.length) edges.update(eUpd);
+    overlay = { nodes: Array.from(keepNodes), edges: Array.from(keepEdges) };
+    requestRedraw();
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    if (!overlay) return;
+    var body = network.body;
+    if (!body || !body.nodes || !body.edges) return;
+    try {
+      var frame = container.getBoundingClientRect();
+      var tl = network.DOMtoCanvas({ x: -10, y: -10 });
+      var br = network.DOMtoCanvas({ x: frame.width + 10, y: frame.height + 10 });
+      ctx.save();
+      ctx.fillStyle = "rgba(255, 255, 255, 0.72)";
+      ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
+      ctx.restore();
+      var shown = function (n) { return n && n.options && n.options.hidden !== true; };
+      overlay.edges.forEach(function (id) {
+        var e = body.edges[id];
+        if (e && e.connected && e.options.hidden !== true && shown(e.from) && shown(e.to)) e.draw(ctx);
+      });
+      overlay.edges.forEach(function (id) {
+        var e = body.edges[id];
+        if (e && e.connected && e.options.hidden !== true && shown(e.from) && shown(e.to)) e.drawArrows(ctx);
+      });
+      var labels = [];
+      overlay.nodes.forEach(function (id) {
+        var n = body.nodes[id];
+        if (!shown(n)) return;
+        var r = n.draw(ctx);
+        if (r && r.drawExternalLabel) labels.push(r.drawExternalLabel);
+      });
+      labels.forEach(function (f) { f(); });
+    } catch (err) {
+      overlay = null;  // a vis-network without these internals: keep its own selection highlight
+    }
+  });
+
+  // animate view changes only while frames are cheap
+  function animation() {
+    return inGraph.size + edges.length <= 2500 ? { duration: 350, easingFunction: "easeInOutQuad" } : false;
   }
 
   function selectEntity(i, opts) {
@@ -317,8 +367,7 @@
       network.selectNodes([i]);
       highlight([i]);
       if (opts.center) {
-        network.focus(i, { scale: Math.max(network.getScale(), 1.1),
-                           animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+        network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: animation() });
       }
     } else {
       network.unselectAll();
@@ -350,7 +399,6 @@
     var c = (classInfo[ents[i].c] || {}).color || OTHER_COLOR;
     var color = { background: c, border: "#333333", highlight: { background: c, border: "#111111" },
                   hover: { background: c, border: "#111111" } };
-    baseColor[i] = color;
     inGraph.add(i);
     nodes.add({ id: i, label: ents[i].l.length > 14 ? ents[i].l.slice(0, 13) + "…" : ents[i].l,
                 title: ents[i].l + "\n" + classText(ents[i].c) + "\n（展开显示的实体）",
@@ -367,11 +415,13 @@
     });
     Object.keys(pairs).forEach(function (key) {
       var e = pairs[key];
-      var labels = [];
+      var byProp = {}, order = [];
       e.st.forEach(function (k) {
-        var l = propZh(ST[k].p) + (ST[k].v != null ? " " + ST[k].v : "");
-        if (labels.indexOf(l) < 0) labels.push(l);
+        var p = ST[k].p;
+        if (!(p in byProp)) { byProp[p] = []; order.push(p); }
+        if (ST[k].v != null && byProp[p].indexOf(ST[k].v) < 0) byProp[p].push(ST[k].v);
       });
+      var labels = order.map(function (p) { return propZh(p) + (byProp[p].length ? " " + byProp[p].join("、") : ""); });
       edges.add({ id: nextEdgeId++, from: e.from, to: e.to, arrows: "to", label: labels.join(" · "),
                   title: ents[e.from].l + " → " + ents[e.to].l + "\n" + labels.join(" · "), st: e.st });
     });
@@ -441,7 +491,7 @@
     }
     focusSet = keep;
     refreshVisibility();
-    network.fit({ nodes: Array.from(keep), animation: { duration: 350 } });
+    network.fit({ nodes: Array.from(keep), animation: animation() });
     updateStats();
   }
 
@@ -454,11 +504,11 @@
     network.unselectAll();
     highlight(null);
     setActiveChip(null);
-    network.fit({ animation: { duration: 350 } });
+    network.fit({ animation: animation() });
     updateStats();
   });
   document.getElementById("kg-fit").addEventListener("click", function () {
-    network.fit({ animation: { duration: 350 } });
+    network.fit({ animation: animation() });
   });
 
   // ------------------------------------------------------------ search
@@ -574,7 +624,7 @@
     var drawn = ids.filter(function (i) { return inGraph.has(i); });
     network.selectNodes(drawn);
     highlight(drawn);
-    if (drawn.length) network.fit({ nodes: drawn, animation: { duration: 350 } });
+    if (drawn.length) network.fit({ nodes: drawn, animation: animation() });
     current = { kind: "date", id: date };
     var items = ids.map(function (i) {
       var dateSt = outSt[i].filter(function (s) { return ST[s].p === "date" && ST[s].v === date; });
@@ -631,6 +681,7 @@
   window.kgExplorer = {
     network: network, nodes: nodes, edges: edges, data: D,
     selectEntity: selectEntity, showDoc: showDoc, focusOn: focusOn, revealEntity: revealEntity,
-    hiddenClasses: hiddenClasses, current: function () { return current; }
+    hiddenClasses: hiddenClasses, current: function () { return current; },
+    highlighted: function () { return overlay ? overlay.nodes.slice() : []; }
   };
 })();

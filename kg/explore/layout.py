@@ -14,15 +14,17 @@ import networkx as nx
 import numpy as np
 
 SEED = 7
-SPACING = 95.0        # pixels between neighbouring nodes, roughly
+SPACING = 95.0        # pixels between isolated nodes (grid), components
+NEIGHBOUR_DISTANCE = 105.0  # pixels from a node to its nearest node, for most nodes
 _NX_LIMIT = 500       # networkx's dense solver below this size
 _CHUNK = 1024
+_LABEL_CHECK = 60     # components up to this size get room for their labels
 
 
 def layout(n_nodes: int, edges: list[tuple[int, int]], *, widths: list[float] | None = None,
            seed: int = SEED) -> list[tuple[int, int]]:
     """Positions (pixels) for nodes 0..n_nodes-1 given undirected `edges`; `widths` are the nodes' label
-    widths in pixels (they space the grid of isolated nodes)."""
+    widths in pixels (they space isolated nodes and small components so labels do not overlap)."""
     g = nx.Graph()
     g.add_nodes_from(range(n_nodes))
     g.add_edges_from((a, b) for a, b in edges if a != b)
@@ -34,6 +36,8 @@ def layout(n_nodes: int, edges: list[tuple[int, int]], *, widths: list[float] | 
             singles.append(comp[0])
             continue
         pos = _component_layout(g.subgraph(comp), comp, seed)
+        if widths and len(comp) <= _LABEL_CHECK:
+            pos = _room_for_labels(pos, [widths[v] for v in comp])
         boxes.append((comp, pos))
     if singles:  # isolated nodes: a grid
         side = math.ceil(math.sqrt(len(singles)))
@@ -75,9 +79,38 @@ def _component_layout(sub: nx.Graph, comp: list[int], seed: int) -> np.ndarray:
             pos = _fruchterman_reingold(n, [(local[a], local[b]) for a, b in sub.edges()], seed,
                                         iterations=60 if n <= 2000 else 40)
     pos = pos - pos.mean(axis=0)
-    span = np.abs(pos).max() or 1.0
-    radius = SPACING * math.sqrt(n) * 0.75  # same density whatever the size
-    return pos / span * radius
+    # principal axis horizontal: screens are wider than tall
+    _, vecs = np.linalg.eigh(np.cov(pos.T))
+    pos = pos @ vecs[:, ::-1]
+    return _scale_to_spacing(pos, NEIGHBOUR_DISTANCE)
+
+
+def _room_for_labels(pos: np.ndarray, widths: list[float]) -> np.ndarray:
+    """Scale a small component up (at most 2.5×) until no two labels (drawn under their nodes, about
+    20 px high) overlap."""
+    need = 1.0
+    n = len(pos)
+    for a in range(n):
+        for b in range(a + 1, n):
+            dx, dy = abs(pos[a, 0] - pos[b, 0]), abs(pos[a, 1] - pos[b, 1])
+            room = (widths[a] + widths[b]) / 2 + 40  # and an edge label between them
+            if dy < 22 and dx < room:
+                need = max(need, min(room / max(dx, 1e-6), 22 / max(dy, 1e-6)))
+    return pos * min(need, 2.5)
+
+
+def _scale_to_spacing(pos: np.ndarray, target: float) -> np.ndarray:
+    """Scale so that most nodes (70 %) are at least `target` pixels from their nearest node: room for
+    labels whatever the component's size or the outliers of its layout."""
+    n = len(pos)
+    nearest = np.empty(n)
+    for lo in range(0, n, _CHUNK):
+        hi = min(n, lo + _CHUNK)
+        d2 = ((pos[lo:hi, None, :] - pos[None, :, :]) ** 2).sum(axis=2)
+        d2[np.arange(hi - lo), np.arange(lo, hi)] = np.inf
+        nearest[lo:hi] = np.sqrt(d2.min(axis=1))
+    scale = float(np.percentile(nearest, 30))
+    return pos * (target / scale) if scale > 0 else pos * target
 
 
 def _fruchterman_reingold(n: int, edges: list[tuple[int, int]], seed: int, iterations: int = 60) -> np.ndarray:
@@ -124,23 +157,39 @@ def _fruchterman_reingold(n: int, edges: list[tuple[int, int]], seed: int, itera
 
 
 def _pack(n_nodes: int, boxes) -> list[tuple[int, int]]:
-    """Rows of component boxes, largest first, in a roughly square arrangement."""
+    """Rows of component boxes, largest first; of a few row widths, the one whose bounding box best
+    fills a landscape screen (aspect about 1.6) at the largest zoom."""
     out = [(0, 0)] * n_nodes
     if not boxes:
         return out
-    gap = SPACING * 1.5
+    gap = SPACING * 1.2
     sized = []
     for comp, pos in boxes:
         lo, hi = pos.min(axis=0), pos.max(axis=0)
         sized.append((comp, pos - lo, hi - lo))
-    total = sum((w + gap) * (h + gap) for _, _, (w, h) in sized)
-    row_width = max(math.sqrt(total) * 1.3, max(w for _, _, (w, _h) in sized))
-    x = y = row_h = 0.0
-    for comp, pos, (w, h) in sized:
-        if x > 0 and x + w > row_width:
-            x, y, row_h = 0.0, y + row_h + gap, 0.0
+    widths = [w for _, _, (w, _h) in sized]
+    lo_w, hi_w = max(widths), sum(w + gap for w in widths)
+    best = None
+    for k in range(16):
+        row_width = lo_w + (hi_w - lo_w) * k / 15
+        places, width, height = _rows(sized, row_width, gap)
+        zoom = min(1.6 / max(width, 1.0), 1.0 / max(height, 1.0))  # fit into a 1.6 × 1 screen
+        if best is None or zoom > best[0] * 1.0001:
+            best = (zoom, places)
+    for (comp, pos, _), (x, y) in zip(sized, best[1]):
         for v, (px, py) in zip(comp, pos):
             out[v] = (int(round(float(px + x))), int(round(float(py + y))))
+    return out
+
+
+def _rows(sized, row_width: float, gap: float):
+    places = []
+    x = y = row_h = width = 0.0
+    for _, _, (w, h) in sized:
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
+        places.append((x, y))
+        width = max(width, x + w)
         x += w + gap
         row_h = max(row_h, h)
-    return out
+    return places, width, y + row_h

@@ -75,8 +75,8 @@ def render(view: View) -> tuple[str, dict]:
                      color=_color(e.cls), size=round(9 + 3.2 * min(e.degree, 80) ** 0.5, 1),
                      cls=e.cls, physics=False)
     for eid, ((a, b), sts) in enumerate(edges.items()):
-        labels = list(dict.fromkeys(_edge_label(view, view.statements[k]) for k in sts))
-        net.add_edge(a, b, id=eid, label=" · ".join(labels), title=_edge_title(view, sts), st=sts)
+        net.add_edge(a, b, id=eid, label=_edge_label(view, [view.statements[k] for k in sts]),
+                     title=_edge_title(view, sts), st=sts)
     net.options = _options(len(view.shown))
     net.set_template_dir(str(HERE) + "/", TEMPLATE)
     env = net.templateEnv
@@ -164,9 +164,18 @@ def _node_title(view: View, i: int, ev: int | None) -> str:
     return "\n".join(lines)
 
 
-def _edge_label(view: View, st) -> str:
-    zh = view.props.get(st.prop, (st.prop,))[0]
-    return f"{zh} {st.value}" if st.value else zh
+def _edge_label(view: View, sts) -> str:
+    """担任 副市长、市委常委 · 推介: the Chinese property labels, values of the same property joined."""
+    values: dict[str, list[str]] = {}
+    for st in sts:
+        vals = values.setdefault(st.prop, [])
+        if st.value and st.value not in vals:
+            vals.append(st.value)
+    parts = []
+    for prop, vals in values.items():
+        zh = view.props.get(prop, (prop,))[0]
+        parts.append(f"{zh} {'、'.join(vals)}" if vals else zh)
+    return " · ".join(parts)
 
 
 def _edge_title(view: View, sts: list[int]) -> str:
