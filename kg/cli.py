@@ -185,9 +185,12 @@ def cmd_validate(args) -> int:
 
 
 def cmd_explore(args) -> int:
-    from .explore import write_explorer
+    from .explore import FocusNotFound, write_explorer
 
-    info = write_explorer(_graph(args.graph), args.out, focus=args.focus, hops=args.hops)
+    try:
+        info = write_explorer(_graph(args.graph), args.out, focus=args.focus, hops=args.hops)
+    except FocusNotFound as exc:
+        raise UsageError(str(exc)) from exc
     print(f"explorer: {args.out} ({info['nodes']} nodes shown, {info['hidden']} hidden)")
     return 0
 

@@ -14,6 +14,7 @@ def atomic_path(target: Path):
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; exports are for sharing
     try:
         yield Path(tmp)
         os.replace(tmp, target)
@@ -22,6 +23,8 @@ def atomic_path(target: Path):
             os.unlink(tmp)
 
 
-def write_text(target: Path, text: str):
-    with atomic_path(target) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
