@@ -1,0 +1,207 @@
+"""Train and evaluate our statistical Chinese NER on CLUENER2020 (see docs/ner.md).
+
+CLUENER lines look like {"text": ..., "label": {LABEL: {MENTION: [[start, end], ...]}}} with
+INCLUSIVE end offsets. Over spacy.blank("zh") every character is one token, so every span aligns.
+
+    python -m kg.nlp.train --data DIR --out DIR      (the CLI exposes it as `kg train-ner`)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import numpy
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.util import filter_spans
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+
+LABELS = ("name", "position", "government", "company", "organization",
+          "address", "book", "game", "movie", "scene")
+CONFIG = Path(__file__).with_name("ner.cfg")
+MODEL_DIR = Path(__file__).parent / "models" / "cluener"
+DEFAULT_DATA = Path("/work/shared/data/cluener")
+
+Span = tuple[int, int, str]  # (start, exclusive end, label): character offsets, as in spaCy
+
+
+@spacy.registry.architectures("kg.CharBigramEmbed.v1")
+def char_bigram_embed(width: int, attrs: list[str], rows: list[int]) -> Model:
+    """spaCy's MultiHashEmbed plus two hashed features: the bigrams (previous, this) and (this, next).
+
+    A token is one character, which means little alone; bigrams let the model memorise words.
+    rows gives one table size per attr, then the left and the right bigram table.
+    """
+    embeddings = [HashEmbed(width, n_rows, column=i, seed=7 + i, dropout=0.0)
+                  for i, n_rows in enumerate(rows)]
+    return chain(bigram_features(attrs), list2ragged(), with_array(concatenate(*embeddings)),
+                 with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)),
+                 ragged2list())
+
+
+def bigram_features(attrs: list[str]) -> Model:
+    return Model("bigram_features", _bigram_features_forward, attrs={"attrs": attrs})
+
+
+def _bigram_features_forward(model: Model, docs: list[Doc], is_train: bool):
+    return [model.ops.asarray2i(doc_features(doc, model.attrs["attrs"]), dtype="uint64")
+            for doc in docs], lambda d_features: []
+
+
+def doc_features(doc: Doc, attrs: list[str]) -> numpy.ndarray:
+    """The attrs' columns, then one id per bigram on each side (sentinels at the edges)."""
+    orth = doc.to_array("ORTH").astype("uint64")
+    edge = numpy.array([1], dtype="uint64")  # no ORTH id is 1: marks the text's start or end
+    before, after = numpy.concatenate([edge, orth[:-1]]), numpy.concatenate([orth[1:], edge])
+    with numpy.errstate(over="ignore"):  # hashing: uint64 wrap-around is intended
+        left = before * numpy.uint64(0x9E3779B97F4A7C15) ^ orth
+        right = orth * numpy.uint64(0x9E3779B97F4A7C15) ^ after
+    columns = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
+    return numpy.column_stack([columns, left, right])
+
+
+def read_cluener(path: Path | str) -> Iterator[tuple[str, set[Span]]]:
+    """Yield (text, gold spans) per line; CLUENER's inclusive ends become exclusive ones."""
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                record = json.loads(line)
+                yield record["text"], record_spans(record)
+
+
+def record_spans(record: dict) -> set[Span]:
+    return {(start, end + 1, label)
+            for label, mentions in record.get("label", {}).items()
+            for offsets in mentions.values()
+            for start, end in offsets}
+
+
+def to_doc(nlp: Language, text: str, spans: Iterable[Span]) -> Doc:
+    """A Doc with the spans as its entities (the longest wins where two overlap)."""
+    doc = nlp.make_doc(text)
+    ents = [doc.char_span(start, end, label=label, alignment_mode="expand")
+            for start, end, label in spans]
+    doc.ents = filter_spans([ent for ent in ents if ent is not None])
+    return doc
+
+
+def load_cluener(path: Path | str, nlp: Language | None = None) -> list[Doc]:
+    """CLUENER jsonl as gold Docs over spacy.blank("zh"), ready for a DocBin / spaCy's Corpus."""
+    nlp = nlp or spacy.blank("zh")
+    return [to_doc(nlp, text, spans) for text, spans in read_cluener(path)]
+
+
+def write_docbin(docs: Iterable[Doc], path: Path) -> Path:
+    DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return path
+
+
+def train_ner(data_dir: Path, out_dir: Path, *, seed: int = 0, config: Path = CONFIG,
+              overrides: dict | None = None) -> dict:
+    """Train with spaCy's own loop on data_dir/{train,dev}.jsonl; copy the best model to out_dir.
+
+    Returns the training time, where the model went and its dev scores (evaluate_ner).
+    """
+    data_dir, out_dir = Path(data_dir), Path(out_dir)
+    from spacy.cli.train import train  # imported late: it pulls in the whole CLI
+
+    with tempfile.TemporaryDirectory(prefix="kg-ner-") as work:
+        work = Path(work)
+        corpus = {split: write_docbin(load_cluener(data_dir / f"{split}.jsonl"), work / f"{split}.spacy")
+                  for split in ("train", "dev")}
+        started = time.monotonic()
+        train(config, work / "output", overrides={
+            "paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"]),
+            "system.seed": seed, "training.seed": seed, **(overrides or {})})
+        seconds = time.monotonic() - started
+        if out_dir.exists():
+            shutil.rmtree(out_dir)
+        shutil.copytree(work / "output" / "model-best", out_dir)
+    return {"seconds": round(seconds, 1), "seed": seed, "model_dir": str(out_dir),
+            "dev": evaluate_ner(out_dir, data_dir / "dev.jsonl")}
+
+
+def predict_spans(nlp: Language, texts: Iterable[str], **pipe_args) -> list[set[Span]]:
+    return [{(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents}
+            for doc in nlp.pipe(texts, **pipe_args)]
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    """Precision, recall and F1 in percent, as the CLUENER paper reports them."""
+    p = 100 * tp / n_pred if n_pred else 0.0
+    r = 100 * tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 2), "r": round(r, 2), "f": round(f, 2),
+            "tp": tp, "pred": n_pred, "gold": n_gold}
+
+
+def score_spans(gold: list[set[Span]], pred: list[set[Span]]) -> dict:
+    """Exact span match (start, end and label), per label and micro-averaged as "overall"."""
+    tp, n_pred, n_gold = Counter(), Counter(), Counter()
+    for g, p in zip(gold, pred, strict=True):
+        n_gold.update(label for *_, label in g)
+        n_pred.update(label for *_, label in p)
+        tp.update(label for *_, label in g & p)
+    scores = {label: prf(tp[label], n_pred[label], n_gold[label])
+              for label in sorted(n_gold.keys() | n_pred.keys())}
+    scores["overall"] = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
+    return scores
+
+
+def evaluate_ner(model_dir: Path, dev_path: Path) -> dict:
+    """Per-label and overall P/R/F1 (percent) of the model at model_dir on a CLUENER jsonl."""
+    texts, gold = zip(*read_cluener(dev_path))
+    pred = predict_spans(spacy.load(model_dir), texts, batch_size=256)
+    return score_spans(list(gold), pred)
+
+
+def format_scores(scores: dict) -> str:
+    rows = [f"{'label':<13}{'P':>7}{'R':>7}{'F1':>7}"]
+    rows += [f"{label:<13}{s['p']:>7.2f}{s['r']:>7.2f}{s['f']:>7.2f}" for label, s in scores.items()]
+    return "\n".join(rows)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="folder with CLUENER train.jsonl and dev.jsonl")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the best model is written")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="config override, e.g. training.max_steps=2000 (repeatable)")
+    return parser
+
+
+def parse_override(item: str) -> tuple[str, object]:
+    """KEY=VALUE with VALUE read as JSON where it parses (numbers, booleans), else as a string."""
+    key, _, value = item.partition("=")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def run(args: argparse.Namespace) -> int:
+    result = train_ner(args.data, args.out, seed=args.seed, config=args.config,
+                       overrides=dict(map(parse_override, args.set)))
+    print(f"trained in {result['seconds']:.0f} s (seed {result['seed']}), model in {result['model_dir']}")
+    print(format_scores(result["dev"]))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kg train-ner", description=__doc__.splitlines()[0])
+    return run(add_arguments(parser).parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
