@@ -134,6 +134,7 @@ class MentionFinder:
             + M.find_persons(text, words, ents)
             + M.find_technologies(text, words)
             + M.find_products(text, words, sentences)
+            + M.find_promoted(text, words)
         )
         kept = M.resolve_overlaps(found)
         doc.spans["cluener"] = [s for s in (_char_span(doc, *e) for e in ents) if s is not None]

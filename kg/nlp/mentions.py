@@ -331,6 +331,9 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
             name, start = _strip_prefixes(w.text, w.start, modifiers, enterprises)
             if name in heads and i and words[i - 1].end == w.start and words[i - 1].tag in data["extend_tags"]:
                 name, start = words[i - 1].text + name, words[i - 1].start  # 凤庆 + 核桃
+            elif name == w.text:
+                start = _compound_start(words, i, not_products)  # 智能网联 + 汽车, 养老 陪护 + 机器人
+                name = text[start:w.end]
             head = lexicon.ending(name, heads)
             following = text[w.end:w.end + 3]
             if head and name not in not_products and not any(following.startswith(b) for b in blocked):
@@ -342,19 +345,90 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
 
 
 LIST_JOINERS = {"、", "和", "及", "与", "以及"}
+OBJECT_TAGS = {"n", "nz", "nw"}
+
+
+def find_promoted(text: str, words: list[Word]) -> list[Mention]:
+    """What a selling or promoting verb takes as its object is a product, lexicon or not:
+    推介秭归脐橙、香菇和木耳; 为家乡茶叶代言."""
+    data = lexicon.load("products")
+    verbs, skip = set(data["object_verbs"]), set(data["skip_before_object"])
+    not_products = set(data["not_products"])
+    out = []
+    for i, w in enumerate(words):
+        if w.text not in verbs:
+            continue
+        j = i + 1
+        while j < len(words) and (words[j].text in skip or words[j].tag in ("m", "q", "u")):
+            j += 1
+        items = _object_list(words, j)
+        if w.text in ("代言", "吆喝", "带货") and i >= 2 and words[i - 2].text == "为":
+            items.append(words[i - 1])  # 为茶叶代言
+        out += [Mention(x.start, x.end, "Product", x.text, "", "object-of-verb", 1)
+                for x in items if x.tag in OBJECT_TAGS and x.text not in not_products and len(x.text) >= 2]
+    return out
+
+
+def _object_list(words: list[Word], j: int) -> list[Word]:
+    """The noun at j and the nouns listed after it (A、B和C)."""
+    items = []
+    while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC"}:
+        # a place before the noun belongs to the name: 秭归 脐橙
+        if words[j].tag == "LOC" and j + 1 < len(words) and words[j + 1].tag in OBJECT_TAGS and words[j + 1].start == words[j].end:
+            items.append(Word(words[j].start, words[j + 1].end, words[j].text + words[j + 1].text, words[j + 1].tag))
+            j += 2
+        elif words[j].tag in OBJECT_TAGS:
+            items.append(words[j])
+            j += 1
+        else:
+            break
+        if j < len(words) and words[j].text in LIST_JOINERS:
+            j += 1
+        else:
+            break
+    return items
+
+
+COMPOUND_TAGS = {"n", "vn", "a", "b"}
+
+
+def _compound_start(words: list[Word], i: int, not_products: set[str], most: int = 2) -> int:
+    """Where the compound ending at word i starts: up to `most` adjacent modifier words before it.
+    Brands (nz) are not taken: 优智 机器人 is a maker's name and its product word."""
+    j = i
+    while j > 0 and i - j < most and words[j - 1].end == words[j].start and words[j - 1].tag in COMPOUND_TAGS \
+            and words[j - 1].text not in not_products:
+        j -= 1
+    return words[j].start
 
 
 def _listed_with(text: str, words: list[Word], i: int, not_products: set[str]) -> list[Mention]:
-    """Nouns listed with a product are products too: 发饰、棉袜、饰品、玩具和日用百货."""
+    """Nouns listed with a product are products too: 发饰、棉袜、饰品、玩具和日用百货; 智能设备."""
     out = []
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j + step < len(words) and words[j].text in LIST_JOINERS and words[j + step].tag in ("n", "nz"):
-            item = words[j + step]
-            if item.text not in not_products and len(item.text) >= 2:
-                out.append(Mention(item.start, item.end, "Product", item.text, "", "product-list", 1))
-            j += 2 * step
-    return out
+    after = i
+    while after + 2 < len(words) and words[after + 1].text in LIST_JOINERS and words[after + 2].tag in ("n", "nz"):
+        end = after + 2  # the last noun of the next item
+        while end + 1 < len(words) and words[end + 1].start == words[end].end and words[end + 1].tag in ("n", "nz"):
+            end += 1
+        out.append(_item(text, words, end, not_products))
+        after = end
+    before = _word_at_start(words, _compound_start(words, i, not_products))
+    while before - 2 >= 0 and words[before - 1].text in LIST_JOINERS and words[before - 2].tag in ("n", "nz"):
+        out.append(_item(text, words, before - 2, not_products))
+        before = _word_at_start(words, _compound_start(words, before - 2, not_products))
+    return [m for m in out if m is not None]
+
+
+def _word_at_start(words: list[Word], start: int) -> int:
+    return next(k for k, w in enumerate(words) if w.start == start)
+
+
+def _item(text: str, words: list[Word], last: int, not_products: set[str]) -> Mention | None:
+    start = _compound_start(words, last, not_products)
+    name = text[start:words[last].end]
+    if name in not_products or len(name) < 2:
+        return None
+    return Mention(start, words[last].end, "Product", name, "", "product-list", 1)
 
 
 def _strip_prefixes(name: str, start: int, modifiers: list[str], enterprises: list[str]) -> tuple[str, int]:
