@@ -127,6 +127,8 @@ class Extractor:
         while left_start > s.start and not CHAIN_STOP.match(self.text[left_start - 1]):
             left_start -= 1
         pos, found, inherited = person.start, [], None
+        while pos > left_start and self.text[pos - 1] in " 　":  # 副市长 吴清
+            pos -= 1
         while pos > left_start:
             title = next((x for x in t["all"] if self.text.startswith(x, pos - len(x)) and pos - len(x) >= left_start), None)
             if title is None:
@@ -348,19 +350,19 @@ class Extractor:
                 self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
 
     def _authors(self):
+        """Reporters named in a byline (（记者 张懿）, 本报记者 张明 通讯员 李华) wrote the document."""
+        roles = set(lexicon.load("bylines")["roles"])
         for match in lexicon.finditer("bylines", "patterns", self.text):
             s = next((x for x in self.sentences if x.start <= match.start("name") < x.end), None)
             if s is None:
                 continue
-            start = match.start("name")
             for name in re.split(r"[、 　]+", match.group("name")):
-                if not name:
+                if not name or name in roles:
                     continue
                 iri = entity_iri("Person", name)
                 ent = self.facts.entities.setdefault(iri, Entity(iri, "Person"))
                 ent.add(name, s.evidence("byline"))
                 self._state(self.doc_iri, ONE.author, iri, s, "byline")
-                start += len(name)
 
     def _at(self, m: Mention) -> URIRef:
         return self.iri_of[(m.start, m.end)]
