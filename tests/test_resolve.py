@@ -62,17 +62,3 @@ def test_people_sharing_a_surname_stay_apart(two_documents):
     persons = {r["label"] for r in queries.rows(two_documents, "entities") if r["type"] in ("Person", "Official")}
     assert {"方志刚", "方晓琳"} <= persons
 
-
-def test_titles_across_spaces_and_byline_roles():
-    """副市长 吴清 (a space, as web pages write it) holds the post; 通讯员 in a byline is no person."""
-    from kg.facts.extract import Extractor
-    from kg.nlp.pipeline import shared_nlp
-    from kg.vocab import ONE
-
-    doc = shared_nlp()("本报记者 张明 通讯员 李华\n上海市副市长 吴清出席活动。")
-    facts = Extractor(doc, ONE.Document).run()
-    held = {(str(s.subject).rsplit("/", 1)[-1], str(s.object).rsplit("/", 1)[-1])
-            for s in facts.statements if s.predicate == ONE.holdsPost}
-    authors = {str(s.object).rsplit("/", 1)[-1] for s in facts.statements if s.predicate == ONE.author}
-    assert held == {("吴清", "副市长")}
-    assert authors == {"张明", "李华"}

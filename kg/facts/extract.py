@@ -149,8 +149,8 @@ class Extractor:
     def _share_jurisdictions(self, s: Sentence, found: list, pos: int) -> list:
         """Titles without their own body take the one written to their left, also across a listed
         colleague: 某公司董事长谭振宇、首席执行官欧阳慧 are both of 某公司."""
-        if found and found[-1][2] is None and self.text[pos - 1:pos] == "、":
-            before = next((m for m in s.mentions if m.cls == "Person" and m.end == pos - 1), None)
+        if found and found[-1][2] is None and "、" in self.text[pos - 1:pos + 1]:
+            before = next((m for m in s.mentions if m.cls == "Person" and m.end in (pos - 1, pos)), None)
             left = self._title_chain(s, before) if before else []
             if left and left[-1][2] is not None:
                 found[-1] = (*found[-1][:2], left[-1][2])

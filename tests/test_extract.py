@@ -1,0 +1,80 @@
+"""Relation rules on sentences written for the purpose, through the real spaCy pipeline."""
+import datetime as dt
+
+import pytest
+from rdflib import URIRef
+
+from kg.facts.extract import Extractor
+from kg.nlp.pipeline import shared_nlp
+from kg.vocab import ONE
+
+DOC = URIRef("urn:test:doc")
+
+
+def facts(text: str, published: str | None = "2020-05-18"):
+    nlp = shared_nlp()
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return Extractor(doc, DOC).run()
+
+
+def pairs(f, predicate):
+    """(subject, object) of a predicate, entities by their fullest label, other nodes by IRI tail."""
+    def name(t):
+        e = f.entities.get(t)
+        return max(e.labels, key=len).strip("“”《》") if e else str(t).rsplit("/", 1)[-1]
+    return {(name(s.subject), name(s.object)) for s in f.statements if s.predicate == predicate}
+
+
+def test_title_chain_with_party_post_and_level_words():
+    f = facts("上海市委常委、副市长吴清出席。")
+    assert pairs(f, ONE.holdsPost) == {("吴清", "市委常委"), ("吴清", "副市长")}
+    posts = {str(s.object) for s in f.statements if s.predicate == ONE.postIn}
+    assert posts == {"https://w3id.org/onekg/id/place/上海市"}
+
+
+def test_titles_across_spaces_and_byline_roles():
+    """副市长 吴清 (a space, as web pages write it) holds the post; 通讯员 in a byline is no person."""
+    f = facts("本报记者 张明 通讯员 李华\n上海市副市长 吴清出席活动。")
+    assert pairs(f, ONE.holdsPost) == {("吴清", "副市长")}
+    assert {o for _, o in pairs(f, ONE.author)} == {"张明", "李华"}
+
+
+def test_a_title_without_a_name_makes_no_person():
+    f = facts("下午，杨浦、闵行等区的区长们相继登台直播。")
+    assert not pairs(f, ONE.holdsPost)
+    assert not [e for e in f.entities.values() if e.cls in ("Person", "Official")]
+
+
+def test_affiliation_shared_across_listed_colleagues():
+    f = facts("深圳市优智机器人科技有限公司董事长谭振宇、首席执行官欧阳慧出席发布会。")
+    roles = {str(s.object) for s in f.statements if s.predicate == ONE.roleTitle}
+    members = {o for _, o in pairs(f, ONE.member)}
+    orgs = {o for _, o in pairs(f, ONE.organization)}
+    assert roles == {"董事长", "首席执行官"} and members == {"谭振宇", "欧阳慧"}
+    assert orgs == {"深圳市优智机器人科技有限公司"}
+
+
+@pytest.mark.parametrize("text,date", [
+    ("昨天，“云上消费节”在杭州开幕。", "2020-05-17"),
+    ("“云上消费节”于5月20日开幕。", "2020-05-20"),
+    ("本月20日，第三届数字经济峰会在成都举行。", "2020-05-20"),
+])
+def test_event_dates_resolved_against_publication(text, date):
+    f = facts(text)
+    dates = {str(s.object) for s in f.statements if s.predicate == ONE.date}
+    assert dates == {date}
+
+
+def test_no_relative_date_without_publication_date():
+    f = facts("昨天，“云上消费节”在杭州开幕。", published=None)
+    assert not [s for s in f.statements if s.predicate == ONE.date]
+
+
+def test_issuer_maker_and_promoter():
+    f = facts("杭州市人民政府印发《杭州市数字经济发展规划》。县长王玲在直播间推介秭归脐橙和香菇。上汽新一代智能网联汽车亮相。")
+    assert ("杭州市数字经济发展规划", "杭州市人民政府") in pairs(f, ONE.issuedBy)
+    assert {("王玲", "秭归脐橙"), ("王玲", "香菇")} <= pairs(f, ONE.promotes)
+    assert ("智能网联汽车", "上汽") in pairs(f, ONE.madeBy)
