@@ -25,8 +25,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
-from ..graph.build import LABELS_GRAPH, PREFIXES, bind_prefixes
-from ..vocab import DOC, ONE, ONTOLOGY_GRAPH, REFERENCE_GRAPH
+from ..graph.build import PREFIXES, bind_prefixes
+from ..vocab import DOC, ONE, ONTOLOGY_GRAPH
 
 DEFAULT_STORE = Path("exports/store")
 LOCK_FILE = "kg.lock"
@@ -199,6 +199,3 @@ def _lock(path: Path, *, exclusive: bool) -> int:
                          f"({'kg serve or kg query' if exclusive else 'kg ingest, remove or build'}); "
                          "wait for it or stop it") from None
     return fd
-
-
-__all__ = ["DEFAULT_STORE", "GraphStore", "StoreError", "LABELS_GRAPH", "REFERENCE_GRAPH"]
