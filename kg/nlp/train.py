@@ -157,10 +157,15 @@ def score_spans(gold: list[set[Span]], pred: list[set[Span]]) -> dict:
     return scores
 
 
+def load_ner(model_dir: Path | str = MODEL_DIR) -> Language:
+    """The trained pipeline; importing this module registers kg.CharBigramEmbed.v1, which it needs."""
+    return spacy.load(model_dir)
+
+
 def evaluate_ner(model_dir: Path, dev_path: Path) -> dict:
     """Per-label and overall P/R/F1 (percent) of the model at model_dir on a CLUENER jsonl."""
     texts, gold = zip(*read_cluener(dev_path))
-    pred = predict_spans(spacy.load(model_dir), texts, batch_size=256)
+    pred = predict_spans(load_ner(model_dir), texts, batch_size=256)
     return score_spans(list(gold), pred)
 
 

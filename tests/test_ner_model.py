@@ -1,0 +1,79 @@
+"""The shipped CLUENER NER model and the CLUENER loader (all sentences here are made up)."""
+
+import json
+
+import pytest
+
+from kg.nlp.train import MODEL_DIR, load_cluener, load_ner, prf, record_spans, score_spans
+
+SENTENCE = "腾讯公司副总裁周建明今天表示，公司将继续扩大研发投入。"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_ner(MODEL_DIR)  # spacy.load of a folder in the package: no download
+
+
+def entities(nlp, text):
+    return {(ent.text, ent.label_) for ent in nlp(text).ents}
+
+
+def test_model_is_a_char_level_tok2vec_ner(nlp):
+    assert nlp.pipe_names == ["tok2vec", "ner"]
+    assert {"name", "company", "government", "position"} <= set(nlp.get_pipe("ner").labels)
+    assert [t.text for t in nlp.make_doc("周建明")] == ["周", "建", "明"]
+
+
+def test_model_finds_person_and_company(nlp):
+    found = entities(nlp, SENTENCE)
+    assert ("周建明", "name") in found
+    assert ("腾讯公司", "company") in found
+
+
+def test_model_finds_government_and_position(nlp):
+    found = entities(nlp, "国家市场监督管理总局副局长王立新在发布会上介绍了有关情况。")
+    assert ("王立新", "name") in found
+    assert any(label == "government" for _, label in found)
+    assert any(label == "position" for _, label in found)
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_load_cluener_turns_inclusive_ends_into_char_spans(tmp_path):
+    path = write_jsonl(tmp_path / "tiny.jsonl", [
+        {"text": "李小红在南湖书店买了《山中来信》。",
+         "label": {"name": {"李小红": [[0, 2]]}, "scene": {"南湖书店": [[4, 7]]},
+                   "book": {"《山中来信》": [[10, 15]]}}},
+        {"text": "没有实体的句子。", "label": {}},
+        {"text": "A股公司青禾食品在深圳和深圳湾都有门店", "label": {
+            "company": {"青禾食品": [[4, 7]]}, "address": {"深圳": [[9, 10]], "深圳湾": [[12, 14]]}}},
+    ])
+    docs = load_cluener(path)
+    assert [[(e.text, e.label_) for e in doc.ents] for doc in docs] == [
+        [("李小红", "name"), ("南湖书店", "scene"), ("《山中来信》", "book")],
+        [],
+        [("青禾食品", "company"), ("深圳", "address"), ("深圳湾", "address")],
+    ]
+    assert all(len(doc) == len(doc.text) for doc in docs)  # one token per character
+    assert (docs[0].ents[0].start_char, docs[0].ents[0].end_char) == (0, 3)
+
+
+def test_load_cluener_keeps_the_longest_of_overlapping_spans(tmp_path):
+    path = write_jsonl(tmp_path / "overlap.jsonl", [
+        {"text": "北京市海淀区政府", "label": {"address": {"北京市海淀区": [[0, 5]]},
+                                          "government": {"北京市海淀区政府": [[0, 7]]}}}])
+    assert [(e.text, e.label_) for e in load_cluener(path)[0].ents] == [("北京市海淀区政府", "government")]
+
+
+def test_scores_are_exact_span_match_micro_averaged():
+    record = {"text": "ignored", "label": {"name": {"ab": [[0, 1]]}, "company": {"cd": [[3, 4]]}}}
+    gold = [record_spans(record)]
+    assert gold == [{(0, 2, "name"), (3, 5, "company")}]
+    pred = [{(0, 2, "name"), (3, 4, "company"), (6, 7, "movie")}]  # one exact, one short, one spurious
+    scores = score_spans(gold, pred)
+    assert scores["name"]["f"] == 100.0
+    assert scores["company"] == prf(0, 1, 1)
+    assert scores["overall"]["p"] == pytest.approx(33.33) and scores["overall"]["r"] == 50.0
