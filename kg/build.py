@@ -53,8 +53,9 @@ def load_all(docs: Path, summary: Summary) -> list[Document]:
     return out
 
 
-def build_dataset(documents: list[Document]) -> Dataset:
-    return assemble(g for _, g in extract_graphs(documents))
+def build_dataset(documents: list[Document], nlp=None) -> Dataset:
+    """The dataset of `documents` in memory, without a store (evaluation, tests)."""
+    return assemble(g for _, g in extract_graphs(documents, nlp))
 
 
 def count(graph: Graph, summary: Summary):

@@ -196,11 +196,11 @@ def cmd_explore(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import evaluate_dir
+    from .evaluate import evaluate_dir, format_report
 
     if not args.gold.is_dir():
         raise UsageError(f"no gold folder at {args.gold}")
-    print(evaluate_dir(args.gold))
+    print(format_report(evaluate_dir(args.gold)))
     return 0
 
 

@@ -550,8 +550,9 @@ def predicted_from_rows(rows_by_query: Mapping[str, Sequence[Mapping[str, str]]]
     return {"entities": list(entities.values()), "relations": relations}
 
 
-def predict_document(text_path: Path) -> dict:
-    """Build one document alone, ask every saved query, and read the answers as a prediction."""
+def predict_document(text_path: Path, nlp=None) -> dict:
+    """Build one document alone (with `nlp`, default the shipped pipeline), ask every saved query, and
+    read the answers as a prediction."""
     from . import queries
     from .build import build_dataset
     from .documents import LoadError, load_document
@@ -560,11 +561,11 @@ def predict_document(text_path: Path) -> dict:
     document = load_document(Path(text_path))
     if isinstance(document, LoadError):
         raise ValueError(f"{document.path}: {document.reason}")
-    graph = merged_graph(build_dataset([document]))
+    graph = merged_graph(build_dataset([document], nlp))
     return predicted_from_rows({name: queries.rows(graph, name) for name in QUERY_RELATIONS | {"entities": None}})
 
 
-def evaluate_dir(gold_dir: Path) -> str:
-    """`kg eval`: the report of the pipeline against every gold file of `gold_dir`."""
+def evaluate_dir(gold_dir: Path, nlp=None) -> Report:
+    """`kg eval`: the pipeline scored against every gold file of `gold_dir`."""
     golds = load_gold(Path(gold_dir))
-    return format_report(score((g, predict_document(g["text_path"])) for g in golds))
+    return score((g, predict_document(g["text_path"], nlp)) for g in golds)

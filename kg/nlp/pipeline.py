@@ -13,15 +13,17 @@ CONFIG = Path(__file__).with_name("pipeline.cfg")
 NER_MODEL = Path(__file__).with_name("models") / "cluener"
 
 
-def make_nlp(ner_model: Path | None = NER_MODEL) -> Language:
-    """The pipeline; without a trained model (`ner_model=None` or missing) it runs on LAC and rules alone."""
+def make_nlp(ner_model: Path | None = None) -> Language:
+    """The pipeline of `pipeline.cfg`; with `ner_model`, a trained CLUENER tok2vec + ner run before the
+    mention finder, whose persons and organizations then come from it as well as from LAC."""
     config = spacy.util.load_config(CONFIG)
-    if ner_model is None or not (Path(ner_model) / "ner").exists():
-        config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p not in ("tok2vec", "ner")]
-        del config["components"]["tok2vec"], config["components"]["ner"]
-        config["paths"]["ner_model"] = None
-    else:
-        config["paths"]["ner_model"] = str(ner_model)
+    if ner_model is not None:
+        from . import train  # noqa: F401  (registers the architectures the model is built from)
+
+        pipeline = config["nlp"]["pipeline"]
+        pipeline[pipeline.index("onekg_mentions"):0] = ["tok2vec", "ner"]
+        for name in ("tok2vec", "ner"):
+            config["components"][name] = {"source": str(ner_model)}
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 
