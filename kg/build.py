@@ -13,7 +13,7 @@ from rdflib.namespace import RDF
 from .documents import Document, LoadError, iter_documents
 from .export.graphml import write_graphml
 from .export.rdf import merged_graph, write
-from .graph.build import assemble
+from .graph.build import assemble, doc_iri
 from .pipeline import extract_graphs
 from .vocab import ENTITY_CLASSES, ONE
 
@@ -27,16 +27,26 @@ class Summary:
     entities: Counter = field(default_factory=Counter)
     statements: int = 0
     triples: int = 0
+    removed: int = 0
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
         per_class = ", ".join(f"{name} {n}" for name, n in sorted(self.entities.items()))
         return [
-            f"documents: {self.read} read, {len(self.skipped)} skipped",
+            f"documents: {self.read} read, {len(self.skipped)} skipped"
+            + (f", {self.removed} no longer in the folder removed" if self.removed else ""),
             f"entities: {sum(self.entities.values())} ({per_class or 'none'})",
             f"statements: {self.statements} (with evidence), triples: {self.triples}",
             f"time: {self.seconds:.1f} s",
         ]
+
+
+def stale_documents(stored: dict, documents: list[Document], skipped: list[LoadError]) -> list[str]:
+    """Stored documents that this build did not read. A file that could not be read this time keeps
+    its last good graph: bad input never loses what was already ingested."""
+    keep = {doc_iri(d) for d in documents}
+    unreadable = {str(e.path) for e in skipped}
+    return [str(g) for g, path in stored.items() if g not in keep and path not in unreadable]
 
 
 def load_all(docs: Path, summary: Summary) -> list[Document]:
@@ -88,15 +98,20 @@ def export_all(ds: Dataset, merged: Graph, out: Path, store=None):
 
 
 def build(docs: Path, out: Path, store: Path | None = None) -> Summary:
-    """Ingest `docs` into the store (default `out/store`: unchanged documents are skipped, changed ones
-    replaced) and write every export of the whole store."""
-    from .store import GraphStore, ingest
+    """Bring the store (default `out/store`) in line with `docs` — unchanged documents skipped, changed
+    ones replaced, documents no longer there removed — and write every export of it. `kg ingest` is
+    the command that only adds."""
+    from .store import GraphStore, ingest, remove
 
     started = time.perf_counter()
     summary = Summary()
     documents = load_all(docs, summary)
     with GraphStore(store or out / "store", write=True) as graph_store:
         ingest(graph_store, documents)
+        gone = stale_documents(graph_store.documents(), documents, summary.skipped)
+        if gone:
+            remove(graph_store, gone)
+            summary.removed = len(gone)
         ds = graph_store.snapshot()
         merged = merged_graph(ds)
         count(merged, summary)

@@ -96,3 +96,24 @@ def test_query_json_is_w3c_sparql_results(seed_build, capsys):
     assert data["head"]["vars"] == ["person", "post", "jurisdiction"]
     rows = {(b["person"]["value"], b["post"]["value"], b["jurisdiction"]["value"]) for b in data["results"]["bindings"]}
     assert ("吴清", "副市长", "上海市") in rows
+
+
+def test_build_mirrors_the_folder_and_keeps_unreadable_files(tmp_path, capsys):
+    """A document taken out of the folder leaves the graph; one that turns unreadable keeps its last graph."""
+    docs, out = tmp_path / "docs", tmp_path / "out"
+    docs.mkdir()
+    (docs / "a.txt").write_text("上海市副市长吴清出席活动。", encoding="utf-8")
+    (docs / "b.txt").write_text("杭州市人民政府印发《杭州市数字经济发展规划》。", encoding="utf-8")
+    assert main(["build", "--docs", str(docs), "--out", str(out)]) == 0
+
+    def documents():
+        return set(Graph().parse(out / "kg.ttl").subjects(RDF.type, ONE.Document))
+
+    assert len(documents()) == 2
+    (docs / "b.txt").unlink()
+    assert main(["build", "--docs", str(docs), "--out", str(out)]) == 0
+    assert "1 no longer in the folder removed" in capsys.readouterr().out
+    assert len(documents()) == 1
+    (docs / "a.txt").write_bytes(b"\x00\x01binary now")
+    assert main(["build", "--docs", str(docs), "--out", str(out)]) == 3
+    assert len(documents()) == 1
