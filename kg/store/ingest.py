@@ -52,8 +52,11 @@ def ingest(store: GraphStore, documents: Iterable[Document],
     batch = {DOC[d.id]: d for d in reversed(documents)}  # one per content; the first path wins
     # A stored graph whose file is in this run with other content is stale, unless that content
     # is still in the run (the same text under another name).
-    stale = {str(d.path): by_path[str(d.path)] for d in documents
-             if by_path.get(str(d.path)) not in (None, *batch)}
+    stale = {}
+    for d in documents:
+        old = by_path.get(str(d.path))
+        if old is not None and old not in batch:
+            stale[str(d.path)] = old
     new = [d for iri, d in batch.items() if iri not in stored]
     report.unchanged = len(batch) - len(new)
     try:
