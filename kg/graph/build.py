@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 from urllib.parse import unquote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -39,40 +39,47 @@ def bind_prefixes(g: Graph) -> Graph:
 def document_graph(document: Document, facts: DocFacts) -> Graph:
     """The named graph of one document: its node, its entities' mentions and every statement with evidence."""
     g = bind_prefixes(Graph(identifier=doc_iri(document)))
-    d = doc_iri(document)
-    g.add((d, RDF.type, ONE.Document))
-    g.add((d, ONE.textLength, Literal(len(document.text))))
-    g.add((d, ONE.path, Literal(str(document.path))))
-    for prop, value in ((ONE.title, document.title), (ONE.source, document.source)):
-        if value:
-            g.add((d, prop, Literal(value)))
-    if document.published:
-        g.add((d, ONE.published, Literal(document.published.isoformat(), datatype=XSD.date)))
-    for ent in facts.entities.values():
-        g.add((ent.iri, ONE.mentionedIn, d))
-        for label in ent.labels:
-            g.add((ent.iri, ONE.mentionLabel, Literal(label, lang="zh")))
-        first = ent.evidence[0]
-        _assert(g, d, Statement(ent.iri, RDF.type, ENTITY_CLASSES[ent.cls], first))
-    for st in facts.statements:
-        _assert(g, d, st)
+    for t in document_triples(document, facts):
+        g.add(t)
     return g
 
 
-def _assert(g: Graph, d: URIRef, st: Statement):
-    g.add((st.subject, st.predicate, st.object))
+def document_triples(document: Document, facts: DocFacts) -> Iterator[tuple]:
+    """The triples of `document_graph`, without the Graph: ingest workers write them out as text
+    straight away, and filling an rdflib Graph costs more than the rest of building them."""
+    d = doc_iri(document)
+    yield d, RDF.type, ONE.Document
+    yield d, ONE.textLength, Literal(len(document.text))
+    yield d, ONE.path, Literal(str(document.path))
+    for prop, value in ((ONE.title, document.title), (ONE.source, document.source)):
+        if value:
+            yield d, prop, Literal(value)
+    if document.published:
+        yield d, ONE.published, Literal(document.published.isoformat(), datatype=XSD.date)
+    for ent in facts.entities.values():
+        yield ent.iri, ONE.mentionedIn, d
+        for label in ent.labels:
+            yield ent.iri, ONE.mentionLabel, Literal(label, lang="zh")
+        first = ent.evidence[0]
+        yield from _assert(d, Statement(ent.iri, RDF.type, ENTITY_CLASSES[ent.cls], first))
+    for st in facts.statements:
+        yield from _assert(d, st)
+
+
+def _assert(d: URIRef, st: Statement) -> Iterator[tuple]:
+    yield st.subject, st.predicate, st.object
     ev = st.evidence
     key = f"{st.subject} {st.predicate} {st.object} {ev.start}"
     node = URIRef(f"{d}#ev-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
-    g.add((node, RDF.type, ONE.Evidence))
-    g.add((node, RDF.subject, st.subject))
-    g.add((node, RDF.predicate, st.predicate))
-    g.add((node, RDF.object, st.object))
-    g.add((node, PROV.wasDerivedFrom, d))
-    g.add((node, ONE.sentence, Literal(ev.sentence)))
-    g.add((node, ONE.charStart, Literal(ev.start)))
-    g.add((node, ONE.charEnd, Literal(ev.end)))
-    g.add((node, ONE.extractedBy, Literal(ev.rule)))
+    yield node, RDF.type, ONE.Evidence
+    yield node, RDF.subject, st.subject
+    yield node, RDF.predicate, st.predicate
+    yield node, RDF.object, st.object
+    yield node, PROV.wasDerivedFrom, d
+    yield node, ONE.sentence, Literal(ev.sentence)
+    yield node, ONE.charStart, Literal(ev.start)
+    yield node, ONE.charEnd, Literal(ev.end)
+    yield node, ONE.extractedBy, Literal(ev.rule)
 
 
 @lru_cache(maxsize=1)
