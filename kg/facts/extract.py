@@ -230,8 +230,9 @@ class Extractor:
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
+            reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
-                events if len(events) == 1 or opening else [])
+                events if (len(events) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
 
