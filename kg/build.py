@@ -1,7 +1,6 @@
 """`kg build`: a folder of documents in, every export out."""
 from __future__ import annotations
 
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -10,10 +9,10 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
-from .documents import Document, LoadError, iter_documents
+from .documents import Document
 from .export.graphml import write_graphml
 from .export.rdf import merged_graph, write
-from .graph.build import assemble, doc_iri
+from .graph.build import assemble
 from .pipeline import extract_graphs
 from .vocab import ENTITY_CLASSES, ONE
 
@@ -23,7 +22,7 @@ CLASS_NAMES = {iri: name for name, iri in ENTITY_CLASSES.items()}
 @dataclass
 class Summary:
     read: int = 0
-    skipped: list[LoadError] = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # the Results of files that could not be read
     entities: Counter = field(default_factory=Counter)
     statements: int = 0
     triples: int = 0
@@ -41,26 +40,12 @@ class Summary:
         ]
 
 
-def stale_documents(stored: dict, documents: list[Document], skipped: list[LoadError]) -> list[str]:
-    """Stored documents that this build did not read. A file that could not be read this time keeps
-    its last good graph: bad input never loses what was already ingested."""
-    keep = {doc_iri(d) for d in documents}
-    unreadable = {str(e.path) for e in skipped}
-    return [str(g) for g, path in stored.items() if g not in keep and path not in unreadable]
-
-
-def load_all(docs: Path, summary: Summary) -> list[Document]:
-    """Readable documents; each unreadable one is reported on stderr with its reason and counted.
-    Paths are absolute: the store knows a changed file by the path it was read from."""
-    out = []
-    for item in iter_documents(Path(docs).resolve()):
-        if isinstance(item, LoadError):
-            summary.skipped.append(item)
-            print(f"skipped {item.path}: {item.reason}", file=sys.stderr)
-        else:
-            out.append(item)
-    summary.read = len(out)
-    return out
+def stale_documents(stored: dict, read: set, unreadable: list) -> list[str]:
+    """Stored documents that this build did not read (`read`: their graph names). A file that could not
+    be read this time (`unreadable`: the failed Results) keeps its last good graph: bad input never
+    loses what was already ingested."""
+    paths = {str(r.path) for r in unreadable}
+    return [str(g) for g, path in stored.items() if g not in read and path not in paths]
 
 
 def build_dataset(documents: list[Document], nlp=None) -> Dataset:
@@ -97,18 +82,20 @@ def export_all(ds: Dataset, merged: Graph, out: Path, store=None):
     write_explorer(merged, out / "explorer.html")
 
 
-def build(docs: Path, out: Path, store: Path | None = None) -> Summary:
+def build(docs: Path, out: Path, store: Path | None = None, *, jobs: int | None = None,
+          scheduler: str | None = None, on_result=None) -> Summary:
     """Bring the store (default `out/store`) in line with `docs` — unchanged documents skipped, changed
     ones replaced, documents no longer there removed — and write every export of it. `kg ingest` is
-    the command that only adds."""
+    the command that only adds. `jobs`, `scheduler`, `on_result`: as for `kg.store.ingest`."""
+    from .parallel import files
     from .store import GraphStore, ingest, remove
 
     started = time.perf_counter()
     summary = Summary()
-    documents = load_all(docs, summary)
     with GraphStore(store or out / "store", write=True) as graph_store:
-        ingest(graph_store, documents)
-        gone = stale_documents(graph_store.documents(), documents, summary.skipped)
+        report = ingest(graph_store, files([docs]), jobs=jobs, scheduler=scheduler, on_result=on_result)
+        summary.read, summary.skipped = report.loaded, report.failed
+        gone = stale_documents(graph_store.documents(), report.seen, report.failed)
         if gone:
             remove(graph_store, gone)
             summary.removed = len(gone)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,8 +37,9 @@ def cmd_build(args) -> int:
 
     if not args.docs.exists():
         raise UsageError(f"no documents at {args.docs}")
-    with _stop_like_ctrl_c():
-        summary = _store_errors(build, args.docs, args.out, args.store)
+    with _stop_like_ctrl_c(), _Progress(args.docs) as progress:
+        summary = _store_errors(build, args.docs, args.out, args.store, jobs=args.jobs, scheduler=args.scheduler,
+                                on_result=progress.result)
     for line in summary.lines():
         print(line)
     print(f"exports: {args.out}/kg.ttl kg.trig kg.jsonld kg.graphml explorer.html")
@@ -99,13 +101,62 @@ def _stop_like_ctrl_c():
 
 
 def _store_errors(func, *args, **kwargs):
-    """Run `func`, turning a store that cannot be opened into a one-line usage error."""
+    """Run `func`, turning a store that cannot be opened or a Dask cluster that cannot be reached into a
+    one-line usage error."""
+    from .parallel import ClusterError
     from .store import StoreError
 
     try:
         return func(*args, **kwargs)
-    except StoreError as exc:
+    except (StoreError, ClusterError) as exc:
         raise UsageError(str(exc)) from exc
+
+
+class _Progress:
+    """Ingest progress: on a terminal a bar (documents, characters/s, ETA); otherwise nothing but the
+    summary line at the end. Unreadable files are reported either way, one line each on stderr."""
+
+    def __init__(self, paths):
+        from .parallel import files
+
+        self.items = files(paths if isinstance(paths, list) else [paths])  # names only: the bar's total
+        self.docs = self.chars = 0
+        self.started = time.perf_counter()
+        self.bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=len(self.items), unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+    def result(self, result):
+        self.docs += 1
+        self.chars += result.chars
+        if result.error is not None:
+            self.say(f"skipped {result.path}: {result.error}")
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self.chars / (time.perf_counter() - self.started):,.0f} chars/s", refresh=False)
+            self.bar.update()
+
+    def say(self, line: str):
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def summary(self) -> str:
+        seconds = time.perf_counter() - self.started
+        return (f"read {self.docs} documents, {self.chars:,} characters in {seconds:.1f} s: "
+                f"{self.chars / seconds:,.0f} characters/s, {self.docs / seconds:.1f} documents/s")
 
 
 def _open_store(path: Path, write: bool = False):
@@ -115,24 +166,25 @@ def _open_store(path: Path, write: bool = False):
 
 
 def cmd_ingest(args) -> int:
-    from .store import ingest, load
+    from .store import ingest
 
     for path in args.paths:
         if not path.exists():
             raise UsageError(f"no documents at {path}")
-    documents, errors = load(args.paths)
-    for error in errors:
-        print(f"skipped {error.path}: {error.reason}", file=sys.stderr)
 
-    def committed(document, replaced):
-        print(f"{'replaced' if replaced else 'added'} {document.id} {document.path}", file=sys.stderr, flush=True)
+    def committed(result, replaced):  # a log line per document where there is no bar
+        if progress.bar is None:
+            print(f"{'replaced' if replaced else 'added'} {result.id} {result.path}", file=sys.stderr, flush=True)
 
-    with _stop_like_ctrl_c(), _open_store(args.store, write=True) as store:
-        report = ingest(store, documents, on_commit=committed)
+    with _stop_like_ctrl_c(), _open_store(args.store, write=True) as store, _Progress(args.paths) as progress:
+        report = _store_errors(ingest, store, progress.items, jobs=args.jobs, scheduler=args.scheduler,
+                               on_result=progress.result, on_commit=committed)
+        progress.close()
         print(report.line())
+        print(progress.summary())
         print(f"store: {args.store} ({len(store.documents())} documents, {len(store)} triples)")
-    if errors:
-        print(f"kg ingest: {len(errors)} document(s) skipped (reasons above)", file=sys.stderr)
+    if report.failed:
+        print(f"kg ingest: {len(report.failed)} document(s) skipped (reasons above)", file=sys.stderr)
         return EXIT_SKIPPED
     return 0
 
@@ -220,12 +272,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--docs", type=Path, default=Path("seeds"), help="folder (or file) of .txt/.md/.html documents (default: seeds/)")
     b.add_argument("--out", type=Path, default=Path("exports"), help="folder for the exports (default: exports/)")
     b.add_argument("--store", type=Path, help="graph store to ingest into (default: OUT/store/)")
+    _parallel_arguments(b)
     b.set_defaults(func=cmd_build)
 
     store_help = f"graph store folder (default: {DEFAULT_STORE}/)"
     i = sub.add_parser("ingest", help="add or update documents in the graph store (unchanged ones are skipped)")
     i.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders of .txt/.md/.html documents")
     i.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    _parallel_arguments(i)
     i.set_defaults(func=cmd_ingest)
 
     r = sub.add_parser("remove", help="drop documents from the graph store")
@@ -280,6 +334,19 @@ def parser() -> argparse.ArgumentParser:
     train.add_arguments(t)
     t.set_defaults(func=cmd_train_ner)
     return p
+
+
+def _parallel_arguments(p: argparse.ArgumentParser):
+    def positive(text: str) -> int:
+        if not text.isdigit() or int(text) < 1:
+            raise argparse.ArgumentTypeError(f"expected a number of processes, not {text!r}")
+        return int(text)
+
+    p.add_argument("--jobs", type=positive, metavar="N",
+                   help="worker processes for the NLP (default: every core, once there is enough to share)")
+    p.add_argument("--scheduler", metavar="ADDR",
+                   help="run the per-document work on a Dask cluster: tcp://HOST:8786, or local:N for N worker "
+                        "processes on this machine (docs/performance.md)")
 
 
 def main(argv: list[str] | None = None) -> int:

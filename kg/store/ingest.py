@@ -1,9 +1,13 @@
-"""Incremental ingest: each document's named graph is added, replaced or dropped in a transaction of its
-own, so an interrupted run leaves every document either fully in or fully out and the next run picks
-up the rest; the graphs derived from all documents are recomputed once per run, not per document."""
+"""Incremental ingest, streamed: the per-document work runs in `kg.parallel` (this process, a pool of
+processes, or a Dask cluster) and this module is the one writer. Documents are committed in batched
+transactions of whole documents, so an interrupted run leaves every document either fully in or fully
+out and the next run picks up the rest; the graphs derived from all documents are recomputed once per
+run, not per document."""
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,8 +15,14 @@ from rdflib import Graph, URIRef
 
 from ..documents import Document, LoadError, iter_documents
 from ..graph.build import labels_graph, mentioned_place_keys, ontology_graph, reference_graph
+from ..parallel import BATCH, Result, results, work
 from ..vocab import DOC
 from .store import GraphStore
+
+# A transaction per this many documents, or sooner once this many seconds have passed since the last
+# one: Oxigraph writes no faster in bigger transactions (measured, docs/performance.md), and the time
+# bound keeps finished work from waiting uncommitted behind a slow stream.
+COMMIT_DOCUMENTS, COMMIT_SECONDS = 32, 2.0
 
 
 @dataclass
@@ -22,6 +32,10 @@ class Report:
     unchanged: int = 0
     removed: list[URIRef] = field(default_factory=list)
     refreshed: list[URIRef] = field(default_factory=list)  # ontology and derived graphs rewritten
+    failed: list[Result] = field(default_factory=list)  # files that could not be loaded, with the reason
+    seen: set[URIRef] = field(default_factory=set)  # every document read in this run, new or not
+    loaded: int = 0  # files read (the same text under two names counts twice)
+    chars: int = 0
 
     def line(self) -> str:
         return (f"ingest: {len(self.added)} added, {len(self.replaced)} replaced, {self.unchanged} unchanged, "
@@ -38,43 +52,90 @@ def load(paths: Iterable[Path]) -> tuple[list[Document], list[LoadError]]:
     return documents, errors
 
 
-def ingest(store: GraphStore, documents: Iterable[Document],
-           on_commit: Callable[[Document, URIRef | None], None] | None = None) -> Report:
+def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], *, jobs: int | None = None,
+           scheduler: str | None = None, batch: int = BATCH,
+           on_result: Callable[[Result], None] | None = None,
+           on_commit: Callable[[Result, URIRef | None], None] | None = None) -> Report:
     """Add new documents, replace the graph of a file whose text changed, skip unchanged ones (same
-    content hash, same id), then refresh the derived graphs. `on_commit(document, replaced graph)` is
-    called as each document is committed."""
-    from ..pipeline import extract_graphs  # loads spaCy; not needed when nothing is new
+    content hash, same id: no NLP runs for them), then refresh the derived graphs.
 
+    `documents`: loaded Documents, or files and folders for the workers to read (`kg.parallel.files`
+    lists folders ahead, for a progress total), or LoadErrors to report. `jobs`, `scheduler`, `batch`: where
+    the work runs (`kg.parallel.results`). `on_result(result)` is called as each document arrives,
+    `on_commit(result, replaced graph)` as each added document is committed."""
     report = Report()
-    documents = list(documents)
-    stored = store.documents()  # graph -> path it was read from
+    stored = store.documents()  # graph -> path it was read from; kept up to date as the run goes
     by_path = {path: graph for graph, path in stored.items()}
-    batch = {DOC[d.id]: d for d in reversed(documents)}  # one per content; the first path wins
-    # A stored graph whose file is in this run with other content is stale, unless that content
-    # is still in the run (the same text under another name).
-    stale = {}
-    for d in documents:
-        old = by_path.get(str(d.path))
-        if old is not None and old not in batch:
-            stale[str(d.path)] = old
-    new = [d for iri, d in batch.items() if iri not in stored]
-    report.unchanged = len(batch) - len(new)
+    writer = _Writer(store, on_commit)
+    stream = results(documents, jobs=jobs, scheduler=scheduler, batch=batch,
+                     skip=[str(g)[len(DOC):] for g in stored])
     try:
-        extracted = extract_graphs(sorted(new, key=lambda d: str(d.path)))
-        for document, graph in extracted:
-            old = stale.pop(str(document.path), None)
-            store.replace(put=[graph], drop=[old] if old else [])
-            report.added.append(graph.identifier)
-            if old:
-                report.replaced.append(old)
-            if on_commit:
-                on_commit(document, old)
-        if stale:  # files whose new text was already stored under another path
-            store.replace(drop=stale.values())
-            report.replaced += stale.values()
+        with closing(stream):  # stops the workers on an early exit (Ctrl-C) too
+            for result in stream:
+                if on_result:
+                    on_result(result)
+                if result.error is not None:
+                    report.failed.append(result)
+                    continue
+                report.loaded += 1
+                report.chars += result.chars
+                _decide(result, stored, by_path, report, writer)
+            writer.commit()
     finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
         report.refreshed = refresh(store)
     return report
+
+
+def _decide(result: Result, stored: dict, by_path: dict, report: Report, writer: _Writer):
+    """Add, skip or replace one document. The same text under two names is one document: the first
+    path wins. A file's stored graph is stale once its text changed, unless this run read that text
+    earlier under another name; if the text comes later under another name, it is stored again then."""
+    iri, path = DOC[result.id], str(result.path)
+    old = by_path.get(path)
+    if old in (None, iri) or old in report.seen:
+        old = None
+    text = None
+    if iri not in report.seen:
+        if iri in stored:
+            report.unchanged += 1
+        else:
+            # a document the workers skipped as stored, then dropped as stale earlier in this run
+            text = result.ntriples if result.ntriples is not None else work([result.path])[0].ntriples
+    report.seen.add(iri)
+    if old is not None:
+        del stored[old]
+        report.replaced.append(old)
+    if text is not None:
+        stored[iri], by_path[path] = path, iri
+        report.added.append(iri)
+    writer.add(result, iri, text, old)
+
+
+class _Writer:
+    """Collects documents and commits them together (see COMMIT_DOCUMENTS)."""
+
+    def __init__(self, store: GraphStore, on_commit):
+        self.store, self.on_commit = store, on_commit
+        self.put, self.drop, self.done = [], [], []
+        self.since = time.monotonic()
+
+    def add(self, result: Result, iri: URIRef, text: str | None, old: URIRef | None):
+        if text is not None:
+            self.put.append((iri, text))
+            self.done.append((result, old))
+        if old is not None:
+            self.drop.append(old)
+        if len(self.put) + len(self.drop) >= COMMIT_DOCUMENTS or time.monotonic() - self.since >= COMMIT_SECONDS:
+            self.commit()
+
+    def commit(self):
+        if self.put or self.drop:
+            self.store.replace(put=self.put, drop=self.drop)
+        if self.on_commit:
+            for result, old in self.done:
+                self.on_commit(result, old)
+        self.put, self.drop, self.done = [], [], []
+        self.since = time.monotonic()
 
 
 def remove(store: GraphStore, specs: Iterable[str]) -> Report:

@@ -125,27 +125,43 @@ class GraphStore:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def replace(self, put: Iterable[Graph] = (), drop: Iterable[URIRef] = ()):
+    def replace(self, put: Iterable[Graph | tuple[URIRef, str]] = (), drop: Iterable[URIRef] = ()):
         """In one transaction: remove the graphs `drop` and the previous content of each graph in `put`,
-        then store `put`; the merged graph follows."""
-        put = list(put)
+        then store `put`; the merged graph follows. `put` holds Graphs, or (name, N-Triples text) pairs
+        as `ntriples` writes them: what kg.parallel's workers send, so the writer parses nothing."""
+        put = [(g.identifier, ntriples(g)) if isinstance(g, Graph) else g for g in put]
         ops = []
-        for name in dict.fromkeys([*drop, *(g.identifier for g in put)]):
+        for name in dict.fromkeys([*drop, *(name for name, _ in put)]):
+            if not self.ox.contains_named_graph(ox.NamedNode(str(name))):
+                continue  # a new graph (most of an ingest): nothing to take out, and the check is cheap
             if name != ONTOLOGY_GRAPH:
                 ops.append(_unmerge(name))
             ops.append(f"DROP SILENT GRAPH {_iri(name)}")
-        for g in put:
-            if len(g):
-                body = "\n".join(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in g)
-                ops.append(f"INSERT DATA {{ GRAPH {_iri(g.identifier)} {{\n{body}\n}} }}")
-            if g.identifier != ONTOLOGY_GRAPH:
-                ops.append(f"ADD SILENT {_iri(g.identifier)} TO DEFAULT")
+        for name, body in put:
+            if body:
+                ops.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{body}\n}} }}")
+                if name != ONTOLOGY_GRAPH:  # into the merge too: cheaper than ADD, which reads the graph back
+                    ops.append(f"INSERT DATA {{\n{body}\n}}")
         if ops:
             self.ox.update(" ;\n".join(ops))
 
     def holds(self, g: Graph) -> bool:
         """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
         return set(self.triples(g.identifier)) == {tuple(map(_plain, t)) for t in g}
+
+
+def ntriples(triples: Iterable[tuple]) -> str:
+    """Triples (a Graph, or any iterable: repeats are written once) as N-Triples text, which SPARQL's
+    INSERT DATA takes as it is."""
+    terms = {}  # a document names the same few IRIs over and over
+
+    def term(t) -> str:
+        text = terms.get(t)
+        if text is None:
+            text = terms[t] = _term(t)
+        return text
+
+    return "\n".join(dict.fromkeys(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in triples))
 
 
 def _unmerge(name: URIRef) -> str:

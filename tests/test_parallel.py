@@ -1,0 +1,93 @@
+"""Ingest wherever the work runs: one process, a pool of local processes (`--jobs 2`), a real Dask
+LocalCluster with two worker processes on loopback (`--scheduler tcp://…`, `local:2`) give the same
+store, triple for triple; results come back in input order with loader errors among them; workers of a
+killed ingest do not outlive it."""
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from kg.cli import main
+from kg.parallel import files, results
+from kg.store import GraphStore
+
+GOLD = Path(__file__).parent / "fixtures" / "gold"
+KG = Path(sys.executable).with_name("kg")
+
+
+def state(path: Path) -> dict:
+    """Every graph of a store as a set of triples; None for the merged (default) graph."""
+    with GraphStore(path) as store:
+        graphs = {name: set(store.triples(name)) for name in store.graph_names()}
+        graphs[None] = set(store.triples())
+    return graphs
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The gold fixtures (seed and doc01–doc11 with their sidecars) and one unreadable file."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in GOLD.glob("*.txt"):
+        for suffix in (".txt", ".meta.json"):
+            shutil.copy(path.with_suffix(suffix), folder / f"{path.stem}{suffix}")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def single(corpus, tmp_path_factory):
+    """The corpus ingested in this process, the reference."""
+    store = tmp_path_factory.mktemp("single") / "store"
+    assert main(["ingest", str(corpus), "--store", str(store), "--jobs", "1"]) == 3  # 3: a file was skipped
+    return state(store)
+
+
+def test_two_processes_give_the_same_store(corpus, single, tmp_path, capsys):
+    store = tmp_path / "store"
+    assert main(["ingest", str(corpus), "--store", str(store), "--jobs", "2"]) == 3
+    err = capsys.readouterr().err
+    assert "broken.txt" in err and err.count("added ") == 12
+    assert state(store) == single
+
+
+def test_dask_cluster_on_loopback_gives_the_same_store(corpus, single, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:") and len(cluster.workers) == 2
+        store = tmp_path / "store"
+        assert main(["ingest", str(corpus), "--store", str(store), "--scheduler", cluster.scheduler_address]) == 3
+    assert state(store) == single
+
+
+def test_results_in_input_order_with_errors_and_skips(corpus, single):
+    """Over several chunks on two processes, and on a `local:2` cluster: input order, the unreadable file
+    as an error result, and no graph for documents the store already holds."""
+    items = files([corpus, corpus / "missing.txt"])
+    stored = {str(name).rsplit("/", 1)[1] for name in single if name and "/doc/" in name}
+    expected = [item if isinstance(item, Path) else item.path for item in items]
+    for run in (dict(jobs=2, batch=3), dict(scheduler="local:2", batch=3)):
+        got = list(results(items, skip=stored, **run))
+        assert [r.path for r in got] == expected, run
+        assert {r.path.name: r.error for r in got if r.error} == {
+            "broken.txt": "binary file (NUL bytes)", "missing.txt": "no such file or directory"}, run
+        assert {r.id for r in got if r.id} == stored and not any(r.ntriples for r in got), run
+
+
+def test_workers_of_a_killed_ingest_exit(corpus, tmp_path):
+    proc = subprocess.Popen([str(KG), "ingest", str(corpus), "--store", str(tmp_path / "store"), "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr:
+        if line.startswith("added "):
+            break
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers
+    proc.kill()
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive
