@@ -11,7 +11,6 @@ from rdflib.namespace import RDF
 
 from .documents import Document
 from .export.graphml import write_graphml
-from .export.rdf import merged_graph, write
 from .graph.build import assemble
 from .pipeline import extract_graphs
 from .vocab import ENTITY_CLASSES, ONE
@@ -64,22 +63,22 @@ def count(graph: Graph, summary: Summary):
     summary.triples = len(graph)
 
 
-def export_all(ds: Dataset, merged: Graph, out: Path, store=None):
-    """With the graph `store` that holds `ds`, TriG and JSON-LD come from Oxigraph: its output is the
-    same byte for byte on every run, rdflib's follows Python's per-process hashing."""
+def export_all(store, out: Path) -> Graph:
+    """Every export of the graph `store`, read in place, and the merged graph they were made from. The
+    RDF files come from Oxigraph: the same bytes on every run for the same content (rdflib's writers
+    follow Python's per-process hashing), and no copy of the graph in Python's memory, which a corpus of
+    10,000 documents (ten million triples) would not fit in (docs/performance.md)."""
     from pyoxigraph import RdfFormat
 
     from .explore import write_explorer  # the explorer pulls in pyvis; only exports need it
 
-    write(merged, out / "kg.ttl", "turtle")
-    if store is not None:
-        store.dump(out / "kg.trig", RdfFormat.TRIG)
-        store.dump(out / "kg.jsonld", RdfFormat.JSON_LD)
-    else:
-        write(ds, out / "kg.trig", "trig")
-        write(merged, out / "kg.jsonld", "json-ld")
+    merged = store.graph()
+    store.dump(out / "kg.ttl", RdfFormat.TURTLE)
+    store.dump(out / "kg.trig", RdfFormat.TRIG)
+    store.dump(out / "kg.jsonld", RdfFormat.JSON_LD)
     write_graphml(merged, out / "kg.graphml")
     write_explorer(merged, out / "explorer.html")
+    return merged
 
 
 def build(docs: Path, out: Path, store: Path | None = None, *, jobs: int | None = None,
@@ -99,9 +98,6 @@ def build(docs: Path, out: Path, store: Path | None = None, *, jobs: int | None 
         if gone:
             remove(graph_store, gone)
             summary.removed = len(gone)
-        ds = graph_store.snapshot()
-        merged = merged_graph(ds)
-        count(merged, summary)
-        export_all(ds, merged, out, graph_store)
+        count(export_all(graph_store, out), summary)
     summary.seconds = time.perf_counter() - started
     return summary
