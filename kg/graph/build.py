@@ -21,7 +21,7 @@ from ..vocab import DOC, ENTITY_CLASSES, ONE, ONTOLOGY_DIR, ONTOLOGY_GRAPH, REFE
 LABELS_GRAPH = GRAPH.labels
 PLACE_PREFIX = "https://w3id.org/onekg/id/place/"
 PREFIXES = {
-    "one": ONE._NS, "skos": SKOS, "prov": PROV, "rdfs": RDFS, "xsd": XSD,
+    "one": ONE._NS, "rdf": RDF, "skos": SKOS, "prov": PROV, "rdfs": RDFS, "xsd": XSD,
     "id": URIRef("https://w3id.org/onekg/id/"), "doc": DOC,
 }
 
