@@ -43,8 +43,13 @@ def cmd_build(args) -> int:
     for line in summary.lines():
         print(line)
     print(f"exports: {args.out}/kg.ttl kg.trig kg.jsonld kg.graphml explorer.html")
-    if summary.skipped:
-        print(f"kg build: {len(summary.skipped)} document(s) skipped (reasons above)", file=sys.stderr)
+    return _skipped_status("build", len(summary.skipped))
+
+
+def _skipped_status(command: str, skipped: int) -> int:
+    """Exit status 3 says some documents could not be read; their reasons went to stderr one by one."""
+    if skipped:
+        print(f"kg {command}: {skipped} document(s) skipped (reasons above)", file=sys.stderr)
         return EXIT_SKIPPED
     return 0
 
@@ -183,10 +188,7 @@ def cmd_ingest(args) -> int:
         print(report.line())
         print(progress.summary())
         print(f"store: {args.store} ({len(store.documents())} documents, {len(store)} triples)")
-    if report.failed:
-        print(f"kg ingest: {len(report.failed)} document(s) skipped (reasons above)", file=sys.stderr)
-        return EXIT_SKIPPED
-    return 0
+    return _skipped_status("ingest", len(report.failed))
 
 
 def cmd_remove(args) -> int:

@@ -22,6 +22,12 @@ def seed_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def store(seed_build) -> Path:
+    """The graph store the seed build wrote."""
+    return seed_build[1] / "store"
+
+
+@pytest.fixture(scope="session")
 def seed_graph(seed_build) -> Graph:
     return Graph().parse(seed_build[1] / "kg.ttl")
 

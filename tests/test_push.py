@@ -60,11 +60,6 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def store(seed_build):
-    return seed_build[1] / "store"
-
-
-@pytest.fixture(scope="module")
 def pushed(server, store):
     assert main(["push", "--endpoint", server + "/store", "--store", str(store)]) == 0
     return server

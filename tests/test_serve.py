@@ -51,11 +51,6 @@ def stop(proc):
 
 
 @pytest.fixture(scope="module")
-def store(seed_build):
-    return seed_build[1] / "store"
-
-
-@pytest.fixture(scope="module")
 def endpoint(store, tmp_path_factory):
     proc, url = start(store, tmp_path_factory.mktemp("serve") / "log")
     yield url
