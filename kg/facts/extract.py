@@ -85,7 +85,7 @@ class Extractor:
                 iri = self._iri(m, clusters)
                 ent = self.facts.entities.get(iri)
                 if ent is None:
-                    ent = self.facts.entities[iri] = Entity(iri, m.cls, place_key=m.key if m.cls in PLACE_CLASSES else None)
+                    ent = self.facts.entities[iri] = Entity(iri, m.cls)
                 ent.add(m.label, s.evidence(m.source))
                 self.iri_of[(m.start, m.end)] = iri
 

@@ -41,7 +41,6 @@ class Entity:
     cls: str
     labels: list[str] = field(default_factory=list)     # surface forms in order of appearance
     evidence: list[Evidence] = field(default_factory=list)
-    place_key: str | None = None                       # reference / gazetteer key for places
 
     def add(self, label: str, evidence: Evidence):
         if label not in self.labels:
