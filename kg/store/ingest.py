@@ -131,6 +131,9 @@ class _Writer:
     def commit(self):
         if self.put or self.drop:
             self.store.replace(put=self.put, drop=self.drop)
+            # Oxigraph's RocksDB holds what was written in memory until it flushes: without this the
+            # writer grew by a gigabyte per thousand documents; with it, it stays flat, and no slower.
+            self.store.ox.flush()
         if self.on_commit:
             for result, old in self.done:
                 self.on_commit(result, old)
