@@ -6,6 +6,7 @@ Each run is the real command in a fresh store, timed from start to exit (start-u
 included); corpora come from make_corpus.py and are kept in --work for the next run.
 
     .venv/bin/python benchmarks/ingest_scale.py --sizes 1000 10000 [--modes jobs1 jobs2 local2] [--work /tmp/kg-bench]
+        [--exports ttl trig jsonld graphml explorer]
 """
 from __future__ import annotations
 
@@ -69,7 +70,10 @@ def measure(args: list[str]) -> tuple[float, int, str]:
     return seconds, peak[0], out
 
 
-def exports(store: Path, out: Path) -> dict[str, float]:
+EXPORTS = ("ttl", "trig", "jsonld", "graphml", "explorer")
+
+
+def exports(store: Path, out: Path, which=EXPORTS) -> dict[str, float]:
     """Seconds for each export of the store's graph, made as `kg build` makes them (kg.build.export_all):
     read in place, RDF files written by Oxigraph."""
     from pyoxigraph import RdfFormat
@@ -81,18 +85,19 @@ def exports(store: Path, out: Path) -> dict[str, float]:
     out.mkdir(parents=True, exist_ok=True)
     times = {}
 
-    def timed(name, func, *args):
-        started = time.perf_counter()
-        func(*args)
-        times[name] = time.perf_counter() - started
+    def timed(key, name, func, *args):
+        if key in which:
+            started = time.perf_counter()
+            func(*args)
+            times[name] = time.perf_counter() - started
 
     with GraphStore(store) as graph_store:
         merged = graph_store.graph()
-        timed("Turtle (kg.ttl)", graph_store.dump, out / "kg.ttl", RdfFormat.TURTLE)
-        timed("TriG (kg.trig)", graph_store.dump, out / "kg.trig", RdfFormat.TRIG)
-        timed("JSON-LD (kg.jsonld)", graph_store.dump, out / "kg.jsonld", RdfFormat.JSON_LD)
-        timed("GraphML (kg.graphml)", write_graphml, merged, out / "kg.graphml")
-        timed("explorer.html", write_explorer, merged, out / "explorer.html")
+        timed("ttl", "Turtle (kg.ttl)", graph_store.dump, out / "kg.ttl", RdfFormat.TURTLE)
+        timed("trig", "TriG (kg.trig)", graph_store.dump, out / "kg.trig", RdfFormat.TRIG)
+        timed("jsonld", "JSON-LD (kg.jsonld)", graph_store.dump, out / "kg.jsonld", RdfFormat.JSON_LD)
+        timed("graphml", "GraphML (kg.graphml)", write_graphml, merged, out / "kg.graphml")
+        timed("explorer", "explorer.html", write_explorer, merged, out / "explorer.html")
     return times
 
 
@@ -101,7 +106,8 @@ def main():
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000], help="corpus sizes in documents")
     ap.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"))
-    ap.add_argument("--no-exports", action="store_true", help="skip timing the exports of the largest graph")
+    ap.add_argument("--exports", nargs="*", choices=EXPORTS, default=list(EXPORTS),
+                    help="exports of the largest graph to time (none: --exports with no name)")
     args = ap.parse_args()
     print(f"cores: {os.cpu_count()}, load at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     rates = {}
@@ -117,11 +123,11 @@ def main():
                   f"peak RSS {peak / 2**20:6.0f} MiB  (load {load:.2f})  {out.splitlines()[0]}", flush=True)
         if (n, "jobs1") in rates and (n, "jobs2") in rates:
             print(f"{n:6} docs jobs2/jobs1 = {rates[n, 'jobs2'] / rates[n, 'jobs1']:.2f}", flush=True)
-    if not args.no_exports:
+    if args.exports:
         n = max(args.sizes)
         mode = next(m for m in args.modes)
         started = time.perf_counter()
-        for name, seconds in exports(args.work / f"store-{n}-{mode}", args.work / f"exports-{n}").items():
+        for name, seconds in exports(args.work / f"store-{n}-{mode}", args.work / f"exports-{n}", args.exports).items():
             print(f"export of the {n}-document graph: {name:22} {seconds:6.1f} s", flush=True)
         print(f"peak RSS of the exports: {psutil.Process().memory_info().rss / 2**20:.0f} MiB now, "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB at most "

@@ -5,7 +5,7 @@ Stages: decode/clean (`load_document`), NER model (LAC, and the CLUENER tok2vec+
 --ner-model), rules (spaCy tokenizer, sentence splitter, mention rules and dates),
 relation building (facts from mentions, the document graph, its N-Triples), entity resolution (within a
 document, and the cross-document labels/reference refresh at the end), store write (batched
-transactions into a fresh Oxigraph store).
+transactions into a fresh Oxigraph store, flushed after each, as `kg ingest` writes).
 
     .venv/bin/python benchmarks/make_corpus.py 300 /tmp/corpus-300
     .venv/bin/python benchmarks/stages.py /tmp/corpus-300
@@ -20,8 +20,7 @@ from pathlib import Path
 
 from kg.documents import Document, load_document
 from kg.documents.read import find_files
-
-COMMIT = 64  # documents per store transaction, as kg.store.ingest commits
+from kg.store.ingest import COMMIT_DOCUMENTS as COMMIT  # documents per transaction, as ingest commits
 
 
 class Clock:
@@ -73,13 +72,14 @@ def run(paths: list[Path], nlp) -> tuple[dict[str, float], int, int]:
     with tempfile.TemporaryDirectory() as tmp, GraphStore(Path(tmp) / "store", write=True) as store:
         for i in range(0, len(bodies), COMMIT):
             clock.timed("store write", store.replace)(put=bodies[i:i + COMMIT])
+            clock.timed("store write", store.ox.flush)()
         clock.timed("entity resolution", refresh)(store)
     return dict(clock.seconds), len(docs), sum(len(d.text) for d in docs)
 
 
 def ceiling(paths: list[Path], nlp) -> dict[str, float]:
     """The NER models of `nlp` alone on the same texts: characters per second."""
-    from kg.nlp.components import lac_words
+    from kg.nlp.lac import lac_words
 
     texts = [d.text for d in map(load_document, paths) if isinstance(d, Document)]
     chars = sum(map(len, texts))

@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, XSD
 from spacy.tokens import Doc
 
 from ..nlp import lexicon
-from ..nlp.components import mentions_of, sentence_bounds
+from ..nlp.components import doc_text, mentions_of, sentence_bounds
 from ..nlp.mentions import Mention
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
@@ -48,7 +48,7 @@ class Extractor:
     """Reads one document; `run()` returns its `DocFacts`."""
 
     def __init__(self, doc: Doc, doc_iri: URIRef):
-        self.doc, self.text, self.doc_iri = doc, doc.text, doc_iri
+        self.doc, self.text, self.doc_iri = doc, doc_text(doc), doc_iri
         self.facts = DocFacts()
         self.mentions: list[Mention] = mentions_of(doc)
         self.iri_of: dict[tuple[int, int], URIRef] = {}
@@ -252,7 +252,7 @@ class Extractor:
         """A sub-forum, an opening ceremony or one session (专场) is part of the article's one other event,
         or else of its one container event (a festival, a campaign month)."""
         names = lexicon.load("names")
-        children = lexicon.longest_first(names["child_event_heads"])
+        children = lexicon.words("names", "child_event_heads")
         events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
         others = {iri for iri, m in events.items() if not lexicon.ending(strip_quotes(m.label), children)}
         containers = others if len(others) == 1 else {

