@@ -232,14 +232,34 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     out = []
     for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
-        for start, end in _noun_runs(words, NAME_RUN_TAGS):
+        joined = _join_heads(words, endings)
+        generic = {(w.start, w.end) for w in joined if w not in words}  # 推进/大会 alone names no event
+        for start, end in _noun_runs(joined, HEADED_RUN_TAGS):
             name = text[start:end]
             head = lexicon.ending(name, endings)
-            if not head or name in not_names or len(name) < names["unquoted_min_length"]:
+            if not head or name in not_names or len(name) < names["unquoted_min_length"] or (start, end) in generic:
                 continue
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
+    return out
+
+
+def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
+    """Words that together spell a head noun become one noun where a word of it would end a name's run:
+    LAC reads 推进大会 as 推进/v + 大会/n."""
+    out, i = [], 0
+    while i < len(words):
+        for k in range(min(len(words), i + 3), i + 1, -1):
+            part = words[i:k]
+            if "".join(w.text for w in part) in heads and any(w.tag not in HEADED_RUN_TAGS for w in part) \
+                    and all(a.end == b.start for a, b in zip(part, part[1:])):
+                out.append(Word(part[0].start, part[-1].end, "".join(w.text for w in part), "n"))
+                i = k
+                break
+        else:
+            out.append(words[i])
+            i += 1
     return out
 
 
@@ -275,6 +295,8 @@ YEAR = re.compile(r"^(?:19|20)\d\d年?$")
 # Event and plan names run over places, adjectives and a leading year (2020 长三角 在线 新 经济发展 论坛),
 # but not over organizations, which host events rather than name them.
 NAME_RUN_TAGS = {"n", "nz", "vn", "an", "nw", "b", "LOC", "a"}
+# Unquoted names also run over 在线 (online), which LAC tags as an adverbial verb: 在线新经济重点企业座谈会.
+HEADED_RUN_TAGS = NAME_RUN_TAGS | {"vd"}
 
 
 def _noun_runs(words: list[Word], tags=NOUN_TAGS) -> list[tuple[int, int]]:
