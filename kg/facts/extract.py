@@ -317,12 +317,17 @@ class Extractor:
             if m.cls != "Product":
                 continue
             before = [e for e in ms[:i] if e.cls == "Enterprise"]
-            if not before:
-                continue
-            e = before[-1]
-            gap = self.text[e.end:m.start]
-            if _only_modifiers(gap, modifiers) or any(v in gap for v in make):
-                self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
+            after = next((e for e in ms[i + 1:] if e.cls == "Enterprise"), None)
+            if before:
+                e = before[-1]
+                gap = self.text[e.end:m.start]
+                if _only_modifiers(gap, modifiers) or any(v in gap for v in make):
+                    self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
+                    continue
+            # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产
+            if after and self.text[m.end:after.start].strip() in lexicon.load("verbs")["passive"] \
+                    and any(self.text.startswith(v, after.end) for v in make):
+                self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
 
     def _issuers(self, s: Sentence):
         cues = lexicon.load("verbs")["issue"]

@@ -127,7 +127,7 @@ class MentionFinder:
         sentences = sentence_bounds(doc)
         found = (
             M.find_places(text, words, gazetteer())
-            + M.find_organizations(text, words, ents)
+            + M.find_organizations(text, words, ents, gazetteer())
             + M.find_named(text, words)
             + M.find_persons(text, words, ents)
             + M.find_technologies(text, words)

@@ -67,6 +67,7 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
                 chained = i + n if surface in gaz.full else -1
                 break
     mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]}
+    named_in_full = {k for _, _, s in hits if s in gaz.full for k in gaz.names[s]}
     out = []
     for start, end, surface in hits:
         place = _choose_place(gaz, surface, mentioned)
@@ -74,7 +75,8 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
             continue
         # A county's short form (杨浦, 滨江) is a place only beside its parent area: 徐汇滨江 is a riverside,
         # not Hangzhou's 滨江区. Cities and provinces may also stand alone where LAC reads a place.
-        short_ok = _ancestor_mentioned(gaz, place, mentioned) or (
+        # So is a short form of a place the text also names in full (徐汇区 … 徐汇将继续…).
+        short_ok = _ancestor_mentioned(gaz, place, mentioned) or place.key in named_in_full or (
             place.cls != "District" and ((start, end) in loc_words or place.cls == "Region"))
         if surface in gaz.full or short_ok:
             out.append(Mention(start, end, place.cls, surface, place.key, "gazetteer", 5))
@@ -105,7 +107,7 @@ def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str]):
 CLUENER_ORG = {"company": "Enterprise", "government": "GovernmentBody", "organization": "Organization"}
 
 
-def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, str]]) -> list[Mention]:
+def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     out = []
     aliases = lexicon.enterprise_aliases()
@@ -125,6 +127,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     out += _with_sub_units(text, out)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
+    out += _short_company_names(text, bounds, [m for m in out if m.source in ("company-name", "enterprise-pattern")], gaz)
     posts = lexicon.titles()["post"]
     for m in lexicon.finditer("organizations", "government_patterns", text):
         # 市委常委 is a title, not an organ
@@ -150,6 +153,41 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
             j -= 1
         if j < i or w.text not in endings:
             out.append(Mention(words[j].start, w.end, "Enterprise", text[words[j].start:w.end], "", "company-name", 4))
+    return out
+
+
+def company_core(name: str, gaz: Gazetteer) -> str:
+    """The name a registered company goes by: without its legal ending, its trade words and the place
+    it is registered in (上海知行学堂教育科技有限公司 → 知行学堂, 米果健康科技（上海）有限公司 → 米果)."""
+    endings, trade = lexicon.words("organizations", "company_endings"), lexicon.words("organizations", "trade_words")
+    core = PARENTHESIZED_PLACE.sub("", name)
+    while (end := lexicon.ending(core, endings) or lexicon.ending(core, trade)) and len(core) - len(end) >= 2:
+        core = PARENTHESIZED_PLACE.sub("", core[:-len(end)])
+    while place := next((core[:n] for n in gaz.lengths.get(core[:1], ())
+                         if core[:n] in gaz.names and len(core) - n >= 2), None):
+        core = core[len(place):]
+    return core
+
+
+PARENTHESIZED_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[）)]$")
+OPENING_QUOTES = "“《「\"'"
+
+
+def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A company named in full goes by its short name in the rest of the text (知行学堂 同步发布了…): the
+    short name counts where it stands as words of its own, outside quotes, which name products."""
+    taken = [(m.start, m.end) for m in companies]
+    out = []
+    for company in companies:
+        core = company_core(company.label, gaz)
+        if core == company.label or len(core) < 2 or core in gaz.names:  # 上海 of 上海汽车集团 is the city
+            continue
+        for m in re.finditer(re.escape(core), text):
+            start, end = m.span()
+            if any(a <= start < b for a, b in taken) or not bounds.aligned(start, end) \
+                    or (start and text[start - 1] in OPENING_QUOTES):
+                continue
+            out.append(Mention(start, end, "Enterprise", core, company.label, "company-short-name", 4))
     return out
 
 
