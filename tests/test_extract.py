@@ -78,3 +78,28 @@ def test_issuer_maker_and_promoter():
     assert ("杭州市数字经济发展规划", "杭州市人民政府") in pairs(f, ONE.issuedBy)
     assert {("王玲", "秭归脐橙"), ("王玲", "香菇")} <= pairs(f, ONE.promotes)
     assert ("智能网联汽车", "上汽") in pairs(f, ONE.madeBy)
+
+
+def test_company_short_name_is_the_company_and_makes_its_products():
+    """Written in full once, then by the name it goes by (without place, trade words, legal ending)."""
+    f = facts("杭州云栖智造数字科技有限公司今天在滨江举行发布会。会上，云栖智造发布了新一代巡检机器人。")
+    makers = pairs(f, ONE.madeBy)
+    assert makers == {("巡检机器人", "杭州云栖智造数字科技有限公司")}
+    company = next(e for e in f.entities.values() if e.cls == "Enterprise")
+    assert set(company.labels) == {"杭州云栖智造数字科技有限公司", "云栖智造"}
+
+
+def test_a_city_is_never_a_company_short_name():
+    f = facts("上海汽车集团股份有限公司发布新车。上海将加快建设国际消费中心城市。")
+    assert {e.cls for e in f.entities.values() if "上海" in e.labels} == {"City"}
+
+
+def test_passive_maker():
+    f = facts("直播中推介的黑糖姜茶由大理苍洱食品有限公司生产，上架即售罄。")
+    assert pairs(f, ONE.madeBy) == {("黑糖姜茶", "大理苍洱食品有限公司")}
+
+
+def test_event_name_over_online_and_a_split_head():
+    """在线 (an adverbial verb to LAC) and 推进/大会 (verb + noun) stay inside the event's name."""
+    f = facts("6月9日下午，静安区在线新经济发展推进大会在区政府举行。区长于勇出席会议并讲话。")
+    assert ("于勇", "静安区在线新经济发展推进大会") in pairs(f, ONE.participatedIn)
