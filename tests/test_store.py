@@ -206,3 +206,15 @@ def test_derived_graphs_name_only_mentioned_entities(clean):
     labelled = {s for s, _, _ in graphs[LABELS_GRAPH]}
     assert labelled == mentioned
     assert all(isinstance(s, URIRef) for s in labelled)
+
+
+def test_fast_read_of_a_stored_graph_equals_rdflib_read(store):
+    """graph_triples reads Oxigraph directly (the explorer's path); rdflib's read through oxrdflib is the
+    reference (string literals compared as rdflib parses them: plain)."""
+    from kg.store.store import _plain, graph_triples
+
+    with GraphStore(store) as opened:
+        merged = opened.graph()
+        fast = list(graph_triples(merged))
+        assert len(fast) == len(set(fast)) > 500
+        assert set(fast) == {tuple(map(_plain, t)) for t in merged.triples((None, None, None))}

@@ -21,6 +21,7 @@ from urllib.parse import unquote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS
 
+from ..store.store import graph_triples
 from ..vocab import ENTITY_CLASSES, ONE
 
 # Most specific first: an entity typed both Person and Official is shown as an Official.
@@ -171,7 +172,7 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
     ev_fields: dict = defaultdict(dict)
     doc_fields: dict = defaultdict(dict)
     rest: list = []
-    for s, p, o in graph.triples((None, None, None)):
+    for s, p, o in graph_triples(graph):
         kind = _DISPATCH.get(str(p))  # plain-str lookup: rdflib's term __eq__ is slow at 10⁵ triples
         if kind is None:
             rest.append((s, p, o))

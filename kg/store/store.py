@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -162,6 +162,25 @@ def ntriples(triples: Iterable[tuple]) -> str:
         return text
 
     return "\n".join(dict.fromkeys(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in triples))
+
+
+def graph_triples(graph: Graph) -> Iterator[tuple]:
+    """Every triple of `graph`, fast where the graph lives in an Oxigraph store: read from Oxigraph
+    directly and each distinct term converted once, where oxrdflib builds and validates three new rdflib
+    terms per triple (three quarters of the explorer's time on a store of 10^6 triples)."""
+    store = graph.store
+    if not isinstance(store, OxigraphStore):
+        yield from graph.triples((None, None, None))
+        return
+    name = ox.DefaultGraph() if graph.identifier == DATASET_DEFAULT_GRAPH_ID else ox.NamedNode(str(graph.identifier))
+    terms: dict = {}
+    for q in store._inner.quads_for_pattern(None, None, None, name):
+        if len(terms) > TERM_CACHE:  # bounded: most evidence nodes and offsets occur in one statement only
+            terms.clear()
+        yield tuple(terms.get(t) or terms.setdefault(t, _rdf(t)) for t in (q.subject, q.predicate, q.object))
+
+
+TERM_CACHE = 500_000
 
 
 def _unmerge(name: URIRef) -> str:
