@@ -103,3 +103,10 @@ def test_event_name_over_online_and_a_split_head():
     """在线 (an adverbial verb to LAC) and 推进/大会 (verb + noun) stay inside the event's name."""
     f = facts("6月9日下午，静安区在线新经济发展推进大会在区政府举行。区长于勇出席会议并讲话。")
     assert ("于勇", "静安区在线新经济发展推进大会") in pairs(f, ONE.participatedIn)
+
+
+def test_speaker_in_a_later_paragraph_joins_the_main_event_not_a_sub_forum():
+    f = facts("11月28日，2020粤港澳数字经济发展论坛在深圳举行。\n"
+              "中山大学岭南学院院长林江在主旨演讲中指出，数字经济正在加速发展。\n"
+              "当天下午，论坛还举行了“数字贸易分论坛”。")
+    assert pairs(f, ONE.participatedIn) == {("林江", "2020粤港澳数字经济发展论坛")}

@@ -254,7 +254,7 @@ class Extractor:
         names = lexicon.load("names")
         children = lexicon.words("names", "child_event_heads")
         events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
-        others = {iri for iri, m in events.items() if not lexicon.ending(strip_quotes(m.label), children)}
+        others = self._main_events()
         containers = others if len(others) == 1 else {
             iri for iri in others if _container_rank(events[iri]) < len(names["parent_event_heads"])}
         if len(containers) != 1:
@@ -265,14 +265,21 @@ class Extractor:
                 if m.cls == "Event" and lexicon.ending(strip_quotes(m.label), children) and self._at(m) != parent:
                     self._state(self._at(m), ONE.partOf, parent, s, "sub-event")
 
+    def _main_events(self) -> set[URIRef]:
+        """The article's events that are not a sub-forum, an opening ceremony or one session of another."""
+        children = lexicon.words("names", "child_event_heads")
+        return {self._at(m) for m in self.mentions
+                if m.cls == "Event" and not lexicon.ending(strip_quotes(m.label), children)}
+
     def _participants(self):
         """An agent in a sentence that takes part (登台, 出席, 致辞…) joins the one event of that sentence,
-        or of the sentences just before it in the same paragraph, or the article's only event.
-        Enterprises join where they sign (签约); reporters of the article never join."""
+        or of the sentences just before it in the same paragraph, or the article's only event, or its only
+        main event (a forum, not its sub-forums). Enterprises join where they sign (签约); reporters of the article never join."""
         verbs = lexicon.load("verbs")
         window = verbs["participate_window"]
         bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
         events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"}
+        main = self._main_events()
         for i, s in enumerate(self.sentences):
             if not any(c in s.text for c in verbs["participate"]):
                 continue
@@ -284,7 +291,8 @@ class Extractor:
             while not events and j > 0 and i - j < window and "\n" not in self.text[self.sentences[j - 1].end - 1:s.start]:
                 j -= 1
                 events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"}
-            events = events or events_in_doc
+            # else the article's only event, or its only main one (a forum with its sub-forums)
+            events = events or (events_in_doc if len(events_in_doc) == 1 else main)
             if len(events) != 1:
                 continue  # which of several events an agent attended is not for a rule to guess
             for a in agents:
