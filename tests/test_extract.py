@@ -110,3 +110,10 @@ def test_speaker_in_a_later_paragraph_joins_the_main_event_not_a_sub_forum():
               "中山大学岭南学院院长林江在主旨演讲中指出，数字经济正在加速发展。\n"
               "当天下午，论坛还举行了“数字贸易分论坛”。")
     assert pairs(f, ONE.participatedIn) == {("林江", "2020粤港澳数字经济发展论坛")}
+
+
+def test_a_surname_glued_to_a_title_goes_back_to_the_name():
+    """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
+    f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
+    assert {o for _, o in pairs(f, ONE.member)} == {"方晓琳"}
+    assert not [e for e in f.entities.values() if "晓琳" in e.labels]

@@ -506,9 +506,10 @@ PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e0
 
 
 def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]]) -> list[Mention]:
-    spans = {(w.start, w.end) for w in words if w.tag == "PER"}
-    spans |= {(s, e) for s, e, label in ents if label == "name"}
     titles = lexicon.titles()["all"]
+    surnames = lexicon.load("names")["surnames"]
+    spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
+    spans |= {(s, e) for s, e, label in ents if label == "name"}
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
@@ -519,6 +520,15 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
             out.append(Mention(start, end, "Person", name, "", "person", 3))
     return out
+
+
+def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tuple[int, int]:
+    """首席执行官方晓琳, which LAC reads 官方 + 晓琳: a two-character name right after a title whose last
+    character a surname follows takes that surname back."""
+    if end - start == 2 and start > 1 and text[start - 1] in surnames \
+            and lexicon.ending(text[max(0, start - 9):start - 1], titles):
+        return start - 1, end
+    return start, end
 
 
 # -- overlaps -----------------------------------------------------------------------------------
