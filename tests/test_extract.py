@@ -117,3 +117,9 @@ def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
     assert {o for _, o in pairs(f, ONE.member)} == {"方晓琳"}
     assert not [e for e in f.entities.values() if "晓琳" in e.labels]
+
+
+def test_event_held_at_the_most_specific_place():
+    f = facts("11月28日，2020长三角数字贸易发展论坛在上海杨浦举行。")
+    assert pairs(f, ONE.locatedIn) >= {("2020长三角数字贸易发展论坛", "杨浦")}
+    assert not {(a, b) for a, b in pairs(f, ONE.locatedIn) if a.endswith("论坛") and b == "上海市"}

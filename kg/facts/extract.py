@@ -362,6 +362,21 @@ class Extractor:
             place = next((p for p in s.mentions if p.start >= m.end and p.cls in PLACE_CLASSES), None)
             if place and place.start - m.end <= len(cue) + 3:
                 self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+        self._venues(s)
+
+    def _venues(self, s: Sentence):
+        """An event held at a place: 论坛 在上海杨浦 举行 is in 杨浦, the most specific place named there."""
+        verbs = lexicon.load("verbs")
+        for m in s.mentions:
+            if m.cls != "Event":
+                continue
+            window = self.text[m.end:min(s.clause_of(m.start)[1], m.end + verbs["held_within"])]
+            at = window.find("在")
+            verb = min((i for v in verbs["held"] if (i := window.find(v, at + 1)) > at), default=-1) if at >= 0 else -1
+            places = [p for p in s.mentions
+                      if p.cls in PLACE_CLASSES and m.end + at < p.start and p.end <= m.end + verb]
+            if verb > 0 and places:
+                self._state(self._at(m), ONE.locatedIn, self._at(places[-1]), s, "venue")
 
     def _authors(self):
         """Reporters named in a byline (（记者 张懿）, 本报记者 张明 通讯员 李华) wrote the document."""
