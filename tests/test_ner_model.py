@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kg.nlp.train import MODEL_DIR, load_cluener, load_ner, prf, record_spans, score_spans
+from kg.nlp.train import MODEL_DIR, load_cluener, load_ner, prf, record_spans, score_spans, word_features
 
 SENTENCE = "腾讯公司副总裁周建明今天表示，公司将继续扩大研发投入。"
 
@@ -18,8 +18,8 @@ def entities(nlp, text):
     return {(ent.text, ent.label_) for ent in nlp(text).ents}
 
 
-def test_model_is_a_char_level_tok2vec_ner(nlp):
-    assert nlp.pipe_names == ["tok2vec", "ner"]
+def test_model_is_a_char_level_tok2vec_ner_over_lac_words(nlp):
+    assert nlp.pipe_names == ["onekg_lac", "tok2vec", "ner"]
     assert {"name", "company", "government", "position"} <= set(nlp.get_pipe("ner").labels)
     assert [t.text for t in nlp.make_doc("周建明")] == ["周", "建", "明"]
 
@@ -77,3 +77,14 @@ def test_scores_are_exact_span_match_micro_averaged():
     assert scores["name"]["f"] == 100.0
     assert scores["company"] == prf(0, 1, 1)
     assert scores["overall"]["p"] == pytest.approx(33.33) and scores["overall"]["r"] == 50.0
+
+
+def test_word_features_follow_lac_words_character_by_character(nlp):
+    """Each character gets the hash of the LAC word it is in and of its place there with the word's tag."""
+    doc = nlp("副市长吴清走进直播间")
+    words, places = word_features(doc)
+    assert len(words) == len(places) == len(doc)
+    by_char = dict(zip((t.idx for t in doc), zip(words.tolist(), places.tolist())))
+    wu, qing = by_char[3], by_char[4]  # 吴清: one PER word, begun then ended
+    assert wu[0] == qing[0] and wu[1] != qing[1]
+    assert by_char[0][0] != wu[0]  # 副市长 is another word

@@ -21,9 +21,12 @@ from pathlib import Path
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+
+from .components import doc_text  # and registers onekg_lac, which sets the words lac_words reads
 
 LABELS = ("name", "position", "government", "company", "organization",
           "address", "book", "game", "movie", "scene")
@@ -35,38 +38,59 @@ Span = tuple[int, int, str]  # (start, exclusive end, label): character offsets,
 
 
 @spacy.registry.architectures("kg.CharBigramEmbed.v1")
-def char_bigram_embed(width: int, attrs: list[str], rows: list[int]) -> Model:
-    """spaCy's MultiHashEmbed plus two hashed features: the bigrams (previous, this) and (this, next).
+def char_bigram_embed(width: int, attrs: list[str], rows: list[int], lac_words: bool = False) -> Model:
+    """spaCy's MultiHashEmbed plus hashed features: the bigrams (previous, this) and (this, next), and with
+    lac_words the LAC word each character is in and its place in it with the word's tag (B-PER, I-n, ...).
 
-    A token is one character, which means little alone; bigrams let the model memorise words.
-    rows gives one table size per attr, then the left and the right bigram table.
+    A token is one character, which means little alone; bigrams let the model memorise words, LAC's
+    segmentation tells it where words end. lac_words needs `doc._.words` (the onekg_lac component) set
+    before tok2vec runs. rows gives one table size per attr, then left bigram, right bigram, [word, tag].
     """
     embeddings = [HashEmbed(width, n_rows, column=i, seed=7 + i, dropout=0.0)
                   for i, n_rows in enumerate(rows)]
-    return chain(bigram_features(attrs), list2ragged(), with_array(concatenate(*embeddings)),
+    return chain(bigram_features(attrs, lac_words), list2ragged(), with_array(concatenate(*embeddings)),
                  with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)),
                  ragged2list())
 
 
-def bigram_features(attrs: list[str]) -> Model:
-    return Model("bigram_features", _bigram_features_forward, attrs={"attrs": attrs})
+def bigram_features(attrs: list[str], lac_words: bool = False) -> Model:
+    return Model("bigram_features", _bigram_features_forward, attrs={"attrs": attrs, "lac_words": lac_words})
 
 
 def _bigram_features_forward(model: Model, docs: list[Doc], is_train: bool):
-    return [model.ops.asarray2i(doc_features(doc, model.attrs["attrs"]), dtype="uint64")
+    return [model.ops.asarray2i(doc_features(doc, model.attrs["attrs"], model.attrs["lac_words"]),
+                                dtype="uint64")
             for doc in docs], lambda d_features: []
 
 
-def doc_features(doc: Doc, attrs: list[str]) -> numpy.ndarray:
-    """The attrs' columns, then one id per bigram on each side (sentinels at the edges)."""
+EDGE = numpy.uint64(1)  # no ORTH or string hash is 1: marks the text's edges and characters outside any word
+
+
+def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False) -> numpy.ndarray:
+    """The attrs' columns, then one id per bigram on each side, then (lac_words) the word and tag ids."""
     orth = doc.to_array("ORTH").astype("uint64")
-    edge = numpy.array([1], dtype="uint64")  # no ORTH id is 1: marks the text's start or end
+    edge = numpy.array([EDGE], dtype="uint64")
     before, after = numpy.concatenate([edge, orth[:-1]]), numpy.concatenate([orth[1:], edge])
     with numpy.errstate(over="ignore"):  # hashing: uint64 wrap-around is intended
         left = before * numpy.uint64(0x9E3779B97F4A7C15) ^ orth
         right = orth * numpy.uint64(0x9E3779B97F4A7C15) ^ after
     columns = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
-    return numpy.column_stack([columns, left, right])
+    if not lac_words:
+        return numpy.column_stack([columns, left, right])
+    return numpy.column_stack([columns, left, right, *word_features(doc)])
+
+
+def word_features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Per token: the hash of the LAC word it starts or continues, and of its position-tag (B-/I-/E-/S-)."""
+    n = len(doc_text(doc))
+    words, tags = numpy.full(n, EDGE, dtype="uint64"), numpy.full(n, EDGE, dtype="uint64")
+    for word in doc._.words or ():
+        n = word.end - word.start
+        words[word.start:word.end] = hash_string(word.text)
+        places = ("S",) if n == 1 else ("B",) + ("I",) * (n - 2) + ("E",)
+        tags[word.start:word.end] = [hash_string(f"{place}-{word.tag}") for place in places]
+    idx = doc.to_array("IDX").astype("int64")
+    return words[idx], tags[idx]
 
 
 def read_cluener(path: Path | str) -> Iterator[tuple[str, set[Span]]]:
