@@ -271,7 +271,8 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
         joined = _join_heads(words, endings)
-        generic = {(w.start, w.end) for w in joined if w not in words}  # 推进/大会 alone names no event
+        originals = set(words)
+        generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
         for start, end in _noun_runs(joined, HEADED_RUN_TAGS):
             name = text[start:end]
             head = lexicon.ending(name, endings)
@@ -286,9 +287,10 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
 def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
     """Words that together spell a head noun become one noun where a word of it would end a name's run:
     LAC reads 推进大会 as 推进/v + 大会/n."""
+    firsts = {h[0] for h in heads}
     out, i = [], 0
     while i < len(words):
-        for k in range(min(len(words), i + 3), i + 1, -1):
+        for k in range(min(len(words), i + 3), i + 1, -1) if words[i].text[0] in firsts else ():
             part = words[i:k]
             if "".join(w.text for w in part) in heads and any(w.tag not in HEADED_RUN_TAGS for w in part) \
                     and all(a.end == b.start for a, b in zip(part, part[1:])):
