@@ -1,13 +1,11 @@
-"""RDF exports: Turtle and JSON-LD of the merged graph, TriG with the per-document named graphs."""
+"""The merged graph of a Dataset: what `kg.ttl` holds (the RDF files themselves are written by Oxigraph,
+`kg.store.GraphStore.dump`)."""
 from __future__ import annotations
-
-from pathlib import Path
 
 from rdflib import Dataset, Graph
 
 from ..graph.build import bind_prefixes
 from ..vocab import ONTOLOGY_GRAPH
-from .atomic import atomic_path
 
 
 def merged_graph(ds: Dataset) -> Graph:
@@ -17,8 +15,3 @@ def merged_graph(ds: Dataset) -> Graph:
         if ctx.identifier != ONTOLOGY_GRAPH:
             g += ctx
     return g
-
-
-def write(graph: Graph | Dataset, target: Path, fmt: str):
-    with atomic_path(target) as tmp:
-        graph.serialize(destination=str(tmp), format=fmt, encoding="utf-8")

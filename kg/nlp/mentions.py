@@ -267,11 +267,10 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
 def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     """Unquoted names (2020长三角在线新经济发展论坛, 揭牌仪式) read off runs of name-like words."""
     not_names = set(names["not_names"])
-    out = []
+    out, originals = [], set(words)
     for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
         joined = _join_heads(words, endings)
-        originals = set(words)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
         for start, end in _noun_runs(joined, HEADED_RUN_TAGS):
             name = text[start:end]

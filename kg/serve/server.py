@@ -62,11 +62,10 @@ class App:
         with self._lock:
             if self._explorer is None:
                 from ..explore import write_explorer
-                from ..export.rdf import merged_graph
 
                 with tempfile.TemporaryDirectory() as tmp:
                     target = Path(tmp) / "explorer.html"
-                    write_explorer(merged_graph(self.store.snapshot()), target)
+                    write_explorer(self.store.graph(), target)  # the merged graph, read in place
                     self._explorer = target.read_bytes()
             return self._explorer
 

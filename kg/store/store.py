@@ -26,7 +26,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from ..graph.build import PREFIXES, bind_prefixes
-from ..vocab import DOC, ONE, ONTOLOGY_GRAPH
+from ..vocab import ONE, ONTOLOGY_GRAPH
 
 DEFAULT_STORE = Path("exports/store")
 LOCK_FILE = "kg.lock"
@@ -90,24 +90,9 @@ class GraphStore:
         (row,) = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return int(row["n"].value)
 
-    def snapshot(self) -> Dataset:
-        """An in-memory copy of the named graphs, shaped like `kg.graph.build.assemble`'s dataset:
-        the ontology, the documents, then the derived graphs."""
-        names = self.graph_names()
-        order = sorted(names, key=lambda n: (n != ONTOLOGY_GRAPH, not n.startswith(DOC), n))
-        ds = Dataset(default_union=True)
-        for prefix, ns in PREFIXES.items():
-            ds.bind(prefix, ns)
-        for name in order:
-            target = ds.graph(name)
-            target.addN((*t, target) for t in self.triples(name))
-        return ds
-
-    def triples(self, name: URIRef = DATASET_DEFAULT_GRAPH_ID):
+    def triples(self, name: URIRef = DATASET_DEFAULT_GRAPH_ID) -> Iterator[tuple]:
         """The triples of one graph (default: the merged graph), string literals plain as rdflib makes them."""
-        graph = ox.DefaultGraph() if name == DATASET_DEFAULT_GRAPH_ID else ox.NamedNode(str(name))
-        for q in self.ox.quads_for_pattern(None, None, None, graph):
-            yield _rdf(q.subject), _rdf(q.predicate), _rdf(q.object)
+        return graph_triples(self.graph(name))
 
     def dump(self, target: Path, fmt: ox.RdfFormat):
         """Write the named graphs (TriG, N-Quads) or else the merged graph to `target`, atomically.
