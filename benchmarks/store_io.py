@@ -1,0 +1,71 @@
+"""Where the store's time goes, side by side on the same documents: writing them (as `kg ingest` does, in
+transactions on disk; the same in memory; Oxigraph's non-transactional bulk loader on disk) and reading the
+merged graph back (quads to Python, a Turtle dump).
+
+    .venv/bin/python benchmarks/store_io.py /tmp/corpus-300 [--docs 128]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without install
+from kg.documents import Document, load_document  # noqa: E402
+from kg.documents.read import find_files  # noqa: E402
+from kg.graph.build import doc_iri, document_triples  # noqa: E402
+from kg.pipeline import extract_facts  # noqa: E402
+from kg.store.ingest import COMMIT_DOCUMENTS  # noqa: E402
+from kg.store.store import GraphStore, _iri, ntriples  # noqa: E402
+
+
+def timed(func) -> float:
+    started = time.perf_counter()
+    func()
+    return time.perf_counter() - started
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("docs", type=Path)
+    ap.add_argument("--docs", dest="n", type=int, default=128, help="how many documents")
+    args = ap.parse_args()
+    paths = find_files(args.docs.resolve())[0][:args.n]
+    docs = [d for d in map(load_document, paths) if isinstance(d, Document)]
+    bodies = [(doc_iri(d), ntriples(document_triples(d, f))) for d, f in extract_facts(docs)]
+    batches = [bodies[i:i + COMMIT_DOCUMENTS] for i in range(0, len(bodies), COMMIT_DOCUMENTS)]
+    print(f"{len(bodies)} documents, {sum(b.count(chr(10)) + 1 for _, b in bodies):,} triples, "
+          f"{COMMIT_DOCUMENTS} per transaction")
+
+    def update(store):  # what GraphStore.replace sends for new documents
+        for batch in batches:
+            store.update(" ;\n".join(f"INSERT DATA {{ GRAPH {_iri(n)} {{\n{b}\n}} }} ;\nINSERT DATA {{\n{b}\n}}"
+                                     for n, b in batch))
+            store.flush()
+
+    def bulk(store):
+        for batch in batches:
+            store.bulk_load("\n".join(f"{line[:-1]}{_iri(n)} .\n{line}" for n, b in batch for line in b.split("\n")),
+                            ox.RdfFormat.N_QUADS)
+        store.flush()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"write, transactions on disk (as kg ingest): {timed(lambda: update(ox.Store(f'{tmp}/a'))):6.2f} s")
+        print(f"write, transactions in memory:              {timed(lambda: update(ox.Store())):6.2f} s")
+        print(f"write, bulk_load on disk (no transactions):  {timed(lambda: bulk(ox.Store(f'{tmp}/b'))):6.2f} s")
+        with GraphStore(Path(tmp) / "a") as store:
+            n = [0]
+
+            def read():
+                n[0] = sum(1 for _ in store.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            seconds = timed(read)
+            print(f"read the merged graph into Python: {n[0]:,} quads in {seconds:.2f} s ({n[0] / seconds:,.0f} quads/s)")
+            print(f"Turtle dump of the merged graph:   {timed(lambda: store.dump(Path(tmp) / 'kg.ttl', ox.RdfFormat.TURTLE)):.2f} s")
+
+
+if __name__ == "__main__":
+    main()
