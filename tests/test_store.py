@@ -218,3 +218,40 @@ def test_fast_read_of_a_stored_graph_equals_rdflib_read(store):
         fast = list(graph_triples(merged))
         assert len(fast) == len(set(fast)) > 500
         assert set(fast) == {tuple(map(_plain, t)) for t in merged.triples((None, None, None))}
+
+
+def test_labels_rule_is_the_same_in_the_store_and_in_memory(tmp_path):
+    """kg/graph/labels.ru runs in Oxigraph (ingest) and in rdflib (build_dataset): the longest name is the
+    label, a tie goes to the first in code-point order, every other name is an altLabel, and prefLabel is
+    left to the reference data where it has one (上海市)."""
+    from rdflib import Literal
+
+    from kg.graph.build import assemble, place_iri
+    from kg.store import refresh
+
+    entity, city = URIRef("https://w3id.org/onekg/id/enterprise/x"), place_iri("上海市")
+    docs = []
+    for n, names in enumerate((["浦东新区", "浦东"], ["上海浦东", "浦东"])):
+        g = Graph(identifier=DOC[f"d{n}"])
+        for name in names:
+            g.add((entity, ONE.mentionLabel, Literal(name, lang="zh")))
+        g.add((entity, ONE.mentionedIn, DOC[f"d{n}"]))
+        g.add((city, ONE.mentionLabel, Literal("上海", lang="zh")))
+        g.add((city, ONE.mentionedIn, DOC[f"d{n}"]))
+        docs.append(g)
+    expected = {
+        (entity, RDFS.label, Literal("上海浦东", lang="zh")), (entity, SKOS.prefLabel, Literal("上海浦东", lang="zh")),
+        (entity, SKOS.altLabel, Literal("浦东新区", lang="zh")), (entity, SKOS.altLabel, Literal("浦东", lang="zh")),
+        (city, RDFS.label, Literal("上海", lang="zh")),
+    }
+    assert set(assemble(docs).graph(LABELS_GRAPH)) == expected
+    with GraphStore(tmp_path / "store", write=True) as store:
+        store.replace(put=docs)
+        refresh(store)
+        assert set(store.triples(LABELS_GRAPH)) == expected
+        assert expected <= set(store.triples())  # merged too
+        store.replace(drop=[docs[1].identifier])
+        refresh(store)
+        labels = set(store.triples(LABELS_GRAPH))
+        assert (entity, RDFS.label, Literal("浦东新区", lang="zh")) in labels
+        assert (entity, RDFS.label, Literal("上海浦东", lang="zh")) not in set(store.triples())

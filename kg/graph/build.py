@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
+from pathlib import Path
+from string import Template
 from typing import Iterable, Iterator
 from urllib.parse import unquote
 
@@ -19,6 +21,7 @@ from ..nlp.places import REFERENCE_FILE, gazetteer
 from ..vocab import DOC, ENTITY_CLASSES, ONE, ONTOLOGY_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH, GRAPH
 
 LABELS_GRAPH = GRAPH.labels
+LABELS_SCRATCH = GRAPH["labels-next"]
 PLACE_PREFIX = "https://w3id.org/onekg/id/place/"
 PREFIXES = {
     "one": ONE._NS, "rdf": RDF, "skos": SKOS, "prov": PROV, "rdfs": RDFS, "xsd": XSD,
@@ -117,29 +120,19 @@ def reference_graph(place_keys: Iterable[str]) -> Graph:
     return g
 
 
-def labels_graph(ds: Dataset, reference: Graph | None = None) -> Graph:
-    """Each mentioned entity's rdfs:label (the fullest name the documents write), skos:altLabel (every
-    other) and, where the reference data has none, skos:prefLabel.
-
-    `reference` is the reference graph to consult (default: whatever `ds` holds); a store that still holds
-    the previous labels graph passes the new reference graph, so old prefLabels do not count."""
-    reference = ds if reference is None else reference
-    g = bind_prefixes(Graph(identifier=LABELS_GRAPH))
-    names: dict[URIRef, set[str]] = {}
-    for s, _, o, _ in ds.quads((None, ONE.mentionLabel, None, None)):
-        names.setdefault(s, set()).add(str(o))
-    for s, labels in names.items():
-        label = fullest(labels)
-        g.add((s, RDFS.label, Literal(label, lang="zh")))
-        if reference.value(s, SKOS.prefLabel) is None:
-            g.add((s, SKOS.prefLabel, Literal(label, lang="zh")))
-        for alt in labels - {label}:
-            g.add((s, SKOS.altLabel, Literal(alt, lang="zh")))
-    return g
+def labels_update(*, merged: bool) -> str:
+    """The SPARQL Update that (re)computes the labels graph (`labels.ru`), for a store that keeps a
+    merged default graph (`merged`) or an in-memory dataset that merges on reading."""
+    names = {"labels": LABELS_GRAPH, "next": LABELS_SCRATCH, "reference": REFERENCE_GRAPH, "ontology": ONTOLOGY_GRAPH,
+             "mentionLabel": ONE.mentionLabel, "label": RDFS.label, "altLabel": SKOS.altLabel, "prefLabel": SKOS.prefLabel}
+    names = {key: f"<{iri}>" for key, iri in names.items()}
+    merge = _update_text("merge.ru").substitute(names) if merged else ""
+    return _update_text("labels.ru").substitute(names, merge=merge)
 
 
-def fullest(labels: Iterable[str]) -> str:
-    return min(labels, key=lambda x: (-len(x), x))
+@lru_cache(maxsize=None)
+def _update_text(name: str) -> Template:
+    return Template(Path(__file__).with_name(name).read_text(encoding="utf-8"))
 
 
 def assemble(doc_graphs: Iterable[Graph]) -> Dataset:
@@ -151,16 +144,15 @@ def assemble(doc_graphs: Iterable[Graph]) -> Dataset:
     keys = set()
     for g in doc_graphs:
         _add_graph(ds, g)
-        keys |= mentioned_place_keys(g)
+        keys |= place_keys(g.subjects(ONE.mentionedIn, None))
     _add_graph(ds, reference_graph(keys))
-    _add_graph(ds, labels_graph(ds))
+    ds.update(labels_update(merged=False))
     return ds
 
 
-def mentioned_place_keys(g: Graph) -> set[str]:
-    """Gazetteer keys of the places `g` says are mentioned in a document."""
-    return {unquote(str(s)[len(PLACE_PREFIX):]) for s in g.subjects(ONE.mentionedIn, None)
-            if str(s).startswith(PLACE_PREFIX)}
+def place_keys(iris: Iterable) -> set[str]:
+    """Gazetteer keys of the place IRIs among `iris` (entities of other kinds are left out)."""
+    return {unquote(str(s)[len(PLACE_PREFIX):]) for s in iris if str(s).startswith(PLACE_PREFIX)}
 
 
 def _add_graph(ds: Dataset, g: Graph):

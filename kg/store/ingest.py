@@ -14,9 +14,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ..documents import Document, LoadError, iter_documents
-from ..graph.build import labels_graph, mentioned_place_keys, ontology_graph, reference_graph
+from ..graph.build import PLACE_PREFIX, labels_update, ontology_graph, place_keys, reference_graph
 from ..parallel import BATCH, Result, results, work
-from ..vocab import DOC
+from ..vocab import DOC, ONE
 from .store import GraphStore
 
 # A transaction per this many documents, or sooner once this many seconds have passed since the last
@@ -31,7 +31,6 @@ class Report:
     replaced: list[URIRef] = field(default_factory=list)  # earlier versions of a changed file
     unchanged: int = 0
     removed: list[URIRef] = field(default_factory=list)
-    refreshed: list[URIRef] = field(default_factory=list)  # ontology and derived graphs rewritten
     failed: list[Result] = field(default_factory=list)  # files that could not be loaded, with the reason
     seen: set[URIRef] = field(default_factory=set)  # every document read in this run, new or not
     loaded: int = 0  # files read (the same text under two names counts twice)
@@ -82,7 +81,7 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
                 _decide(result, stored, by_path, report, writer)
             writer.commit()
     finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
-        report.refreshed = refresh(store)
+        refresh(store)
     return report
 
 
@@ -155,21 +154,17 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
         drop.append(graph)
     report = Report(removed=list(dict.fromkeys(drop)))
     store.replace(drop=report.removed)
-    report.refreshed = refresh(store)
+    refresh(store)
     return report
 
 
-def derived_graphs(store: GraphStore) -> list[Graph]:
-    """The graphs computed from all documents together. They are recomputed after each batch, from the
-    store, so a removed document leaves no label or reference place behind; cross-document entity
-    resolution belongs here as well."""
-    reference = reference_graph(mentioned_place_keys(store.graph()))
-    return [reference, labels_graph(store.dataset, reference=reference)]
-
-
-def refresh(store: GraphStore) -> list[URIRef]:
-    """Rewrite (in one transaction) the ontology and derived graphs that differ from what they should
-    be; also heals a store whose last run was killed between a document and this step."""
-    stale = [g for g in (ontology_graph(), *derived_graphs(store)) if not store.holds(g)]
-    store.replace(put=stale)
-    return [g.identifier for g in stale]
+def refresh(store: GraphStore):
+    """Bring the ontology graph and the graphs derived from all documents in line with the documents, in
+    one transaction: the reference data of the mentioned places (from Python's reference file) and the
+    labels, computed inside the store (`kg.graph.labels_update`). Recomputed from the store after each run,
+    so a removed document leaves no label or reference place behind, and a store whose last run was killed
+    between a document and this step heals; cross-document entity resolution belongs here as well."""
+    query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
+    reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
+    stale = [g for g in (ontology_graph(), reference) if not store.holds(g)]
+    store.replace(put=stale, then=labels_update(merged=True))

@@ -110,10 +110,11 @@ class GraphStore:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def replace(self, put: Iterable[Graph | tuple[URIRef, str]] = (), drop: Iterable[URIRef] = ()):
+    def replace(self, put: Iterable[Graph | tuple[URIRef, str]] = (), drop: Iterable[URIRef] = (), then: str = ""):
         """In one transaction: remove the graphs `drop` and the previous content of each graph in `put`,
-        then store `put`; the merged graph follows. `put` holds Graphs, or (name, N-Triples text) pairs
-        as `ntriples` writes them: what kg.parallel's workers send, so the writer parses nothing."""
+        then store `put`, then run the SPARQL Update `then`; the merged graph follows. `put` holds Graphs,
+        or (name, N-Triples text) pairs as `ntriples` writes them: what kg.parallel's workers send, so the
+        writer parses nothing."""
         put = [(g.identifier, ntriples(g)) if isinstance(g, Graph) else g for g in put]
         ops = []
         for name in dict.fromkeys([*drop, *(name for name, _ in put)]):
@@ -127,6 +128,8 @@ class GraphStore:
                 ops.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{body}\n}} }}")
                 if name != ONTOLOGY_GRAPH:  # into the merge too: cheaper than ADD, which reads the graph back
                     ops.append(f"INSERT DATA {{\n{body}\n}}")
+        if then:
+            ops.append(then)
         if ops:
             self.ox.update(" ;\n".join(ops))
 
