@@ -123,3 +123,11 @@ def test_event_held_at_the_most_specific_place():
     f = facts("11月28日，2020长三角数字贸易发展论坛在上海杨浦举行。")
     assert pairs(f, ONE.locatedIn) >= {("2020长三角数字贸易发展论坛", "杨浦")}
     assert not {(a, b) for a, b in pairs(f, ONE.locatedIn) if a.endswith("论坛") and b == "上海市"}
+
+
+def test_a_head_after_a_quote_names_it_only_where_the_name_ends():
+    """“云购羊城”直播电商节 is an event; “星链”直播电商产业园 is a park, not a 直播."""
+    f = facts("2021“云购羊城”直播电商节开幕。义乌市“星链”直播电商产业园正式开园。")
+    events = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"}
+    assert any("云购羊城" in e and e.endswith("直播电商节") for e in events)
+    assert not any("星链" in e for e in events)

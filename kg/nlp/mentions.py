@@ -303,7 +303,7 @@ def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
 
 
 def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[str]]):
-    """The name-like words right after a quote, up to 8 characters, that end in a head noun
+    """The name-like words right after a quote, up to 8 characters, when they end in a head noun
     (“云购羊城”直播电商节); a verb or particle ends the run (“小麦”一起在淘宝直播 is no event)."""
     run = ""
     for w in words:
@@ -311,11 +311,11 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
             run += w.text
         elif w.start > pos + len(run):
             break
-    for n in range(len(run), 0, -1):
-        for cls in ("Initiative", "Event", "Product"):
-            head = lexicon.ending(run[:n], heads[cls])
-            if head and (len(head) >= 2 or cls == "Product"):
-                return cls, run[:n]
+    # the head ends the run: in “星链”直播电商产业园 the quote names a park, not a 直播
+    for cls in ("Initiative", "Event", "Product"):
+        head = lexicon.ending(run, heads[cls])
+        if head and (len(head) >= 2 or cls == "Product"):
+            return cls, run
     return None
 
 
