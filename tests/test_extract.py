@@ -131,3 +131,27 @@ def test_a_head_after_a_quote_names_it_only_where_the_name_ends():
     events = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"}
     assert any("云购羊城" in e and e.endswith("直播电商节") for e in events)
     assert not any("星链" in e for e in events)
+
+
+def test_a_sentence_set_at_an_event_puts_its_people_there():
+    f = facts("昨天晚上，2021直播电商节在广州开幕。\n开幕式上，广州市副市长黎志华宣布活动启动。")
+    assert ("黎志华", "开幕式") in pairs(f, ONE.participatedIn)
+
+
+def test_enterprises_take_part_through_their_unnamed_people_only():
+    f = facts("1月14日，徐汇区召开重点企业座谈会。座谈会上，上海云帆网络科技有限公司、乐游互娱（上海）有限公司等企业负责人先后发言。")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"上海云帆网络科技有限公司", "乐游互娱（上海）有限公司"}
+    f = facts("3月25日，深圳市优智机器人科技有限公司董事长谭振宇出席新品发布会。")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"谭振宇"}
+
+
+def test_event_names_keep_online_a_year_and_words_after_a_quote():
+    """在线 that LAC glues to a place (江苏在线, a news site's name) or tags as a verb, and a year written
+    with 年, stay in the event's name; a quote's head may come after a verb (直播带货周)."""
+    f = facts("2020江苏在线新经济高峰论坛在南京开幕。2020普陀区在线新经济重点项目签约仪式昨天举行。"
+              "翼展科技2021年新品发布会在杭州举行。“渝货出山”直播带货周将于5月9日启动。")
+    events = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"}
+    assert {"2020江苏在线新经济高峰论坛", "2020普陀区在线新经济重点项目签约仪式", "2021年新品发布会",
+            "“渝货出山”直播带货周"} <= events
+    products = facts("“小蓝鲸”室内配送机器人亮相。").entities.values()
+    assert "“小蓝鲸”室内配送机器人" in {max(e.labels, key=len) for e in products if e.cls == "Product"}

@@ -274,19 +274,23 @@ class Extractor:
     def _participants(self):
         """An agent in a sentence that takes part (登台, 出席, 致辞…) joins the one event of that sentence,
         or of the sentences just before it in the same paragraph, or the article's only event, or its only
-        main event (a forum, not its sub-forums). Enterprises join where they sign (签约); reporters of the article never join."""
+        main event (a forum, not its sub-forums). A sentence set at an event (开幕式上，…) puts its people
+        there whatever the verb. Enterprises and organizations join where they sign (签约) or their unnamed
+        people take part (A、B等企业负责人发言); reporters of the article never join."""
         verbs = lexicon.load("verbs")
         window = verbs["participate_window"]
         bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
         events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"}
         main = self._main_events()
         for i, s in enumerate(self.sentences):
-            if not any(c in s.text for c in verbs["participate"]):
+            frame = self._frame_event(s)
+            if frame is None and not any(c in s.text for c in verbs["participate"]):
                 continue
             signing = any(c in s.text for c in verbs["sign"])
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(b <= m.start < b + 12 for b in bylined)]
-            events = {self._at(m) for m in s.mentions if m.cls == "Event"}
+            agents += [m for m in self._represented(s) if m not in agents]
+            events = {self._at(frame)} if frame else {self._at(m) for m in s.mentions if m.cls == "Event"}
             j = i
             while not events and j > 0 and i - j < window and "\n" not in self.text[self.sentences[j - 1].end - 1:s.start]:
                 j -= 1
@@ -297,6 +301,34 @@ class Extractor:
                 continue  # which of several events an agent attended is not for a rule to guess
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, next(iter(events)), s, "participation-cue")
+
+    def _frame_event(self, s: Sentence) -> Mention | None:
+        """The event a sentence opens with as its setting: (在)开幕式上，…"""
+        frames = lexicon.load("verbs")["event_frame"]
+        for m in s.mentions:
+            if m.cls == "Event" and self.text[s.start:m.start].strip() in ("", "在"):
+                after = self.text[m.end:m.end + 4]
+                if any(after.startswith(f) and after[len(f):len(f) + 1] in "，," for f in frames):
+                    return m
+            if m.start > s.start + 40:
+                break
+        return None
+
+    def _represented(self, s: Sentence) -> list[Mention]:
+        """Enterprises and organizations whose unnamed people the sentence names (A、B等企业负责人)."""
+        verbs = lexicon.load("verbs")
+        (represented,) = lexicon.regexes("verbs", "represented")
+        out, run = [], []
+        for m in s.mentions:
+            if m.cls not in ("Enterprise", "Organization"):
+                run = []
+                continue
+            joined = run and self.text[run[-1].end:m.start].strip() in verbs["list_joiners"]
+            run = [*run, m] if joined else [m]
+            if represented.match(self.text, m.end, s.end):
+                out += run
+                run = []
+        return out
 
     # -- products, initiatives, places ------------------------------------------------------------
 

@@ -241,6 +241,7 @@ def find_named(text: str, words: list[Word]) -> list[Mention]:
 
 def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
+    words = _with_run_words(words)
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
     out = []
@@ -267,6 +268,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
 def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     """Unquoted names (2020长三角在线新经济发展论坛, 揭牌仪式) read off runs of name-like words."""
     not_names = set(names["not_names"])
+    words = _with_run_words(words)
     out, originals = [], set(words)
     for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
@@ -280,6 +282,21 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
+    return out
+
+
+def _with_run_words(words: list[Word]) -> list[Word]:
+    """Run words (在线, 网上…: names.json) tagged as the adverbs they are inside names, split off the
+    end of an organization LAC reads into them (江苏在线 → 江苏 + 在线)."""
+    run_words = lexicon.words("names", "run_words")
+    out = []
+    for w in words:
+        end = lexicon.ending(w.text, run_words)
+        if end and w.text != end and w.tag == "ORG":
+            cut = w.end - len(end)
+            out += [Word(w.start, cut, w.text[:-len(end)], "nz"), Word(cut, w.end, end, "vd")]
+        else:
+            out.append(w._replace(tag="vd") if w.text in run_words.set else w)
     return out
 
 
@@ -303,19 +320,25 @@ def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
 
 
 def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[str]]):
-    """The name-like words right after a quote, up to 8 characters, when they end in a head noun
-    (“云购羊城”直播电商节); a verb or particle ends the run (“小麦”一起在淘宝直播 is no event)."""
-    run = ""
+    """The name-like words right after a quote, up to 8 characters, that end in a head noun where the
+    noun phrase ends (“云购羊城”直播电商节, “小蓝鲸”室内配送机器人: not “星链”直播, which 电商产业园 goes on
+    from). An adverb or particle ends the run, and so does a verb that opens it (“小麦”一起在淘宝直播,
+    “老字号”亮相直播 are no events); a verb inside it does not end a name (直播电商节开幕)."""
+    run: list[Word] = []
     for w in words:
-        if w.start == pos + len(run) and w.tag in NAME_RUN_TAGS and len(run) + len(w.text) <= 8:
-            run += w.text
-        elif w.start > pos + len(run):
+        if w.start == (run[-1].end if run else pos) and w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) \
+                and w.end - pos <= 8:
+            run.append(w)
+        elif w.start > (run[-1].end if run else pos):
             break
-    # the head ends the run: in “星链”直播电商产业园 the quote names a park, not a 直播
-    for cls in ("Initiative", "Event", "Product"):
-        head = lexicon.ending(run, heads[cls])
-        if head and (len(head) >= 2 or cls == "Product"):
-            return cls, run
+    for n in range(len(run), 0, -1):
+        if run[n - 1].tag == "v" or (n < len(run) and run[n].tag in NOUN_CONTINUES):
+            continue
+        name = text[pos:run[n - 1].end]
+        for cls in ("Initiative", "Event", "Product"):
+            head = lexicon.ending(name, heads[cls])
+            if head and (len(head) >= 2 or cls == "Product"):
+                return cls, name
     return None
 
 
@@ -336,13 +359,18 @@ YEAR = re.compile(r"^(?:19|20)\d\d年?$")
 NAME_RUN_TAGS = {"n", "nz", "vn", "an", "nw", "b", "LOC", "a"}
 # Unquoted names also run over 在线 (online), which LAC tags as an adverbial verb: 在线新经济重点企业座谈会.
 HEADED_RUN_TAGS = NAME_RUN_TAGS | {"vd"}
+# After a quote, place words too (“渝车惠民”网上车展; not numbers: “X”3台机器人 names no product), and verbs inside
+# (“小蓝鲸”室内配送机器人, “渝货出山”直播带货周).
+QUOTE_RUN_FIRST_TAGS = HEADED_RUN_TAGS | {"s"}
+QUOTE_RUN_TAGS = QUOTE_RUN_FIRST_TAGS | {"v"}
+NOUN_CONTINUES = {"n", "nz", "nw", "vn", "an"}
 
 
 def _noun_runs(words: list[Word], tags=NOUN_TAGS) -> list[tuple[int, int]]:
     """Maximal runs of adjacent words with `tags` (a year may open one): compound names LAC splits."""
     runs, cur = [], None
     for w in words:
-        fits = w.tag in tags or (w.tag == "m" and YEAR.match(w.text) and cur is None)
+        fits = w.tag in tags or (w.tag in ("m", "TIME") and YEAR.match(w.text) and cur is None)
         if fits and cur and cur[1] == w.start:
             cur = (cur[0], w.end)
         else:
