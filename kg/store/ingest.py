@@ -63,6 +63,7 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
     the work runs (`kg.parallel.results`). `on_result(result)` is called as each document arrives,
     `on_commit(result, replaced graph)` as each added document is committed."""
     report = Report()
+    store.replace(drop=store.partial_documents())  # left by a run killed while bulk-loading
     stored = store.documents()  # graph -> path it was read from; kept up to date as the run goes
     by_path = {path: graph for graph, path in stored.items()}
     writer = _Writer(store, on_commit)
