@@ -155,3 +155,18 @@ def test_event_names_keep_online_a_year_and_words_after_a_quote():
             "“渝货出山”直播带货周"} <= events
     products = facts("“小蓝鲸”室内配送机器人亮相。").entities.values()
     assert "“小蓝鲸”室内配送机器人" in {max(e.labels, key=len) for e in products if e.cls == "Product"}
+
+
+def test_surname_and_title_stand_for_the_one_person_of_that_surname():
+    f = facts("县委书记郑永康走进直播间。两个小时里，郑书记先后推介了高山红米、笋干等8款农产品。")
+    assert ("郑永康", "高山红米") in pairs(f, ONE.promotes)
+    assert not [e for e in f.entities.values() if "郑书记" in e.labels]
+    two = facts("徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。方区长表示，将优化服务。")
+    people = [e for e in two.entities.values() if e.cls in ("Person", "Official")]
+    assert {max(e.labels, key=len) for e in people} == {"方志刚", "方晓琳"}
+    assert all(len(e.evidence) == 1 for e in people)  # 方区长 joined neither
+
+
+def test_a_paragraph_opening_with_a_date_dates_the_event_attended_in_it():
+    f = facts("8月7日上午，义乌市直播电商产业园正式开园。义乌市副市长吕建新出席开园仪式。", published="2020-08-08")
+    assert ("开园仪式", "2020-08-07") in pairs(f, ONE.date)

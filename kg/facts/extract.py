@@ -22,6 +22,8 @@ from .resolve import cluster_mentions, organ_identity
 
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
+# Mentions that refer to a name without writing it (郑书记 for 郑永康): labelled by that name.
+REFERENCES = {"surname+title"}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 
@@ -65,9 +67,10 @@ class Extractor:
 
     def run(self) -> DocFacts:
         self._entities()
-        for s in self.sentences:
+        for i, s in enumerate(self.sentences):
             self._posts(s)
             self._event_dates(s)
+            self._attended_on(i)
             self._part_of(s)
             self._promotes(s)
             self._makers(s)
@@ -86,7 +89,7 @@ class Extractor:
                 ent = self.facts.entities.get(iri)
                 if ent is None:
                     ent = self.facts.entities[iri] = Entity(iri, m.cls)
-                ent.add(m.label, s.evidence(m.source))
+                ent.add(m.key if m.source in REFERENCES else m.label, s.evidence(m.source))
                 self.iri_of[(m.start, m.end)] = iri
 
     def _iri(self, m: Mention, clusters: dict[tuple[str, str], str]) -> URIRef:
@@ -235,6 +238,26 @@ class Extractor:
                 events if (len(events) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
+
+    def _attended_on(self, i: int):
+        """A paragraph that opens with a date tells what happened that day: an event its later sentences
+        have someone attend (8月7日上午，产业园开园。副市长出席开园仪式) is dated by it, where its own
+        sentence has no date."""
+        s = self.sentences[i]
+        verbs = lexicon.load("verbs")
+        events = [m for m in s.mentions if m.cls == "Event"]
+        if not events or s.dates or not any(c in s.text for c in verbs["participate"]):
+            return
+        j = i
+        while j > 0 and "\n" not in self.text[self.sentences[j - 1].end - 1:self.sentences[j].start]:
+            j -= 1
+        first = self.sentences[j]
+        if j == i or not first.dates or self.text[first.start:first.dates[0][0]].strip():
+            return
+        iso = first.dates[0][2]
+        for m in events:
+            if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
+                self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-of-paragraph")
 
     def _part_of(self, s: Sentence):
         events = [m for m in s.mentions if m.cls == "Event"]

@@ -551,6 +551,28 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     return out
 
 
+def find_title_references(text: str, persons: Iterable[Mention]) -> list[Mention]:
+    """郑书记, 吴县长, 张院长: a surname and a title stand for the one person of the text with that surname
+    (keyed by the full name, so both are one entity); with two people of that surname, for neither."""
+    titles, surnames = lexicon.titles()["all"], lexicon.load("names")["surnames"]
+    by_surname: dict[str, set[str]] = {}
+    for p in persons:
+        if p.cls == "Person" and 2 <= len(p.label) <= 4 and p.label[0] in surnames:
+            by_surname.setdefault(p.label[0], set()).add(p.label)
+    out = []
+    for surname, names in by_surname.items():
+        if len(names) != 1:
+            continue
+        (name,) = names
+        for m in re.finditer(re.escape(surname), text):
+            title = next((t for t in titles if text.startswith(t, m.end())), None)
+            if title and not text.startswith(name, m.start()):
+                end = m.end() + len(title)
+                # labelled with the name: 郑书记 is how the text refers to 郑永康, not another name of his
+                out.append(Mention(m.start(), end, "Person", name, name, "surname+title", 3))
+    return out
+
+
 def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tuple[int, int]:
     """首席执行官方晓琳, which LAC reads 官方 + 晓琳: a two-character name right after a title whose last
     character a surname follows takes that surname back."""
