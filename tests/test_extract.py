@@ -170,3 +170,9 @@ def test_surname_and_title_stand_for_the_one_person_of_that_surname():
 def test_a_paragraph_opening_with_a_date_dates_the_event_attended_in_it():
     f = facts("8月7日上午，义乌市直播电商产业园正式开园。义乌市副市长吕建新出席开园仪式。", published="2020-08-08")
     assert ("开园仪式", "2020-08-07") in pairs(f, ONE.date)
+
+
+def test_an_edition_before_a_quote_and_an_organ_cut_at_its_conjunction_stay_in_the_name():
+    f = facts("9月下旬，武汉将举办首届“云上江城”在线新经济博览会。论坛上，江苏省工业和信息化厅发布了《江苏省在线新经济发展行动方案》。")
+    names = {e.cls: max(e.labels, key=len) for e in f.entities.values() if e.cls in ("Event", "GovernmentBody")}
+    assert names == {"Event": "首届“云上江城”在线新经济博览会", "GovernmentBody": "江苏省工业和信息化厅"}

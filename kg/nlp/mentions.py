@@ -113,7 +113,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     aliases = lexicon.enterprise_aliases()
     for m in _lexicon_hits(text, aliases, bounds):
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
-    spans = [(w.start, w.end, None) for w in words if w.tag in ORG_TAGS]
+    spans = [(w.start, _organ_end(text, words, i), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
     spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
     titles = lexicon.titles()
     for start, end, cls in _split_joined(text, spans):
@@ -134,6 +134,17 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts):
             out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
     return out
+
+
+def _organ_end(text: str, words: list[Word], i: int) -> int:
+    """Where an organization word ends, or the next word's end where LAC cut the name at a conjunction
+    (江苏省工业和 + 信息化厅)."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.text[-1] in "和与及" and nxt and nxt.start == w.end and nxt.tag in ("n", "vn", "nz", "ORG") \
+            and lexicon.org_class(text[w.start:nxt.end]):
+        return nxt.end
+    return w.end
 
 
 COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
@@ -255,7 +266,8 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         after = None if cls else _head_after(text, m.end(), words, heads)
         if after:
             cls, run = after
-            out.append(Mention(m.start(), m.end() + len(run), cls, text[m.start():m.end() + len(run)], "", "quoted+head", 6))
+            start = _edition_start(text, words, m.start()) if cls in ("Event", "Initiative") else m.start()
+            out.append(Mention(start, m.end() + len(run), cls, text[start:m.end() + len(run)], "", "quoted+head", 6))
             continue
         before = text[max(0, m.start() - 6):m.start()]
         if cls is None and (lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
@@ -317,6 +329,17 @@ def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
             out.append(words[i])
             i += 1
     return out
+
+
+def _edition_start(text: str, words: list[Word], pos: int) -> int:
+    """Where an event's name starts that a quote opens: back over an edition, a year or a place written
+    right before it (首届“云上江城”在线新经济博览会, 2021重庆“渝见好物”网络消费节)."""
+    start = pos
+    for w in reversed([w for w in words if w.end <= pos][-2:]):
+        if w.end != start or not (w.tag == "LOC" or EDITION.fullmatch(w.text)):
+            break
+        start = w.start
+    return start
 
 
 def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[str]]):
