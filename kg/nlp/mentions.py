@@ -5,6 +5,7 @@ Each finder returns `Mention`s; `resolve_overlaps` keeps one reading per stretch
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
@@ -303,8 +304,8 @@ def _with_run_words(words: list[Word]) -> list[Word]:
     run_words = lexicon.words("names", "run_words")
     out = []
     for w in words:
-        end = lexicon.ending(w.text, run_words)
-        if end and w.text != end and w.tag == "ORG":
+        end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
+        if end and w.text != end:
             cut = w.end - len(end)
             out += [Word(w.start, cut, w.text[:-len(end)], "nz"), Word(cut, w.end, end, "vd")]
         else:
@@ -433,12 +434,14 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
     modifiers = lexicon.words("names", "product_modifiers")
     enterprises = lexicon.longest_first(lexicon.enterprise_aliases())
     out = []
+    starts = [w.start for w in words]
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
         if not any(c in sentence for c in cues):
             continue
-        for i, w in enumerate(words):
-            if not (s_start <= w.start and w.end <= s_end) or w.tag not in NOUN_TAGS:
+        for i in range(bisect_left(starts, s_start), bisect_left(starts, s_end)):
+            w = words[i]
+            if w.end > s_end or w.tag not in NOUN_TAGS:
                 continue
             name, start = _strip_prefixes(w.text, w.start, modifiers, enterprises)
             if name in heads and i and words[i - 1].end == w.start and words[i - 1].tag in data["extend_tags"]:
@@ -543,12 +546,11 @@ def _item(text: str, words: list[Word], last: int, not_products: set[str]) -> Me
     return Mention(start, words[last].end, "Product", name, "", "product-list", 1)
 
 
-def _strip_prefixes(name: str, start: int, modifiers: list[str], enterprises: list[str]) -> tuple[str, int]:
+def _strip_prefixes(name: str, start: int, modifiers: lexicon.Words, enterprises: lexicon.Words) -> tuple[str, int]:
     """上汽新一代智能网联汽车 -> 智能网联汽车: the maker and the modifiers are not the product's name."""
     for prefixes in (enterprises, modifiers):
-        p = next((p for p in prefixes if name.startswith(p) and len(name) > len(p) + 1), None)
-        if p:
-            name, start = name[len(p):], start + len(p)
+        n = next((n for n in prefixes.lengths if len(name) > n + 1 and name[:n] in prefixes.set), 0)
+        name, start = name[n:], start + n
     return name, start
 
 
