@@ -176,3 +176,9 @@ def test_an_edition_before_a_quote_and_an_organ_cut_at_its_conjunction_stay_in_t
     f = facts("9月下旬，武汉将举办首届“云上江城”在线新经济博览会。论坛上，江苏省工业和信息化厅发布了《江苏省在线新经济发展行动方案》。")
     names = {e.cls: max(e.labels, key=len) for e in f.entities.values() if e.cls in ("Event", "GovernmentBody")}
     assert names == {"Event": "首届“云上江城”在线新经济博览会", "GovernmentBody": "江苏省工业和信息化厅"}
+
+
+def test_the_medium_of_a_dateline_is_an_organization_but_this_paper_is_none():
+    f = facts("新华网深圳3月25日电　24日，公司举行新品发布会。\n本报讯 昨天，论坛举行。")
+    orgs = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Organization"}
+    assert orgs == {"新华网"}

@@ -130,6 +130,7 @@ class MentionFinder:
             + M.find_organizations(text, words, ents, gazetteer())
             + M.find_named(text, words)
             + M.find_persons(text, words, ents)
+            + M.find_media(text)
             + M.find_technologies(text, words)
             + M.find_products(text, words, sentences)
             + M.find_promoted(text, words)

@@ -559,6 +559,12 @@ def _strip_prefixes(name: str, start: int, modifiers: lexicon.Words, enterprises
 PERSON_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})$")
 
 
+def find_media(text: str) -> list[Mention]:
+    """The news medium of a dateline (新华网深圳3月25日电): an organization the article names."""
+    return [Mention(m.start("name"), m.end("name"), "Organization", m.group("name"), "", "dateline", 5)
+            for m in lexicon.finditer("bylines", "media", text)]
+
+
 def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]]) -> list[Mention]:
     titles = lexicon.titles()["all"]
     surnames = lexicon.load("names")["surnames"]
