@@ -182,3 +182,9 @@ def test_the_medium_of_a_dateline_is_an_organization_but_this_paper_is_none():
     f = facts("新华网深圳3月25日电　24日，公司举行新品发布会。\n本报讯 昨天，论坛举行。")
     orgs = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Organization"}
     assert orgs == {"新华网"}
+
+
+def test_the_subject_of_a_clause_after_a_selling_verb_is_no_product():
+    f = facts("总经理何嘉怡向来宾展示了公司自主研发的“小蓝鲸”室内配送机器人。")
+    products = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"}
+    assert "公司" not in products and "“小蓝鲸”室内配送机器人" in products

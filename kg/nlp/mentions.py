@@ -499,6 +499,9 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
             break
         if j < len(words) and words[j].text in LIST_JOINERS:
             j += 1
+        elif j < len(words) and words[j].start == items[-1].end and (
+                words[j].text == "的" or words[j].tag.startswith("v")):
+            return []  # 公司 自主研发的…, 家乡的…: the noun opens a phrase that modifies the object
         else:
             break
     return items
