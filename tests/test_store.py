@@ -256,18 +256,3 @@ def test_labels_rule_is_the_same_in_the_store_and_in_memory(tmp_path):
         assert (entity, RDFS.label, Literal("浦东新区", lang="zh")) in labels
         assert (entity, RDFS.label, Literal("上海浦东", lang="zh")) not in set(store.triples())
 
-
-def test_a_document_bulk_loaded_without_its_path_is_dropped_by_the_next_run(clean, corpus, tmp_path):
-    """New documents are bulk-loaded, their one:path follows in a transaction: a run killed in between
-    leaves a graph without it, which is no stored document and which the next run removes."""
-    import pyoxigraph as ox
-
-    store = tmp_path / "store"
-    shutil.copytree(clean[0], store)
-    partial = DOC["0000000000000000"]
-    with GraphStore(store, write=True) as opened:
-        opened.ox.bulk_load(f"<{partial}> <{ONE.title}> \"half\" <{partial}> .\n<{partial}> <{ONE.title}> \"half\" .",
-                            ox.RdfFormat.N_QUADS)
-        assert opened.partial_documents() == [partial] and partial not in opened.documents()
-    assert main(["ingest", str(corpus), "--store", str(store)]) == 0
-    assert state(store) == clean[1]

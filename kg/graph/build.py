@@ -120,14 +120,32 @@ def reference_graph(place_keys: Iterable[str]) -> Graph:
     return g
 
 
-def labels_update(*, merged: bool) -> str:
-    """The SPARQL Update that (re)computes the labels graph (`labels.ru`), for a store that keeps a
-    merged default graph (`merged`) or an in-memory dataset that merges on reading."""
-    names = {"labels": LABELS_GRAPH, "next": LABELS_SCRATCH, "reference": REFERENCE_GRAPH, "ontology": ONTOLOGY_GRAPH,
-             "mentionLabel": ONE.mentionLabel, "label": RDFS.label, "altLabel": SKOS.altLabel, "prefLabel": SKOS.prefLabel}
-    names = {key: f"<{iri}>" for key, iri in names.items()}
-    merge = _update_text("merge.ru").substitute(names) if merged else ""
-    return _update_text("labels.ru").substitute(names, merge=merge)
+def labels(names: Iterable[tuple], referenced: set) -> Iterator[tuple]:
+    """The labels graph's triples from (entity, mentioned name) pairs, in any order, repeats allowed: each
+    entity's rdfs:label is the fullest name the documents write (the longest; among equals the first in
+    code-point order), every other name a skos:altLabel, and the rdfs:label its skos:prefLabel unless the
+    entity is `referenced` (the reference data gives its prefLabel)."""
+    by_entity: dict = {}
+    for s, name in names:
+        by_entity.setdefault(s, set()).add(str(name))
+    for s, found in by_entity.items():
+        label = fullest(found)
+        yield s, RDFS.label, Literal(label, lang="zh")
+        if s not in referenced:
+            yield s, SKOS.prefLabel, Literal(label, lang="zh")
+        for alt in sorted(found - {label}):
+            yield s, SKOS.altLabel, Literal(alt, lang="zh")
+
+
+def fullest(names: Iterable[str]) -> str:
+    return min(names, key=lambda x: (-len(x), x))
+
+
+def sync_update(name: URIRef, scratch: URIRef, also: URIRef) -> str:
+    """The SPARQL Update that makes a store's graph `name` hold what `scratch` holds (triple by triple, with
+    the merged default graph following: `also` is the other graph that may hold the same triples) and drops
+    `scratch`: `sync.ru`."""
+    return _update_text("sync.ru").substitute(graph=f"<{name}>", next=f"<{scratch}>", also=f"<{also}>")
 
 
 @lru_cache(maxsize=None)
@@ -145,8 +163,10 @@ def assemble(doc_graphs: Iterable[Graph]) -> Dataset:
     for g in doc_graphs:
         _add_graph(ds, g)
         keys |= place_keys(g.subjects(ONE.mentionedIn, None))
-    _add_graph(ds, reference_graph(keys))
-    ds.update(labels_update(merged=False))
+    reference = reference_graph(keys)
+    _add_graph(ds, reference)
+    names = ((s, o) for s, _, o, _ in ds.quads((None, ONE.mentionLabel, None, None)))
+    _add_graph(ds, bind_prefixes(Graph(identifier=LABELS_GRAPH)), labels(names, set(reference.subjects(SKOS.prefLabel))))
     return ds
 
 
@@ -155,7 +175,7 @@ def place_keys(iris: Iterable) -> set[str]:
     return {unquote(str(s)[len(PLACE_PREFIX):]) for s in iris if str(s).startswith(PLACE_PREFIX)}
 
 
-def _add_graph(ds: Dataset, g: Graph):
+def _add_graph(ds: Dataset, g: Graph, triples: Iterable[tuple] | None = None):
     target = ds.graph(g.identifier)
-    for t in g:
+    for t in g if triples is None else triples:
         target.add(t)

@@ -14,9 +14,12 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from ..documents import Document, LoadError, iter_documents
-from ..graph.build import PLACE_PREFIX, labels_update, ontology_graph, place_keys, reference_graph
+from rdflib.namespace import SKOS
+
+from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, ontology_graph, place_keys,
+                           reference_graph, sync_update)
 from ..parallel import BATCH, Result, results, work
-from ..vocab import DOC, ONE
+from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore
 
 # A transaction per this many documents, or sooner once this many seconds have passed since the last
@@ -63,7 +66,6 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
     the work runs (`kg.parallel.results`). `on_result(result)` is called as each document arrives,
     `on_commit(result, replaced graph)` as each added document is committed."""
     report = Report()
-    store.replace(drop=store.partial_documents())  # left by a run killed while bulk-loading
     stored = store.documents()  # graph -> path it was read from; kept up to date as the run goes
     by_path = {path: graph for graph, path in stored.items()}
     writer = _Writer(store, on_commit)
@@ -160,12 +162,17 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
 
 
 def refresh(store: GraphStore):
-    """Bring the ontology graph and the graphs derived from all documents in line with the documents, in
-    one transaction: the reference data of the mentioned places (from Python's reference file) and the
-    labels, computed inside the store (`kg.graph.labels_update`). Recomputed from the store after each run,
-    so a removed document leaves no label or reference place behind, and a store whose last run was killed
+    """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
+    reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
+    one stream of (entity, name) rows, written to a scratch graph in chunks and synced in one transaction:
+    the corpus's names never sit in Python's memory as a graph. Recomputed from the store after each run, so
+    a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well."""
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
     reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
-    stale = [g for g in (ontology_graph(), reference) if not store.holds(g)]
-    store.replace(put=stale, then=labels_update(merged=True))
+    store.replace(put=[g for g in (ontology_graph(), reference) if not store.holds(g)])
+    rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
+    names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
+    store.fill(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
+    store.ox.update(sync_update(LABELS_GRAPH, LABELS_SCRATCH, also=REFERENCE_GRAPH))  # documents hold no labels
+    store.ox.flush()

@@ -10,16 +10,14 @@ What the dataset holds:
   step inside the same transaction as every graph change.
 
 Writes go through pyoxigraph's `update`, which runs a whole SPARQL Update request as one transaction;
-oxrdflib's `commit`/`rollback` are no-ops, so rdflib's API is used for reading only. New documents are the
-exception: Oxigraph's bulk loader writes them twice as fast as a transaction on disk (benchmarks/store_io.py)
-but not atomically, so a document's `one:path` triple, which makes it a stored document, follows in the
-transaction; a graph left without one by a killed run is dropped by the next (`partial_documents`).
+oxrdflib's `commit`/`rollback` are no-ops, so rdflib's API is used for reading only.
 """
 from __future__ import annotations
 
 import fcntl
 import os
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,7 +27,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from ..graph.build import PREFIXES, bind_prefixes
-from ..vocab import DOC, ONE, ONTOLOGY_GRAPH
+from ..vocab import ONE, ONTOLOGY_GRAPH
 
 DEFAULT_STORE = Path("exports/store")
 LOCK_FILE = "kg.lock"
@@ -88,12 +86,6 @@ class GraphStore:
         q = "SELECT ?g ?path WHERE { GRAPH ?g { ?g one:path ?path } }"
         return {URIRef(r["g"].value): r["path"].value for r in self.ox.query(q, prefixes={"one": str(ONE._NS)})}
 
-    def partial_documents(self) -> list[URIRef]:
-        """Document graphs without their `one:path`: the bulk-loaded part of a run killed before its commit."""
-        stored = self.documents()
-        return [URIRef(g.value) for g in self.ox.named_graphs()
-                if g.value.startswith(str(DOC)) and URIRef(g.value) not in stored]
-
     def __len__(self) -> int:
         """Triples in the merged graph (what `kg.ttl` holds)."""
         (row,) = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -119,37 +111,34 @@ class GraphStore:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def replace(self, put: Iterable[Graph | tuple[URIRef, str]] = (), drop: Iterable[URIRef] = (), then: str = ""):
-        """Remove the graphs `drop` and the previous content of each graph in `put`, then store `put`, then
-        run the SPARQL Update `then`; the merged graph follows. `put` holds Graphs, or (name, N-Triples text)
-        pairs as `ntriples` writes them: what kg.parallel's workers send, so the writer parses nothing.
-        One transaction, but for the bulk-loaded part of new documents (see the module's docstring)."""
+    def replace(self, put: Iterable[Graph | tuple[URIRef, str]] = (), drop: Iterable[URIRef] = ()):
+        """In one transaction: remove the graphs `drop` and the previous content of each graph in `put`,
+        then store `put`; the merged graph follows. `put` holds Graphs, or (name, N-Triples text) pairs
+        as `ntriples` writes them: what kg.parallel's workers send, so the writer parses nothing."""
         put = [(g.identifier, ntriples(g)) if isinstance(g, Graph) else g for g in put]
-        ops, bulk = [], []
+        ops = []
         for name in dict.fromkeys([*drop, *(name for name, _ in put)]):
             if not self.ox.contains_named_graph(ox.NamedNode(str(name))):
                 continue  # a new graph (most of an ingest): nothing to take out, and the check is cheap
             if name != ONTOLOGY_GRAPH:
                 ops.append(_unmerge(name))
             ops.append(f"DROP SILENT GRAPH {_iri(name)}")
-        dropped = set(drop)
         for name, body in put:
-            if body and str(name).startswith(str(DOC)) and name not in dropped \
-                    and not self.ox.contains_named_graph(ox.NamedNode(str(name))):
-                rest, body = _split_marks(body)
-                if rest:
-                    bulk.append(rest)  # N-Triples lines are N-Quads of the default graph: the merge
-                    bulk.extend(f"{line[:-1]}{_iri(name)} ." for line in rest.split("\n"))
             if body:
                 ops.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{body}\n}} }}")
                 if name != ONTOLOGY_GRAPH:  # into the merge too: cheaper than ADD, which reads the graph back
                     ops.append(f"INSERT DATA {{\n{body}\n}}")
-        if bulk:
-            self.ox.bulk_load("\n".join(bulk), ox.RdfFormat.N_QUADS)
-        if then:
-            ops.append(then)
         if ops:
             self.ox.update(" ;\n".join(ops))
+
+    def fill(self, name: URIRef, triples: Iterable[tuple], chunk: int = 50_000):
+        """Graph `name` alone, outside the merge, written `chunk` triples per transaction: a scratch graph for
+        an update to read (kg/graph/sync.ru), filled without holding all its triples in memory at once."""
+        self.ox.update(f"DROP SILENT GRAPH {_iri(name)}")
+        triples = iter(triples)
+        while part := list(islice(triples, chunk)):
+            self.ox.update(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{ntriples(part)}\n}} }}")
+            self.ox.flush()  # RocksDB keeps unflushed writes in memory (see kg.store.ingest)
 
     def holds(self, g: Graph) -> bool:
         """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
@@ -168,18 +157,6 @@ def ntriples(triples: Iterable[tuple]) -> str:
         return text
 
     return "\n".join(dict.fromkeys(f"{term(s)} {term(p)} {term(o)} ." for s, p, o in triples))
-
-
-_MARK = f" {ox.NamedNode(str(ONE.path))} "
-
-
-def _split_marks(body: str) -> tuple[str, str]:
-    """N-Triples text split into its `one:path` lines and the rest (an IRI has no space, so the predicate
-    is what lies between the first two spaces)."""
-    rest, marks = [], []
-    for line in body.split("\n"):
-        (marks if line[line.find(" "):].startswith(_MARK) else rest).append(line)
-    return "\n".join(rest), "\n".join(marks)
 
 
 def graph_triples(graph: Graph) -> Iterator[tuple]:
