@@ -158,15 +158,15 @@ def assemble(doc_graphs: Iterable[Graph]) -> Dataset:
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    _add_graph(ds, ontology_graph())
+    _add_graph(ds, ONTOLOGY_GRAPH, ontology_graph())
     keys = set()
     for g in doc_graphs:
-        _add_graph(ds, g)
+        _add_graph(ds, g.identifier, g)
         keys |= place_keys(g.subjects(ONE.mentionedIn, None))
     reference = reference_graph(keys)
-    _add_graph(ds, reference)
+    _add_graph(ds, REFERENCE_GRAPH, reference)
     names = ((s, o) for s, _, o, _ in ds.quads((None, ONE.mentionLabel, None, None)))
-    _add_graph(ds, bind_prefixes(Graph(identifier=LABELS_GRAPH)), labels(names, set(reference.subjects(SKOS.prefLabel))))
+    _add_graph(ds, LABELS_GRAPH, labels(names, set(reference.subjects(SKOS.prefLabel))))
     return ds
 
 
@@ -175,7 +175,7 @@ def place_keys(iris: Iterable) -> set[str]:
     return {unquote(str(s)[len(PLACE_PREFIX):]) for s in iris if str(s).startswith(PLACE_PREFIX)}
 
 
-def _add_graph(ds: Dataset, g: Graph, triples: Iterable[tuple] | None = None):
-    target = ds.graph(g.identifier)
-    for t in g if triples is None else triples:
+def _add_graph(ds: Dataset, name: URIRef, triples: Iterable[tuple]):
+    target = ds.graph(name)
+    for t in triples:
         target.add(t)

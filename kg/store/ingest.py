@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-
-from ..documents import Document, LoadError, iter_documents
 from rdflib.namespace import SKOS
 
+from ..documents import Document, LoadError, iter_documents
 from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, ontology_graph, place_keys,
                            reference_graph, sync_update)
 from ..parallel import BATCH, Result, results, work
