@@ -188,3 +188,9 @@ def test_the_subject_of_a_clause_after_a_selling_verb_is_no_product():
     f = facts("总经理何嘉怡向来宾展示了公司自主研发的“小蓝鲸”室内配送机器人。")
     products = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"}
     assert "公司" not in products and "“小蓝鲸”室内配送机器人" in products
+
+
+def test_a_one_character_head_after_a_quote_closes_only_a_longer_run():
+    f = facts("这场专场直播，是第二届“浙里田园”网上农品节的系列活动之一。")
+    events = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"}
+    assert "第二届“浙里田园”网上农品节" in events

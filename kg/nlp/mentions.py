@@ -361,7 +361,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         name = text[pos:run[n - 1].end]
         for cls in ("Initiative", "Event", "Product"):
             head = lexicon.ending(name, heads[cls])
-            if head and (len(head) >= 2 or cls == "Product"):
+            # a one-character head (节, 季) only closes a longer run: “浙里田园”网上农品节
+            if head and (len(head) >= 2 or cls == "Product" or len(name) >= 3):
                 return cls, name
     return None
 
