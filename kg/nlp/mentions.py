@@ -245,6 +245,7 @@ def _looks_like_product(name: str) -> bool:
 def find_named(text: str, words: list[Word]) -> list[Mention]:
     """Quoted names typed by their head noun, unquoted names with strong heads, observance days."""
     names = lexicon.load("names")
+    words = _with_run_words(words)
     return _quoted_names(text, words, names) + _headed_runs(text, words, names) + [
         Mention(m.start(), m.end(), "Event", m.group(), "", "observance", 2)
         for m in re.finditer(names["observance_pattern"], text) if m.group() not in names["not_names"]
@@ -253,7 +254,6 @@ def find_named(text: str, words: list[Word]) -> list[Mention]:
 
 def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
-    words = _with_run_words(words)
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
     out = []
@@ -281,7 +281,6 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
 def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     """Unquoted names (2020长三角在线新经济发展论坛, 揭牌仪式) read off runs of name-like words."""
     not_names = set(names["not_names"])
-    words = _with_run_words(words)
     out, originals = [], set(words)
     for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
