@@ -248,9 +248,7 @@ class Extractor:
         events = [m for m in s.mentions if m.cls == "Event"]
         if not events or s.dates or not any(c in s.text for c in verbs["participate"]):
             return
-        j = i
-        while j > 0 and "\n" not in self.text[self.sentences[j - 1].end - 1:self.sentences[j].start]:
-            j -= 1
+        j = self._paragraph_start(i)
         first = self.sentences[j]
         if j == i or not first.dates or self.text[first.start:first.dates[0][0]].strip():
             return
@@ -314,8 +312,8 @@ class Extractor:
                       and not any(b <= m.start < b + 12 for b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
             events = {self._at(frame)} if frame else {self._at(m) for m in s.mentions if m.cls == "Event"}
-            j = i
-            while not events and j > 0 and i - j < window and "\n" not in self.text[self.sentences[j - 1].end - 1:s.start]:
+            j, floor = i, max(self._paragraph_start(i), i - window)
+            while not events and j > floor:
                 j -= 1
                 events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"}
             # else the article's only event, or its only main one (a forum with its sub-forums)
@@ -324,6 +322,13 @@ class Extractor:
                 continue  # which of several events an agent attended is not for a rule to guess
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, next(iter(events)), s, "participation-cue")
+
+    def _paragraph_start(self, i: int) -> int:
+        """The index of the first sentence of sentence i's paragraph: no line break from there to sentence i."""
+        j, start = i, self.sentences[i].start
+        while j > 0 and "\n" not in self.text[self.sentences[j - 1].end - 1:start]:
+            j -= 1
+        return j
 
     def _frame_event(self, s: Sentence) -> Mention | None:
         """The event a sentence opens with as its setting: (在)开幕式上，…"""
