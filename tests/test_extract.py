@@ -194,3 +194,30 @@ def test_a_one_character_head_after_a_quote_closes_only_a_longer_run():
     f = facts("这场专场直播，是第二届“浙里田园”网上农品节的系列活动之一。")
     events = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"}
     assert "第二届“浙里田园”网上农品节" in events
+
+
+def test_a_span_of_days_dates_an_event_by_its_first_day():
+    """11月5日至10日: the bare end day would otherwise take the publication month."""
+    f = facts("11月5日至10日，第三届中国国际进口博览会在上海举办。", published="2020-06-20")
+    assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2020-11-05"}
+    assert {e.cls for e in f.entities.values() if "第三届中国国际进口博览会" in e.labels} == {"Event"}
+
+
+def test_unquoted_event_names_keep_edition_and_bracketed_place():
+    f = facts("2020中国（上海）国际数字经济峰会在上海开幕。第二届长三角消费节在南京启动。")
+    events = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"}
+    assert events == {"2020中国（上海）国际数字经济峰会", "第二届长三角消费节"}
+
+
+def test_central_organ_post_and_board_chair_role():
+    f = facts("国务院副总理刘鹤致辞。携程集团董事局主席梁建章出席。")
+    assert pairs(f, ONE.holdsPost) == {("刘鹤", "副总理")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"国务院"}
+    assert {o for _, o in pairs(f, ONE.member)} == {"梁建章"}
+    assert {e.cls for e in f.entities.values() if "梁建章" in e.labels} == {"Person"}
+
+
+def test_produce_read_as_organization_is_promoted_product_and_quoted_campaign_is_event():
+    f = facts("在“家乡好物”直播活动中，中卫市副市长刘学军推荐中宁枸杞。")
+    assert pairs(f, ONE.promotes) == {("刘学军", "中宁枸杞")}
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == {"“家乡好物”直播活动"}

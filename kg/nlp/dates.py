@@ -23,12 +23,18 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 
 
 def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """Every expression that names a day, with the day; 当天 and its kind take the last day named."""
+    """Every expression that names a day, with the day; 当天 and its kind take the last day named.
+    The end of a span of days (11月5日至10日) is left out: the span's first day is the day of the event."""
     anaphoric = re.compile("|".join(load("dates")["anaphoric"]))
+    joiners = set(load("dates")["range_joiners"])
     spans = sorted(find_dates(text) + [m.span() for m in anaphoric.finditer(text)])
-    out, last = [], None
+    out, last, previous_end = [], None, None
     for start, end in spans:
         expr = text[start:end]
+        ends_range = previous_end is not None and text[previous_end:start].strip() in joiners
+        previous_end = end
+        if ends_range:
+            continue
         day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
         if day is not None:
             out.append((start, end, day))

@@ -284,9 +284,10 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     out, originals = [], set(words)
     for cls, endings in names["unquoted"].items():
         endings = lexicon.longest_first(endings)
-        joined = _join_heads(words, endings)
+        joined = _join_heads(_join_bracketed_places(words), endings)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
         for start, end in _noun_runs(joined, HEADED_RUN_TAGS):
+            start = _edition_start(text, joined, start)
             name = text[start:end]
             head = lexicon.ending(name, endings)
             if not head or name in not_names or len(name) < names["unquoted_min_length"] or (start, end) in generic:
@@ -309,6 +310,21 @@ def _with_run_words(words: list[Word]) -> list[Word]:
             out += [Word(w.start, cut, w.text[:-len(end)], "nz"), Word(cut, w.end, end, "vd")]
         else:
             out.append(w._replace(tag="vd") if w.text in run_words.set else w)
+    return out
+
+
+def _join_bracketed_places(words: list[Word]) -> list[Word]:
+    """A place with a place in brackets after it is one place inside a name: 2020中国（上海）国际数字经济峰会."""
+    out, i = [], 0
+    while i < len(words):
+        part = words[i:i + 4]
+        if len(part) == 4 and part[0].tag == part[2].tag == "LOC" and part[1].text in "（(" and part[3].text in "）)" \
+                and all(a.end == b.start for a, b in zip(part, part[1:])):
+            out.append(Word(part[0].start, part[3].end, "".join(w.text for w in part), "LOC"))
+            i += 4
+        else:
+            out.append(words[i])
+            i += 1
     return out
 
 
@@ -469,6 +485,7 @@ def find_promoted(text: str, words: list[Word]) -> list[Mention]:
     data = lexicon.load("products")
     verbs, skip = set(data["object_verbs"]), set(data["skip_before_object"])
     not_products = set(data["not_products"])
+    words = [_produce_as_noun(w) for w in words]
     out = []
     for i, w in enumerate(words):
         if w.text not in verbs:
@@ -482,6 +499,15 @@ def find_promoted(text: str, words: list[Word]) -> list[Mention]:
         out += [Mention(x.start, x.end, "Product", x.text, "", "object-of-verb", 1)
                 for x in items if x.tag in OBJECT_TAGS and x.text not in not_products and len(x.text) >= 2]
     return out
+
+
+def _produce_as_noun(w: Word) -> Word:
+    """LAC reads a place's produce as an organization (推荐中宁枸杞): an ORG word that ends in a product
+    word, has no organization ending and is no known enterprise is the noun it ends in."""
+    if w.tag in ORG_TAGS and lexicon.ending(w.text, lexicon.words("products", "heads")) \
+            and not lexicon.org_class(w.text) and w.text not in lexicon.enterprise_aliases():
+        return w._replace(tag="nz")
+    return w
 
 
 def _object_list(words: list[Word], j: int) -> list[Word]:
