@@ -221,3 +221,20 @@ def test_produce_read_as_organization_is_promoted_product_and_quoted_campaign_is
     f = facts("在“家乡好物”直播活动中，中卫市副市长刘学军推荐中宁枸杞。")
     assert pairs(f, ONE.promotes) == {("刘学军", "中宁枸杞")}
     assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == {"“家乡好物”直播活动"}
+
+
+def test_a_maker_makes_what_its_verb_takes_in_its_own_clause():
+    f = facts("拼多多推出“云品出滇”专区，销售普洱茶。这款由华为和长安汽车联合打造的智能汽车将于明年量产。"
+              "京东物流研发的无人配送车投入使用。上海知行教育科技有限公司发布了两款新产品：学习机X1，以及翻译机。")
+    assert pairs(f, ONE.madeBy) == {("智能汽车", "华为"), ("智能汽车", "长安汽车"), ("无人配送车", "京东物流"),
+                                    ("学习机X1", "上海知行教育科技有限公司"), ("翻译机", "上海知行教育科技有限公司")}
+
+
+def test_a_listed_item_cut_short_names_no_product():
+    f = facts("科大讯飞带来了新一代翻译机和智能办公本。")
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"} == {"翻译机"}
+
+
+def test_enterprises_listed_as_attending_take_part():
+    f = facts("6月1日，“湘品出湘”直播带货活动在长沙举行。阿里巴巴、京东、拼多多等20余家企业参加了活动。")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"阿里巴巴", "京东", "拼多多"}

@@ -345,7 +345,7 @@ class Extractor:
     def _represented(self, s: Sentence) -> list[Mention]:
         """Enterprises and organizations whose unnamed people the sentence names (A、B等企业负责人)."""
         verbs = lexicon.load("verbs")
-        (represented,) = lexicon.regexes("verbs", "represented")
+        represented = lexicon.regexes("verbs", "represented")
         out, run = [], []
         for m in s.mentions:
             if m.cls not in ("Enterprise", "Organization"):
@@ -353,7 +353,7 @@ class Extractor:
                 continue
             joined = run and self.text[run[-1].end:m.start].strip() in verbs["list_joiners"]
             run = [*run, m] if joined else [m]
-            if represented.match(self.text, m.end, s.end):
+            if any(r.match(self.text, m.end, s.end) for r in represented):
                 out += run
                 run = []
         return out
@@ -379,23 +379,33 @@ class Extractor:
         """An enterprise written right before its product (上汽新一代智能网联汽车), or the enterprise
         before a making verb (推出, 研发, 发布…) and the products after it."""
         modifiers = lexicon.load("names")["product_modifiers"] + ["的", "推出的", "生产的", "研发的"]
-        make = lexicon.load("verbs")["make"]
+        verbs = lexicon.load("verbs")
+        make = verbs["make"]
         ms = s.mentions
         for i, m in enumerate(ms):
             if m.cls != "Product":
                 continue
-            before = [e for e in ms[:i] if e.cls == "Enterprise"]
+            before = [k for k, e in enumerate(ms[:i]) if e.cls == "Enterprise"]
             after = next((e for e in ms[i + 1:] if e.cls == "Enterprise"), None)
             if before:
-                e = before[-1]
-                gap = self.text[e.end:m.start]
-                if _only_modifiers(gap, modifiers) or any(v in gap for v in make):
-                    self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
+                gap = self.text[ms[before[-1]].end:m.start]
+                if _only_modifiers(gap, modifiers) or _made_in(gap, make):
+                    for e in self._listed_before(ms, before[-1]):  # 由华为和长安汽车联合打造的…
+                        self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
                     continue
             # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产
             if after and self.text[m.end:after.start].strip() in lexicon.load("verbs")["passive"] \
                     and any(self.text.startswith(v, after.end) for v in make):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
+
+    def _listed_before(self, ms: list[Mention], k: int) -> list[Mention]:
+        """Mention k with the mentions of its class listed right before it (A、B和C)."""
+        joiners = lexicon.load("verbs")["list_joiners"]
+        first = k
+        while first > 0 and ms[first - 1].cls == ms[k].cls \
+                and self.text[ms[first - 1].end:ms[first].start].strip() in joiners:
+            first -= 1
+        return ms[first:k + 1]
 
     def _issuers(self, s: Sentence):
         cues = lexicon.load("verbs")["issue"]
@@ -460,6 +470,17 @@ class Extractor:
 def _container_rank(m: Mention) -> int:
     heads = lexicon.load("names")["parent_event_heads"]
     return next((i for i, h in enumerate(heads) if m.label.endswith(h)), len(heads))
+
+
+def _made_in(gap: str, make: list[str]) -> bool:
+    """A making verb between maker and product, in the product's clause: 拼多多推出“…”专区，销售普洱茶
+    makes no tea. A colon after the verb opens a list of what it makes: 发布了两款新产品：A，以及B."""
+    verb_at = max((gap.rfind(v) for v in make), default=-1)
+    if verb_at < 0:
+        return False
+    rest = gap[verb_at:]
+    brk = re.search(r"[，；,;。]", rest)
+    return brk is None or any(c in rest[:brk.start()] for c in "：:")
 
 
 def _only_modifiers(gap: str, modifiers: list[str]) -> bool:

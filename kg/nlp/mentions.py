@@ -450,6 +450,7 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
     modifiers = lexicon.words("names", "product_modifiers")
     enterprises = lexicon.longest_first(lexicon.enterprise_aliases())
     out = []
+    words = _join_heads(words, heads)  # 配送/v 车/n: a product word LAC cuts in two
     starts = [w.start for w in words]
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
@@ -464,7 +465,7 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
                 name, start = words[i - 1].text + name, words[i - 1].start  # 凤庆 + 核桃
             elif name == w.text:
                 start = _compound_start(words, i, not_products)  # 智能网联 + 汽车, 养老 陪护 + 机器人
-                name = text[start:w.end]
+                name, start = _strip_prefixes(text[start:w.end], start, modifiers, enterprises)  # 新一代/n 翻译机
             head = lexicon.ending(name, heads)
             following = text[w.end:w.end + 3]
             if head and name not in not_products and not any(following.startswith(b) for b in blocked):
@@ -554,6 +555,8 @@ def _listed_with(text: str, words: list[Word], i: int, not_products: set[str]) -
         end = after + 2  # the last noun of the next item
         while end + 1 < len(words) and words[end + 1].start == words[end].end and words[end + 1].tag in ("n", "nz"):
             end += 1
+        if end + 1 < len(words) and words[end + 1].start == words[end].end and words[end + 1].tag in NOUN_CONTINUES:
+            break  # 智能/n 办公/vn 本/n: the item goes on past what this reads, so 智能 names nothing
         out.append(_item(text, words, end, not_products))
         after = end
     before = _word_at_start(words, _compound_start(words, i, not_products))
