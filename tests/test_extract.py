@@ -238,3 +238,15 @@ def test_a_listed_item_cut_short_names_no_product():
 def test_enterprises_listed_as_attending_take_part():
     f = facts("6月1日，“湘品出湘”直播带货活动在长沙举行。阿里巴巴、京东、拼多多等20余家企业参加了活动。")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"阿里巴巴", "京东", "拼多多"}
+
+
+def test_a_name_after_a_title_that_lac_did_not_read_as_one():
+    """杭/PER 迎伟/v and 华源/ORG after a title are names; 经理解释 is a verb after a title."""
+    f = facts("浦东新区区长杭迎伟、市商务委主任华源出席。支行大堂经理解释，网点照常营业。")
+    assert pairs(f, ONE.holdsPost) == {("杭迎伟", "区长"), ("华源", "主任")}
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls in ("Person", "Official")} == {"杭迎伟", "华源"}
+
+
+def test_an_organ_written_with_and_without_its_conjunction_is_one():
+    f = facts("上海市经济和信息化委员会召开发布会。市经济信息化委副主任张宏韬表示，今年上海将推动新品首发。")
+    assert len([e for e in f.entities.values() if e.cls == "GovernmentBody"]) == 1

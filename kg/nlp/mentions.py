@@ -602,6 +602,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     surnames = lexicon.load("names")["surnames"]
     spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
+    spans |= _named_after_titles(text, words, titles, surnames, spans)
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
@@ -611,6 +612,27 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
             out.append(Mention(start, end, "Person", name, "", "person", 3))
+    return out
+
+
+def _named_after_titles(text: str, words: list[Word], titles, surnames: str, found: set) -> set[tuple[int, int]]:
+    """区长杭迎伟、… and 主任华源发布…, which LAC reads as 杭/PER 迎伟/v or 华源/ORG: two or three characters
+    after a title word, opening with a surname and closed by what follows a name (names.json)."""
+    followers = lexicon.words("names", "name_followers")
+    starts = {a for a, b in found if b - a >= 2}
+    surname_read = {w.start for w in words if w.tag == "PER" and len(w.text) == 1}  # 杭/PER 迎伟/v
+    plain_words = {(w.start, w.end) for w in words if w.tag[0] in "vdacpru"}  # 经理解释，: a verb, not 解释
+    out = set()
+    for w in words:
+        if w.end in starts or not lexicon.ending(w.text, titles):
+            continue
+        for n in (2, 3):
+            name, rest = text[w.end:w.end + n], text[w.end + n:w.end + n + 4]
+            if PERSON_NAME.match(name) and (name[0] in surnames or w.end in surname_read) \
+                    and any(rest.startswith(f) for f in followers) \
+                    and not any(t in name for t in titles) and (w.end, w.end + n) not in plain_words:
+                out.add((w.end, w.end + n))
+                break
     return out
 
 
