@@ -250,3 +250,9 @@ def test_a_name_after_a_title_that_lac_did_not_read_as_one():
 def test_an_organ_written_with_and_without_its_conjunction_is_one():
     f = facts("上海市经济和信息化委员会召开发布会。市经济信息化委副主任张宏韬表示，今年上海将推动新品首发。")
     assert len([e for e in f.entities.values() if e.cls == "GovernmentBody"]) == 1
+
+
+def test_an_event_referred_back_to_takes_the_day_just_named():
+    f = facts("12月5日晚，奉节县副县长王明在快手直播间为家乡脐橙代言。这场“奉节脐橙 甜蜜上线”公益直播由奉节县商务委员会举办。",
+              published="2020-12-06")
+    assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2020-12-05"}

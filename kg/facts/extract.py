@@ -71,6 +71,7 @@ class Extractor:
             self._posts(s)
             self._event_dates(s)
             self._attended_on(i)
+            self._referred_on(i)
             self._part_of(s)
             self._promotes(s)
             self._makers(s)
@@ -256,6 +257,23 @@ class Extractor:
         for m in events:
             if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
                 self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-of-paragraph")
+
+    def _referred_on(self, i: int):
+        """An event the text refers back to (这场…直播, 此次…节) happened on the day last named in the
+        sentences just before: 12月5日晚，副县长在直播间带货。这场公益直播由…举办."""
+        s = self.sentences[i]
+        data = lexicon.load("dates")
+        back = lexicon.words("dates", "back_references")
+        events = [m for m in s.mentions if m.cls == "Event" and lexicon.ending(self.text[max(0, m.start - 3):m.start], back)]
+        if not events or s.dates:
+            return
+        earlier = [d for st in self.sentences[max(0, i - data["back_reference_window"]):i] for d in st.dates]
+        if not earlier:
+            return
+        iso = earlier[-1][2]
+        for m in events:
+            if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
+                self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-of-reference")
 
     def _part_of(self, s: Sentence):
         events = [m for m in s.mentions if m.cls == "Event"]
