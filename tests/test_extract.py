@@ -256,3 +256,11 @@ def test_an_event_referred_back_to_takes_the_day_just_named():
     f = facts("12月5日晚，奉节县副县长王明在快手直播间为家乡脐橙代言。这场“奉节脐橙 甜蜜上线”公益直播由奉节县商务委员会举办。",
               published="2020-12-06")
     assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2020-12-05"}
+
+
+def test_places_given_after_a_clause_before_a_name_and_before_an_event():
+    f = facts("24日，深圳市优智机器人科技有限公司在深圳南山区举行新品发布会。优智机器人成立于2015年，总部位于深圳南山区。"
+              "总部位于闵行区的上海爱回收信息科技有限公司计划新增员工。")
+    assert pairs(f, ONE.locatedIn) >= {("新品发布会", "南山区"), ("深圳市优智机器人科技有限公司", "南山区"),
+                                       ("上海爱回收信息科技有限公司", "闵行区")}
+    assert ("深圳市优智机器人科技有限公司", "深圳") not in pairs(f, ONE.locatedIn)

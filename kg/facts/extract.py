@@ -439,24 +439,52 @@ class Extractor:
                 self._state(self._at(m), ONE.issuedBy, self._at(issuers[-1]), s, "issue-cue")
 
     def _locations(self, s: Sentence):
-        cues = lexicon.load("verbs")["locate"]
-        for m in s.mentions:
+        """An organization and the place a locating verb gives it: right after its name (X落户杨浦), after
+        a clause about it (X成立于2015年，总部位于深圳南山区), or before its name (总部位于闵行区的X)."""
+        cues = lexicon.words("verbs", "locate")
+        later, before = lexicon.regexes("verbs", "locate_later") + lexicon.regexes("verbs", "locate_before")
+        for k, m in enumerate(s.mentions):
             if m.cls not in ORG_CLASSES:
                 continue
             after = self.text[m.end:s.end]
             cue = next((c for c in cues if after.startswith(c) or after.lstrip("将已于在").startswith(c)), None)
-            if not cue:
-                continue
-            place = next((p for p in s.mentions if p.start >= m.end and p.cls in PLACE_CLASSES), None)
-            if place and place.start - m.end <= len(cue) + 3:
+            reach = m.end + len(cue) + 3 if cue else None
+            if not cue and (clause := later.match(self.text, m.end, s.end)) \
+                    and not any(o.cls in ORG_CLASSES for o in s.mentions[k + 1:] if o.start < clause.end()):
+                reach = clause.end() + 3
+            if reach is not None:
+                first = next((j for j, p in enumerate(s.mentions) if p.start >= m.end and p.cls in PLACE_CLASSES), None)
+                if first is not None and s.mentions[first].start <= reach:
+                    place = self._most_specific(s, first)  # 深圳南山区 is in 南山区
+                    self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+            place = s.mentions[k - 1] if k else None
+            if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的" \
+                    and before.search(self.text[max(s.start, place.start - 6):place.start]):
                 self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
         self._venues(s)
 
+    def _most_specific(self, s: Sentence, j: int) -> Mention:
+        """The last of the places written together from mention j on: 深圳南山区, 上海杨浦."""
+        ms = s.mentions
+        while j + 1 < len(ms) and ms[j + 1].cls in PLACE_CLASSES and ms[j + 1].start == ms[j].end:
+            j += 1
+        return ms[j]
+
     def _venues(self, s: Sentence):
-        """An event held at a place: 论坛 在上海杨浦 举行 is in 杨浦, the most specific place named there."""
+        """An event held at a place: 论坛 在上海杨浦 举行 is in 杨浦, the most specific place named there;
+        so is 在深圳南山区 举行 新品发布会."""
         verbs = lexicon.load("verbs")
         for m in s.mentions:
             if m.cls != "Event":
+                continue
+            clause_start = s.clause_of(m.start)[0]
+            lead = self.text[clause_start:m.start].rstrip("了")
+            verb = next((v for v in verbs["held"] if lead.endswith(v)), None)
+            at = lead.rfind("在", 0, len(lead) - len(verb)) if verb else -1
+            places = [p for p in s.mentions if p.cls in PLACE_CLASSES
+                      and clause_start + at < p.start and p.end <= clause_start + len(lead) - len(verb or "")]
+            if at >= 0 and places:
+                self._state(self._at(m), ONE.locatedIn, self._at(places[-1]), s, "venue")
                 continue
             window = self.text[m.end:min(s.clause_of(m.start)[1], m.end + verbs["held_within"])]
             at = window.find("在")
