@@ -264,3 +264,20 @@ def test_places_given_after_a_clause_before_a_name_and_before_an_event():
     assert pairs(f, ONE.locatedIn) >= {("新品发布会", "南山区"), ("深圳市优智机器人科技有限公司", "南山区"),
                                        ("上海爱回收信息科技有限公司", "闵行区")}
     assert ("深圳市优智机器人科技有限公司", "深圳") not in pairs(f, ONE.locatedIn)
+
+
+def test_bylines_with_a_medium_before_the_reporter():
+    f = facts("东方网记者汤雯9月16日报道：今天上午，上海湾区直播电商产业园揭牌仪式在上海市金山区举行。区长刘健出席。",
+              published="2021-09-16")
+    assert {o for _, o in pairs(f, ONE.author)} == {"汤雯"}
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"刘健"}
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == {"上海湾区直播电商产业园揭牌仪式"}
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Organization"} == {"东方网"}
+    g = facts("南方+记者 林晓敏\n11月26日，峰会在深圳举行。")
+    assert {o for _, o in pairs(g, ONE.author)} == {"林晓敏"}
+
+
+def test_organizers_verbs_are_not_part_of_organ_names():
+    f = facts("本届网购节由陕西省商务厅指导，西安市人民政府主办，市商务局及各区县政府承办。")
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "GovernmentBody"} == \
+        {"陕西省商务厅", "西安市人民政府", "市商务局"}

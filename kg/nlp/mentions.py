@@ -114,7 +114,9 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     aliases = lexicon.enterprise_aliases()
     for m in _lexicon_hits(text, aliases, bounds):
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
+    trailing = lexicon.words("organizations", "trailing_verbs")
     spans = [(w.start, _organ_end(text, words, i), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
+    spans = [(a, b - len(lexicon.ending(text[a:b], trailing) or ""), cls) for a, b, cls in spans]
     spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
     titles = lexicon.titles()
     for start, end, cls in _split_joined(text, spans):
@@ -302,14 +304,18 @@ def _with_run_words(words: list[Word]) -> list[Word]:
     """Run words (在线, 网上…: names.json) tagged as the adverbs they are inside names, split off the
     end of an organization LAC reads into them (江苏在线 → 江苏 + 在线)."""
     run_words = lexicon.words("names", "run_words")
+    run_verbs = set(lexicon.load("names")["run_verbs"])
     out = []
-    for w in words:
+    for i, w in enumerate(words):
         end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
+        # a run verb only inside a name, before its nouns: 直播 电商产业园, not 凤庆专场 直播 3小时
+        verb_inside = w.text in run_verbs and i + 1 < len(words) and words[i + 1].start == w.end \
+            and words[i + 1].tag in NOUN_CONTINUES
         if end and w.text != end:
             cut = w.end - len(end)
             out += [Word(w.start, cut, w.text[:-len(end)], "nz"), Word(cut, w.end, end, "vd")]
         else:
-            out.append(w._replace(tag="vd") if w.text in run_words.set else w)
+            out.append(w._replace(tag="vd") if w.text in run_words.set or verb_inside else w)
     return out
 
 
