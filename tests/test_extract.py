@@ -281,3 +281,36 @@ def test_organizers_verbs_are_not_part_of_organ_names():
     f = facts("本届网购节由陕西省商务厅指导，西安市人民政府主办，市商务局及各区县政府承办。")
     assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "GovernmentBody"} == \
         {"陕西省商务厅", "西安市人民政府", "市商务局"}
+
+
+@pytest.mark.parametrize("text,date", [
+    ("10月中旬，“老字号云上嘉年华”在莲湖区开幕。", "2020-10"),
+    ("今年3月，首场直播电商人才专场招聘会举行。", "2020-03"),
+    ("2019年11月，第二届消费节举行。", "2019-11"),
+])
+def test_an_event_the_text_dates_only_to_the_month_gets_year_and_month(text, date):
+    f = facts(text, published="2020-09-18")
+    dates = [s.object for s in f.statements if s.predicate == ONE.date]
+    assert [str(d) for d in dates] == [date]
+    assert dates[0].datatype == URIRef("http://www.w3.org/2001/XMLSchema#gYearMonth")
+
+
+def test_a_deadline_or_a_start_month_dates_nothing_and_a_day_beats_a_month():
+    f = facts("量产仪式上，首批500台将于8月底前交付。自5月起，“云上消费节”持续举办。", published="2020-07-09")
+    assert not [s for s in f.statements if s.predicate == ONE.date]
+    g = facts("“云上消费节”于5月20日开幕，持续到6月。5月，“云上消费节”吸引了百万人次。", published="2020-05-18")
+    assert {str(s.object) for s in g.statements if s.predicate == ONE.date} == {"2020-05-20"}
+
+
+def test_a_sub_forum_after_a_quote_and_an_organ_cut_before_its_conjunction():
+    f = facts("当天下午，峰会还举办了“直播电商与品牌出海”分论坛。深圳市工业和信息化局局长何振华表示，深圳已集聚企业2万余家。")
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == {"“直播电商与品牌出海”分论坛"}
+    assert pairs(f, ONE.postIn) == {("局长", "深圳市工业和信息化局")}
+
+
+def test_promoting_together_and_an_event_that_only_times_the_sentence():
+    f = facts("今天上午，产业园揭牌仪式在金山区举行。揭牌仪式结束后，副区长钱蕾走进直播间，与主播王悦一起开启首场“金山好物”直播，"
+              "向网友推介枫泾丁蹄。", published="2021-09-16")
+    assert pairs(f, ONE.promotes) == {("钱蕾", "枫泾丁蹄"), ("王悦", "枫泾丁蹄")}
+    assert {a for a, e in pairs(f, ONE.participatedIn) if e == "首场“金山好物”直播"} == {"钱蕾", "王悦"}  # edition kept
+    assert not {a for a, e in pairs(f, ONE.participatedIn) if "揭牌仪式" in e}

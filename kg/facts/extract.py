@@ -80,7 +80,14 @@ class Extractor:
         self._sub_events()
         self._participants()
         self._authors()
+        self._days_over_months()
         return self.facts
+
+    def _days_over_months(self):
+        """An event dated to the day somewhere keeps no month-only date (开幕 on 5月4日, held in 5月)."""
+        by_day = {st.subject for st in self.facts.statements if st.predicate == ONE.date and st.object.datatype == XSD.date}
+        self.facts.statements = [st for st in self.facts.statements if not (
+            st.predicate == ONE.date and st.subject in by_day and st.object.datatype != XSD.date)]
 
     def _entities(self):
         clusters = cluster_mentions(self.mentions, self.text, self.home_names)
@@ -238,7 +245,7 @@ class Extractor:
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
                 events if (len(events) == 1 or opening) and not reference else [])
             for m in dated:
-                self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-in-clause")
+                self._state(self._at(m), ONE.date, date_literal(iso), s, "date-in-clause")
 
     def _attended_on(self, i: int):
         """A paragraph that opens with a date tells what happened that day: an event its later sentences
@@ -256,7 +263,7 @@ class Extractor:
         iso = first.dates[0][2]
         for m in events:
             if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
-                self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-of-paragraph")
+                self._state(self._at(m), ONE.date, date_literal(iso), s, "date-of-paragraph")
 
     def _referred_on(self, i: int):
         """An event the text refers back to (这场…直播, 此次…节) happened on the day last named in the
@@ -273,7 +280,7 @@ class Extractor:
         iso = earlier[-1][2]
         for m in events:
             if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
-                self._state(self._at(m), ONE.date, Literal(iso, datatype=XSD.date), s, "date-of-reference")
+                self._state(self._at(m), ONE.date, date_literal(iso), s, "date-of-reference")
 
     def _part_of(self, s: Sentence):
         events = [m for m in s.mentions if m.cls == "Event"]
@@ -329,7 +336,9 @@ class Extractor:
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(b <= m.start < b + 12 for b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
-            events = {self._at(frame)} if frame else {self._at(m) for m in s.mentions if m.cls == "Event"}
+            over = lexicon.load("verbs")["after_event"]  # 揭牌仪式结束后，…: the time, not the event attended
+            events = {self._at(frame)} if frame else {self._at(m) for m in s.mentions if m.cls == "Event"
+                                                       and not any(self.text.startswith(w, m.end) for w in over)}
             j, floor = i, max(self._paragraph_start(i), i - window)
             while not events and j > floor:
                 j -= 1
@@ -387,11 +396,20 @@ class Extractor:
         persons = [m for m in s.mentions if m.cls == "Person"]
         # the promoter is the person nearest before the cue, or the sentence's subject written after it
         # (并无“带货”经验的吴清…)
-        promoter = [m for m in persons if m.start < cue_pos][-1:] or persons[:1]
+        before = [m for m in persons if m.start < cue_pos]
+        promoter = before[-1:] or persons[:1]
+        if len(before) >= 2 and self._together(before[-2], before[-1], cue_pos):
+            promoter = before[-2:]
         products = [m for m in s.mentions if m.cls == "Product"]
         for p in promoter:
             for prod in products:
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _together(self, a: Mention, b: Mention, cue_pos: int) -> bool:
+        """A with B doing it together: 钱蕾…与…主播王悦一起…推介, 区长与主播共同推介."""
+        verbs = lexicon.load("verbs")
+        gap, after = self.text[a.end:b.start], self.text[b.end:cue_pos]
+        return any(w in gap for w in verbs["with"]) and any(w in gap + after for w in verbs["together"])
 
     def _makers(self, s: Sentence):
         """An enterprise written right before its product (上汽新一代智能网联汽车), or the enterprise
@@ -516,6 +534,11 @@ class Extractor:
 def _container_rank(m: Mention) -> int:
     heads = lexicon.load("names")["parent_event_heads"]
     return next((i for i, h in enumerate(heads) if m.label.endswith(h)), len(heads))
+
+
+def date_literal(iso: str) -> Literal:
+    """A day (2020-05-17) or, where the text names only the month, a year and month (2020-10)."""
+    return Literal(iso, datatype=XSD.date if len(iso) == 10 else XSD.gYearMonth)
 
 
 def _made_in(gap: str, make: list[str]) -> bool:

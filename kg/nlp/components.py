@@ -140,8 +140,8 @@ class MentionFinder:
         doc.spans["mentions"] = [s for s in (_char_span(doc, m.start, m.end, m.cls, m.key, m.source) for m in kept) if s]
         doc._.words = None  # served its purpose; keeps docs light between processes
         published = dt.date.fromisoformat(doc._.published) if doc._.published else None
-        doc.spans["dates"] = [s for s in (_char_span(doc, a, b, "DATE", day.isoformat())
-                                          for a, b, day in dated_expressions(text, published)) if s is not None]
+        doc.spans["dates"] = [s for s in (_char_span(doc, a, b, "DATE", iso)
+                                          for a, b, iso in dated_expressions(text, published)) if s is not None]
         doc.ents = [s for s in doc.spans["mentions"]]
         return doc
 

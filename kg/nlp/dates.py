@@ -22,24 +22,43 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in finditer("dates", "patterns", text)]
 
 
-def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, dt.date]]:
-    """Every expression that names a day, with the day; 当天 and its kind take the last day named.
-    The end of a span of days (11月5日至10日) is left out: the span's first day is the day of the event."""
-    anaphoric = re.compile("|".join(load("dates")["anaphoric"]))
-    joiners = set(load("dates")["range_joiners"])
-    spans = sorted(find_dates(text) + [m.span() for m in anaphoric.finditer(text)])
+def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, str]]:
+    """Every expression that names a day or a month, with it in ISO form (2020-05-17, 2020-10); 当天 and
+    its kind take the last day named. The end of a span (11月5日至10日, 9月至11月) is left out: the
+    span's first day is the day of the event."""
+    data = load("dates")
+    anaphoric = re.compile("|".join(data["anaphoric"]))
+    joiners = set(data["range_joiners"])
+    days = find_dates(text) + [m.span() for m in anaphoric.finditer(text)]
+    covered = {i for a, b in days for i in range(a, b)}
+    months = {m.span(): m for m in finditer("dates", "month_patterns", text) if not covered.intersection(range(*m.span()))}
     out, last, previous_end = [], None, None
-    for start, end in spans:
+    for start, end in sorted(days + list(months)):
         expr = text[start:end]
         ends_range = previous_end is not None and text[previous_end:start].strip() in joiners
         previous_end = end
         if ends_range:
             continue
-        day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
-        if day is not None:
-            out.append((start, end, day))
-            last = day
+        if (start, end) in months:
+            value = resolve_month(months[(start, end)], published, data["relative_years"])
+        else:
+            day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
+            value, last = (day.isoformat(), day) if day is not None else (None, last)
+        if value is not None:
+            out.append((start, end, value))
     return out
+
+
+def resolve_month(match: re.Match, published: dt.date | None, relative: dict[str, int]) -> str | None:
+    """The year and month a month expression names (今年3月 → 2021-03), the year from the publication date
+    unless written; None when neither gives one."""
+    if match.group("year"):
+        year = int(match.group("year"))
+    elif published is None:
+        return None
+    else:
+        year = published.year + relative.get(match.group("relative") or "今年", 0)
+    return f"{year:04d}-{int(match.group('month')):02d}"
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from .places import Gazetteer
 
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTED = re.compile(r"“([^“”\n]{2,30})”|《([^《》\n]{2,40})》|「([^「」\n]{2,30})」|\"([^\"\n]{2,30})\"")
-EDITION = re.compile(r"^(?:首届|第[一二三四五六七八九十\d]+届|\d{4}年?|20\d\d)")
+EDITION = re.compile(r"^(?:首届|首场|第[一二三四五六七八九十\d]+[届场期]|\d{4}年?|20\d\d)")
 ORG_TAGS = {"ORG", "nt"}
 NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "nt", "nw", "b"}
 
@@ -141,12 +141,16 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
 
 def _organ_end(text: str, words: list[Word], i: int) -> int:
     """Where an organization word ends, or the next word's end where LAC cut the name at a conjunction
-    (江苏省工业和 + 信息化厅)."""
+    (江苏省工业和 + 信息化厅; 深圳市工业 + 和 + 信息化局, but not 华为 和 长安汽车, two names)."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     if w.text[-1] in "和与及" and nxt and nxt.start == w.end and nxt.tag in ("n", "vn", "nz", "ORG") \
             and lexicon.org_class(text[w.start:nxt.end]):
         return nxt.end
+    part = words[i + 1:i + 3]
+    if len(part) == 2 and part[0].text in ("和", "与", "及") and w.end == part[0].start and part[0].end == part[1].start \
+            and part[1].tag in ("n", "vn", "nz") and lexicon.org_class(text[w.start:part[1].end]) == "GovernmentBody":
+        return part[1].end
     return w.end
 
 
@@ -258,6 +262,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
+    joined = _join_heads(words, lexicon.Words(h for cls_heads in heads.values() for h in cls_heads))  # 分/v 论坛/n
     out = []
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
@@ -266,7 +271,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
-        after = None if cls else _head_after(text, m.end(), words, heads)
+        after = None if cls else _head_after(text, m.end(), joined, heads)
         if after:
             cls, run = after
             start = _edition_start(text, words, m.start()) if cls in ("Event", "Initiative") else m.start()
