@@ -141,11 +141,17 @@ def fullest(names: Iterable[str]) -> str:
     return min(names, key=lambda x: (-len(x), x))
 
 
-def sync_update(name: URIRef, scratch: URIRef, also: URIRef) -> str:
-    """The SPARQL Update that makes a store's graph `name` hold what `scratch` holds (triple by triple, with
-    the merged default graph following: `also` is the other graph that may hold the same triples) and drops
-    `scratch`: `sync.ru`."""
-    return _update_text("sync.ru").substitute(graph=f"<{name}>", next=f"<{scratch}>", also=f"<{also}>")
+SYNC_PARTS = "0123456789abcdef"  # first hex digits of the subjects' MD5: sync.ru's parts
+
+
+def sync_updates(name: URIRef, scratch: URIRef, also: URIRef) -> Iterator[str]:
+    """The SPARQL Updates that make a store's graph `name` hold what `scratch` holds (triple by triple, with
+    the merged default graph following: `also` is the other graph that may hold the same triples), one per
+    part of the subjects (`sync.ru`), then drop `scratch`."""
+    for part in SYNC_PARTS:
+        yield _update_text("sync.ru").substitute(graph=f"<{name}>", next=f"<{scratch}>", also=f"<{also}>",
+                                                 part=f'"{part}"')
+    yield f"DROP SILENT GRAPH <{scratch}>"
 
 
 @lru_cache(maxsize=None)

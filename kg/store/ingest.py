@@ -16,7 +16,7 @@ from rdflib.namespace import SKOS
 
 from ..documents import Document, LoadError, iter_documents
 from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, ontology_graph, place_keys,
-                           reference_graph, sync_update)
+                           reference_graph, sync_updates)
 from ..parallel import BATCH, Result, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore
@@ -163,8 +163,9 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
 def refresh(store: GraphStore):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
-    one stream of (entity, name) rows, written to a scratch graph in chunks and synced in one transaction:
-    the corpus's names never sit in Python's memory as a graph. Recomputed from the store after each run, so
+    one stream of (entity, name) rows, written to a scratch graph in chunks and synced in sixteen transactions,
+    each for a sixteenth of the entities: neither Python nor Oxigraph holds the corpus's names at once (while
+    it runs, a reader may see the labels of some entities already changed and of others not yet). Recomputed from the store after each run, so
     a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well."""
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
@@ -173,5 +174,6 @@ def refresh(store: GraphStore):
     rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
     store.fill(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
-    store.ox.update(sync_update(LABELS_GRAPH, LABELS_SCRATCH, also=REFERENCE_GRAPH))  # documents hold no labels
-    store.ox.flush()
+    for update in sync_updates(LABELS_GRAPH, LABELS_SCRATCH, also=REFERENCE_GRAPH):  # documents hold no labels
+        store.ox.update(update)
+        store.ox.flush()
