@@ -314,3 +314,19 @@ def test_promoting_together_and_an_event_that_only_times_the_sentence():
     assert pairs(f, ONE.promotes) == {("钱蕾", "枫泾丁蹄"), ("王悦", "枫泾丁蹄")}
     assert {a for a, e in pairs(f, ONE.participatedIn) if e == "首场“金山好物”直播"} == {"钱蕾", "王悦"}  # edition kept
     assert not {a for a, e in pairs(f, ONE.participatedIn) if "揭牌仪式" in e}
+
+
+def test_the_company_of_an_unnamed_reference_is_the_one_the_text_is_about():
+    f = facts("安徽星驰智能科技有限公司举行量产下线仪式。星驰智能董事长许文涛致辞。仪式上，安徽星驰智能科技有限公司与京东物流签署协议。"
+              "公司副总裁陆佳介绍了车辆。")
+    assert ("副总裁", "安徽星驰智能科技有限公司") in pairs(f, ONE.organization)
+    assert ("副总裁", "京东物流") not in pairs(f, ONE.organization)
+
+
+def test_an_organ_issuer_wins_over_its_place_and_a_medium_is_nowhere():
+    f = facts("宝山发布在线新经济三年行动方案\n昨天，宝山区发布由宝山区人民政府印发的《宝山区促进在线新经济发展行动方案》。",
+              published="2020-08-05")
+    assert {o for _, o in pairs(f, ONE.issuedBy)} == {"宝山区人民政府"}
+    g = facts("中安在线讯（记者 汪静）7月8日，总部位于合肥市包河区的安徽星驰智能科技有限公司举行量产下线仪式。")
+    assert ("安徽星驰智能科技有限公司", "包河区") in pairs(g, ONE.locatedIn)
+    assert not [p for p in pairs(g, ONE.locatedIn) if p[0] == "中安在线"]

@@ -81,7 +81,22 @@ class Extractor:
         self._participants()
         self._authors()
         self._days_over_months()
+        self._organs_over_places()
         return self.facts
+
+    def _organs_over_places(self):
+        """An initiative issued by an organ of a place (宝山区人民政府) is not also issued by the place itself
+        (宝山发布…方案 in a headline): the organ is the issuer the text states in full."""
+        def name(iri):
+            return max(self.facts.entities[iri].labels, key=len) if iri in self.facts.entities else ""
+
+        issued = [st for st in self.facts.statements if st.predicate == ONE.issuedBy]
+        organs = {(st.subject, name(st.object)) for st in issued
+                  if self.facts.entities.get(st.object) and self.facts.entities[st.object].cls == "GovernmentBody"}
+        covered = {st for st in issued if self.facts.entities.get(st.object)
+                   and self.facts.entities[st.object].cls in PLACE_CLASSES
+                   and any(subject == st.subject and organ.startswith(name(st.object)) for subject, organ in organs)}
+        self.facts.statements = [st for st in self.facts.statements if st not in covered]
 
     def _days_over_months(self):
         """An event dated to the day somewhere keeps no month-only date (开幕 on 5月4日, held in 5月)."""
@@ -195,14 +210,19 @@ class Extractor:
         return (place_iri(key), level) if key else None
 
     def _anaphor(self, end: int, floor: int) -> tuple[URIRef, str] | None:
-        """公司董事长: the generic word stands for the last organization of its kind named before."""
+        """公司董事长: the generic word stands for the organization of its kind the text has named most
+        so far (the article's company, not the partner named last), the later one of equals."""
         anaphors = lexicon.load("organizations")["anaphors"]
         word = next((w for w in sorted(anaphors, key=len, reverse=True)
                      if self.text.startswith(w, end - len(w)) and end - len(w) >= floor), None)
         if word is None:
             return None
         before = [m for m in self.mentions if m.cls == anaphors[word] and m.end <= end - len(word)]
-        return (self._at(before[-1]), before[-1].cls) if before else None
+        if not before:
+            return None
+        counts = Counter(self._at(m) for m in before)
+        chosen = max(reversed(before), key=lambda m: counts[self._at(m)])  # max keeps the first: the latest
+        return self._at(chosen), chosen.cls
 
     def _title_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
         """A government title written right after a name (张三副县长)."""
@@ -475,9 +495,12 @@ class Extractor:
                 if first is not None and s.mentions[first].start <= reach:
                     place = self._most_specific(s, first)  # 深圳南山区 is in 南山区
                     self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+            first = k - 1  # back over the places written together: 位于 合肥市 包河区 的
+            while first > 0 and s.mentions[first - 1].cls in PLACE_CLASSES and s.mentions[first - 1].end == s.mentions[first].start:
+                first -= 1
             place = s.mentions[k - 1] if k else None
             if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的" \
-                    and before.search(self.text[max(s.start, place.start - 6):place.start]):
+                    and before.search(self.text[max(s.start, s.mentions[first].start - 6):s.mentions[first].start]):
                 self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
         self._venues(s)
 
