@@ -330,3 +330,11 @@ def test_an_organ_issuer_wins_over_its_place_and_a_medium_is_nowhere():
     g = facts("中安在线讯（记者 汪静）7月8日，总部位于合肥市包河区的安徽星驰智能科技有限公司举行量产下线仪式。")
     assert ("安徽星驰智能科技有限公司", "包河区") in pairs(g, ONE.locatedIn)
     assert not [p for p in pairs(g, ONE.locatedIn) if p[0] == "中安在线"]
+
+
+def test_weeks_and_seasons_of_the_one_festival_are_its_parts_and_a_holiday_is_no_event():
+    f = facts("2020西安“云上长安”网购节9月25日开幕 四大主题活动贯穿“双节”\n9月25日晚，开幕式将在雁塔区举行；10月1日至7日，"
+              "“长安好物”直播周在碑林区举办；11月上旬，“丝路云品”跨境电商周将在未央区举办。", published="2020-09-18")
+    assert {c for c, p in pairs(f, ONE.partOf) if p == "2020西安“云上长安”网购节"} == \
+        {"开幕式", "长安好物”直播周", "丝路云品”跨境电商周"}  # pairs() strips the outer quotes
+    assert "双节" not in {max(e.labels, key=len).strip("“”") for e in f.entities.values()}

@@ -316,19 +316,24 @@ class Extractor:
 
     def _sub_events(self):
         """A sub-forum, an opening ceremony or one session (专场) is part of the article's one other event,
-        or else of its one container event (a festival, a campaign month)."""
+        or else of its one strongest container event (a festival, a campaign month); so is a week or season
+        of a festival (“长安好物”直播周 in a 网购节)."""
         names = lexicon.load("names")
         children = lexicon.words("names", "child_event_heads")
+        sessions = lexicon.words("names", "session_event_heads")
         events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
         others = self._main_events()
+        ranks = {iri: _container_rank(events[iri]) for iri in others}
+        best = min(ranks.values(), default=len(names["parent_event_heads"]))
         containers = others if len(others) == 1 else {
-            iri for iri in others if _container_rank(events[iri]) < len(names["parent_event_heads"])}
+            iri for iri, r in ranks.items() if r == best < len(names["parent_event_heads"])}
         if len(containers) != 1:
             return
         parent = containers.pop()
         for s in self.sentences:
             for m in s.mentions:
-                if m.cls == "Event" and lexicon.ending(strip_quotes(m.label), children) and self._at(m) != parent:
+                if m.cls == "Event" and self._at(m) != parent and (lexicon.ending(strip_quotes(m.label), children) or (
+                        lexicon.ending(strip_quotes(m.label), sessions) and _container_rank(m) > best)):
                     self._state(self._at(m), ONE.partOf, parent, s, "sub-event")
 
     def _main_events(self) -> set[URIRef]:

@@ -399,7 +399,8 @@ def _class_by_head(name: str, heads: dict[str, list[str]], not_names: set[str]) 
     best = None
     for cls, endings in heads.items():
         head = lexicon.ending(name, endings)
-        if head and len(name) > len(head) and (best is None or len(head) > len(best[1])):
+        # a one-character head needs a name of three: “双节”, “春节” are holidays, not named events
+        if head and len(name) > max(len(head), 2 if len(head) == 1 else 0) and (best is None or len(head) > len(best[1])):
             best = (cls, head)
     return best[0] if best else None
 
