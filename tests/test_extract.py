@@ -220,6 +220,8 @@ def test_central_organ_post_and_board_chair_role():
 def test_produce_read_as_organization_is_promoted_product_and_quoted_campaign_is_event():
     f = facts("在“家乡好物”直播活动中，中卫市副市长刘学军推荐中宁枸杞。")
     assert pairs(f, ONE.promotes) == {("刘学军", "中宁枸杞")}
+    g = facts("赣州市市长邱学文先后推介了赣南脐橙、赣南茶油。")  # 赣南脐橙/LOC
+    assert pairs(g, ONE.promotes) == {("邱学文", "赣南脐橙"), ("邱学文", "赣南茶油")}
     assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == {"“家乡好物”直播活动"}
 
 

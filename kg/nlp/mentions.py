@@ -515,9 +515,11 @@ def find_promoted(text: str, words: list[Word]) -> list[Mention]:
 
 
 def _produce_as_noun(w: Word) -> Word:
-    """LAC reads a place's produce as an organization (推荐中宁枸杞): an ORG word that ends in a product
-    word, has no organization ending and is no known enterprise is the noun it ends in."""
-    if w.tag in ORG_TAGS and lexicon.ending(w.text, lexicon.words("products", "heads")) \
+    """LAC reads a place's produce as an organization or a place (推荐中宁枸杞, 推介了赣南脐橙): such a word
+    that ends in a product word, has no organization ending and is no known enterprise is the noun it ends
+    in; a place only with a product word of two characters or more after two of its own (仙桃 stays a city)."""
+    head = lexicon.ending(w.text, lexicon.words("products", "heads")) if w.tag in ORG_TAGS or w.tag == "LOC" else None
+    if head and (w.tag != "LOC" or (len(head) >= 2 and len(w.text) - len(head) >= 2)) \
             and not lexicon.org_class(w.text) and w.text not in lexicon.enterprise_aliases():
         return w._replace(tag="nz")
     return w
