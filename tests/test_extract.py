@@ -340,3 +340,19 @@ def test_weeks_and_seasons_of_the_one_festival_are_its_parts_and_a_holiday_is_no
     assert {c for c, p in pairs(f, ONE.partOf) if p == "2020西安“云上长安”网购节"} == \
         {"开幕式", "长安好物”直播周", "丝路云品”跨境电商周"}  # pairs() strips the outer quotes
     assert "双节" not in {max(e.labels, key=len).strip("“”") for e in f.entities.values()}
+
+
+def test_datelines_bylines_and_host_nicknames():
+    f = facts("新湖南客户端8月12日讯（记者 易凌 通讯员 黄思远）昨天，长沙市人民政府新闻办公室召开新闻发布会。", published="2021-08-12")
+    assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2021-08-11"}
+    assert {o for _, o in pairs(f, ONE.author)} == {"易凌", "黄思远"}
+    g = facts("（川观新闻记者 何雨桐 通讯员 苟明亮）\n界面新闻记者 | 陈思琪\n与快手主播“果果姐”程婷婷一起吆喝。主播“川妹小雅”也来了。主播“云端”卖茶。")
+    assert {o for _, o in pairs(g, ONE.author)} == {"何雨桐", "苟明亮", "陈思琪"}
+    people = [e for e in g.entities.values() if e.cls == "Person" and not {"何雨桐", "苟明亮", "陈思琪"} & set(e.labels)]
+    assert sorted(sorted(e.labels) for e in people) == [["川妹小雅"], ["果果姐", "程婷婷"]]
+
+
+def test_event_names_with_a_conjunction_or_a_run_word_glued_by_lac():
+    f = facts("1月20日，2021山东网上年货节在济南启动。12月18日，第三届中国数字经济发展与治理学术论坛在北京举行。市商务委召开新闻通气会。")
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == \
+        {"2021山东网上年货节", "第三届中国数字经济发展与治理学术论坛", "新闻通气会"}

@@ -29,6 +29,7 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
     data = load("dates")
     anaphoric = re.compile("|".join(data["anaphoric"]))
     joiners = set(data["range_joiners"])
+    dateline = re.compile(data["dateline_after"])
     days = find_dates(text) + [m.span() for m in anaphoric.finditer(text)]
     covered = {i for a, b in days for i in range(a, b)}
     months = {m.span(): m for m in finditer("dates", "month_patterns", text) if not covered.intersection(range(*m.span()))}
@@ -37,7 +38,7 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
         expr = text[start:end]
         ends_range = previous_end is not None and text[previous_end:start].strip() in joiners
         previous_end = end
-        if ends_range:
+        if ends_range or dateline.match(text, end):
             continue
         if (start, end) in months:
             value = resolve_month(months[(start, end)], published, data["relative_years"])

@@ -293,7 +293,7 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
         endings = lexicon.longest_first(endings)
         joined = _join_heads(_join_bracketed_places(words), endings)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
-        for start, end in _noun_runs(joined, HEADED_RUN_TAGS):
+        for start, end in _joined_runs(text, _noun_runs(joined, HEADED_RUN_TAGS)):
             start = _edition_start(text, joined, start)
             name = text[start:end]
             head = lexicon.ending(name, endings)
@@ -302,6 +302,16 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
+    return out
+
+
+def _joined_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs joined by 与/和 into one name where only the conjunction stands between them
+    (第三届中国数字经济发展 与 治理学术论坛); each run is kept too, for the shorter reading."""
+    out = list(runs)
+    for (a, b), (c, d) in zip(runs, runs[1:]):
+        if text[b:c] in ("与", "和") and d - c >= 2 and b - a >= 2:
+            out.append((a, d))
     return out
 
 
@@ -316,9 +326,13 @@ def _with_run_words(words: list[Word]) -> list[Word]:
         # a run verb only inside a name, before its nouns: 直播 电商产业园, not 凤庆专场 直播 3小时
         verb_inside = w.text in run_verbs and i + 1 < len(words) and words[i + 1].start == w.end \
             and words[i + 1].tag in NOUN_CONTINUES
+        opening = next((r for r in run_words if w.text.startswith(r) and len(w.text) > len(r)), None)
         if end and w.text != end:
             cut = w.end - len(end)
             out += [Word(w.start, cut, w.text[:-len(end)], "nz"), Word(cut, w.end, end, "vd")]
+        elif opening and w.tag not in ORG_TAGS:  # 网上年/s 货/n 节/n: LAC glued the run word to the name's next word
+            cut = w.start + len(opening)
+            out += [Word(w.start, cut, opening, "vd"), Word(cut, w.end, w.text[len(opening):], "n")]
         else:
             out.append(w._replace(tag="vd") if w.text in run_words.set or verb_inside else w)
     return out
@@ -626,6 +640,22 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
             out.append(Mention(start, end, "Person", name, "", "person", 3))
+    return out + _nicknames(text, words, out)
+
+
+def _nicknames(text: str, words: list[Word], persons: list[Mention]) -> list[Mention]:
+    """A quoted name after a host word is a person (主播“川妹小雅”, which LAC cuts in two), unless it is one
+    plain word (主播“云端”卖滇红); written right before a person's name (“果果姐”程婷婷) it is that person's
+    other name, keyed by the name."""
+    before = lexicon.words("names", "person_before_quote")
+    plain = {(w.start, w.end) for w in words if w.tag not in ("PER", "nz", "nw")}
+    by_start = {p.start: p for p in persons}
+    out = []
+    for m in re.finditer(r"“([\u4e00-\u9fff]{2,6})”", text):
+        if not lexicon.ending(text[max(0, m.start() - 4):m.start()], before) or m.span(1) in plain:
+            continue
+        named = by_start.get(m.end())
+        out.append(Mention(m.start(1), m.end(1), "Person", m.group(1), named.label if named else "", "nickname", 4))
     return out
 
 
