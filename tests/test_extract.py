@@ -356,3 +356,5 @@ def test_event_names_with_a_conjunction_or_a_run_word_glued_by_lac():
     f = facts("1月20日，2021山东网上年货节在济南启动。12月18日，第三届中国数字经济发展与治理学术论坛在北京举行。市商务委召开新闻通气会。")
     assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} == \
         {"2021山东网上年货节", "第三届中国数字经济发展与治理学术论坛", "新闻通气会"}
+    g = facts("2月3日，“烟台苹果”云上品鉴会将推介烟台苹果。")  # 云/n 上/f
+    assert {max(e.labels, key=len) for e in g.entities.values() if e.cls == "Event"} == {"“烟台苹果”云上品鉴会"}

@@ -315,11 +315,24 @@ def _joined_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+def _rejoined(words: list[Word], joined: set[str]) -> list[Word]:
+    """Two adjacent words that spell one of `joined` as one word: 云/n 上/f is 云上."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev and prev.end == w.start and prev.text + w.text in joined:
+            out[-1] = Word(prev.start, w.end, prev.text + w.text, w.tag)
+        else:
+            out.append(w)
+    return out
+
+
 def _with_run_words(words: list[Word]) -> list[Word]:
     """Run words (在线, 网上…: names.json) tagged as the adverbs they are inside names, split off the
     end of an organization LAC reads into them (江苏在线 → 江苏 + 在线)."""
     run_words = lexicon.words("names", "run_words")
     run_verbs = set(lexicon.load("names")["run_verbs"])
+    words = _rejoined(words, run_words.set)
     out = []
     for i, w in enumerate(words):
         end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
