@@ -358,3 +358,8 @@ def test_event_names_with_a_conjunction_or_a_run_word_glued_by_lac():
         {"2021山东网上年货节", "第三届中国数字经济发展与治理学术论坛", "新闻通气会"}
     g = facts("2月3日，“烟台苹果”云上品鉴会将推介烟台苹果。")  # 云/n 上/f
     assert {max(e.labels, key=len) for e in g.entities.values() if e.cls == "Event"} == {"“烟台苹果”云上品鉴会"}
+
+
+def test_an_institute_written_after_its_academy_as_plain_nouns_is_one_organization():
+    f = facts("中国社会科学院数量经济与技术经济研究所研究员孟庆华认为，数据要素很关键。")
+    assert pairs(f, ONE.organization) == {("研究员", "中国社会科学院数量经济与技术经济研究所")}

@@ -127,7 +127,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         if cls and len(name) >= 2 and not _looks_like_product(name) and not in_title:
             out.append(Mention(start, end, cls, name, "", "org", 4))
     out += _company_names(text, words)
-    out += _with_sub_units(text, out)
+    out += _with_sub_units(text, words, out)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
     out += _short_company_names(text, bounds, [m for m in out if m.source in ("company-name", "enterprise-pattern")], gaz)
@@ -209,12 +209,28 @@ def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention]
     return out
 
 
-def _with_sub_units(text: str, orgs: list[Mention]) -> list[Mention]:
-    """上海交通大学 + 安泰经济与管理学院, written together, is one organization named in full."""
+def _with_sub_units(text: str, words: list[Word], orgs: list[Mention]) -> list[Mention]:
+    """上海交通大学 + 安泰经济与管理学院, written together, is one organization named in full; so is an
+    organization and the nouns after it that end in a unit (中国社会科学院 数量/n 经济与技术经济研究所/n)."""
     units = lexicon.words("organizations", "sub_units")
     by_start = {m.start: m for m in orgs}
-    return [Mention(a.start, b.end, b.cls, text[a.start:b.end], "", "org+unit", 4)
-            for a in orgs if (b := by_start.get(a.end)) and a.cls == "Organization" and lexicon.ending(b.label, units)]
+    word_at = {w.start: i for i, w in enumerate(words)}
+    out = []
+    for a in orgs:
+        if a.cls != "Organization":
+            continue
+        if (b := by_start.get(a.end)) and lexicon.ending(b.label, units):
+            out.append(Mention(a.start, b.end, b.cls, text[a.start:b.end], "", "org+unit", 4))
+            continue
+        end, i = None, word_at.get(a.end)
+        while i is not None and i < len(words) and words[i].start - a.end <= 14 and (
+                words[i].tag in ("n", "nz", "vn", "an") or words[i].text in ("与", "和")):
+            if words[i].tag != "c" and lexicon.ending(text[a.start:words[i].end], units):
+                end = words[i].end
+            i = i + 1 if i + 1 < len(words) and words[i + 1].start == words[i].end else None
+        if end:
+            out.append(Mention(a.start, end, a.cls, text[a.start:end], "", "org+unit", 4))
+    return out
 
 
 def _split_joined(text: str, spans):
