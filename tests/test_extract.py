@@ -108,7 +108,7 @@ def test_event_name_over_online_and_a_split_head():
 def test_speaker_in_a_later_paragraph_joins_the_main_event_not_a_sub_forum():
     f = facts("11月28日，2020粤港澳数字经济发展论坛在深圳举行。\n"
               "中山大学岭南学院院长林江在主旨演讲中指出，数字经济正在加速发展。\n"
-              "当天下午，论坛还举行了“数字贸易分论坛”。")
+              "当天下午，论坛还举行了“数字贸易分论坛”。", published="2020-11-29")
     assert pairs(f, ONE.participatedIn) == {("林江", "2020粤港澳数字经济发展论坛")}
 
 
@@ -363,3 +363,11 @@ def test_event_names_with_a_conjunction_or_a_run_word_glued_by_lac():
 def test_an_institute_written_after_its_academy_as_plain_nouns_is_one_organization():
     f = facts("中国社会科学院数量经济与技术经济研究所研究员孟庆华认为，数据要素很关键。")
     assert pairs(f, ONE.organization) == {("研究员", "中国社会科学院数量经济与技术经济研究所")}
+
+
+def test_people_attend_no_event_still_to_come_and_a_clause_keeps_its_own_date():
+    f = facts("上海市商务委员会21日举行新闻通气会。\n市商务委主任华建国介绍了进展。市商务委将于11月启动评选，12月中旬举办2020上海在线新经济发展大会。",
+              published="2020-10-21")
+    assert pairs(f, ONE.participatedIn) == {("华建国", "新闻通气会")}
+    assert {(e, str(d)) for e, d in pairs(f, ONE.date)} >= {("2020上海在线新经济发展大会", "2020-12")}
+    assert ("2020上海在线新经济发展大会", "2020-11") not in pairs(f, ONE.date)

@@ -256,14 +256,15 @@ class Extractor:
 
     def _event_dates(self, s: Sentence):
         """A date dates the events of its clause; opening a sentence, or beside its one event, the
-        events of the sentence."""
+        events of the sentence that have no date in their own clause."""
         events = [m for m in s.mentions if m.cls == "Event"]
+        in_clause = {m.start for m in events for a, _, _ in s.dates if s.clause_of(a) == s.clause_of(m.start)}
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
             reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
-                events if (len(events) == 1 or opening) and not reference else [])
+                [m for m in events if m.start not in in_clause] if (len(events) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, "date-in-clause")
 
@@ -351,8 +352,10 @@ class Extractor:
         verbs = lexicon.load("verbs")
         window = verbs["participate_window"]
         bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
-        events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"}
-        main = self._main_events()
+        # the fallbacks leave out events still to come: a report's people attend what has happened
+        to_come = self._to_come()
+        events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"} - to_come
+        main = self._main_events() - to_come
         for i, s in enumerate(self.sentences):
             frame = self._frame_event(s)
             if frame is None and not any(c in s.text for c in verbs["participate"]):
@@ -374,6 +377,17 @@ class Extractor:
                 continue  # which of several events an agent attended is not for a rule to guess
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, next(iter(events)), s, "participation-cue")
+
+    def _to_come(self) -> set[URIRef]:
+        """Events dated only after the publication day (于12月中旬举办…大会 in a report of 10月21日)."""
+        published = self.doc._.published
+        if not published:
+            return set()
+        dates: dict = {}
+        for st in self.facts.statements:
+            if st.predicate == ONE.date:
+                dates.setdefault(st.subject, []).append(str(st.object))
+        return {e for e, ds in dates.items() if all(d > published[:len(d)] for d in ds)}
 
     def _paragraph_start(self, i: int) -> int:
         """The index of the first sentence of sentence i's paragraph: no line break from there to sentence i."""
