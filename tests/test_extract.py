@@ -371,3 +371,9 @@ def test_people_attend_no_event_still_to_come_and_a_clause_keeps_its_own_date():
     assert pairs(f, ONE.participatedIn) == {("华建国", "新闻通气会")}
     assert {(e, str(d)) for e, d in pairs(f, ONE.date)} >= {("2020上海在线新经济发展大会", "2020-12")}
     assert ("2020上海在线新经济发展大会", "2020-11") not in pairs(f, ONE.date)
+
+
+def test_products_under_the_company_the_text_is_about():
+    f = facts("北京星图视界科技有限公司与闵行区签约。京东物流也出席了仪式。北京星图视界科技有限公司成立于2016年，"
+              "旗下“星图X2”AR眼镜去年出货量超过20万台。")
+    assert pairs(f, ONE.madeBy) == {("星图X2”AR眼镜", "北京星图视界科技有限公司")}  # pairs() strips the outer quote

@@ -472,6 +472,21 @@ class Extractor:
             if after and self.text[m.end:after.start].strip() in lexicon.load("verbs")["passive"] \
                     and any(self.text.startswith(v, after.end) for v in make):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
+                continue
+            # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
+            lead = self.text[max(s.clause_of(m.start)[0], m.start - 10):m.start]
+            if any(lead.endswith(c) or lead.endswith(c + "的") for c in verbs["maker_anaphors"]):
+                owner = self._main_enterprise(m.start)
+                if owner is not None:
+                    self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
+
+    def _main_enterprise(self, pos: int) -> URIRef | None:
+        """The enterprise the text has named most before `pos`, the later one of equals."""
+        before = [m for m in self.mentions if m.cls == "Enterprise" and m.end <= pos]
+        if not before:
+            return None
+        counts = Counter(self._at(m) for m in before)
+        return self._at(max(reversed(before), key=lambda m: counts[self._at(m)]))
 
     def _listed_before(self, ms: list[Mention], k: int) -> list[Mention]:
         """Mention k with the mentions of its class listed right before it (A、B和C)."""
