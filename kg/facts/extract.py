@@ -210,19 +210,14 @@ class Extractor:
         return (place_iri(key), level) if key else None
 
     def _anaphor(self, end: int, floor: int) -> tuple[URIRef, str] | None:
-        """公司董事长: the generic word stands for the organization of its kind the text has named most
-        so far (the article's company, not the partner named last), the later one of equals."""
+        """公司董事长: the generic word stands for the organization of its kind the text has named most so far."""
         anaphors = lexicon.load("organizations")["anaphors"]
         word = next((w for w in sorted(anaphors, key=len, reverse=True)
                      if self.text.startswith(w, end - len(w)) and end - len(w) >= floor), None)
         if word is None:
             return None
-        before = [m for m in self.mentions if m.cls == anaphors[word] and m.end <= end - len(word)]
-        if not before:
-            return None
-        counts = Counter(self._at(m) for m in before)
-        chosen = max(reversed(before), key=lambda m: counts[self._at(m)])  # max keeps the first: the latest
-        return self._at(chosen), chosen.cls
+        chosen = self._most_named(anaphors[word], end - len(word))
+        return (chosen, anaphors[word]) if chosen is not None else None
 
     def _title_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
         """A government title written right after a name (张三副县长)."""
@@ -476,17 +471,18 @@ class Extractor:
             # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
             lead = self.text[max(s.clause_of(m.start)[0], m.start - 10):m.start]
             if any(lead.endswith(c) or lead.endswith(c + "的") for c in verbs["maker_anaphors"]):
-                owner = self._main_enterprise(m.start)
+                owner = self._most_named("Enterprise", m.start)
                 if owner is not None:
                     self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
 
-    def _main_enterprise(self, pos: int) -> URIRef | None:
-        """The enterprise the text has named most before `pos`, the later one of equals."""
-        before = [m for m in self.mentions if m.cls == "Enterprise" and m.end <= pos]
+    def _most_named(self, cls: str, pos: int) -> URIRef | None:
+        """The entity of class `cls` the text has named most before `pos` (the article's company, not the
+        partner named last), the later one of equals."""
+        before = [m for m in self.mentions if m.cls == cls and m.end <= pos]
         if not before:
             return None
         counts = Counter(self._at(m) for m in before)
-        return self._at(max(reversed(before), key=lambda m: counts[self._at(m)]))
+        return self._at(max(reversed(before), key=lambda m: counts[self._at(m)]))  # max keeps the first: the latest
 
     def _listed_before(self, ms: list[Mention], k: int) -> list[Mention]:
         """Mention k with the mentions of its class listed right before it (A、B和C)."""
