@@ -52,6 +52,12 @@ def name_heads() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=None)
+def all_name_heads() -> Words:
+    """Every head noun of name_heads(), of any class."""
+    return Words(h for heads in name_heads().values() for h in heads)
+
+
+@lru_cache(maxsize=None)
 def org_endings() -> list[tuple[str, str]]:
     """(ending, class) pairs, longest ending first, over all organization classes."""
     data = load("organizations")

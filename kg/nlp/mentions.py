@@ -278,7 +278,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
-    joined = _join_heads(words, lexicon.Words(h for cls_heads in heads.values() for h in cls_heads))  # 分/v 论坛/n
+    joined = _join_heads(words, lexicon.all_name_heads())  # 分/v 论坛/n
     out = []
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
