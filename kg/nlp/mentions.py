@@ -5,7 +5,7 @@ Each finder returns `Mention`s; `resolve_overlaps` keeps one reading per stretch
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, NamedTuple
 
@@ -310,13 +310,14 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
         joined = _join_heads(_join_bracketed_places(words), endings)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
         for start, end in _joined_runs(text, _noun_runs(joined, HEADED_RUN_TAGS)):
-            start = _edition_start(text, joined, start)
             name = text[start:end]
             head = lexicon.ending(name, endings)
             if not head or name in not_names or len(name) < names["unquoted_min_length"] or (start, end) in generic:
                 continue
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
+            start = _edition_start(text, joined, start)
+            name = text[start:end]
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
     return out
 
@@ -405,7 +406,8 @@ def _edition_start(text: str, words: list[Word], pos: int) -> int:
     """Where an event's name starts that a quote opens: back over an edition, a year or a place written
     right before it (首届“云上江城”在线新经济博览会, 2021重庆“渝见好物”网络消费节)."""
     start = pos
-    for w in reversed([w for w in words if w.end <= pos][-2:]):
+    last = bisect_right(words, pos, key=lambda w: w.end)  # the words ending at or before pos: words[:last]
+    for w in reversed(words[max(0, last - 2):last]):
         if w.end != start or not (w.tag == "LOC" or EDITION.fullmatch(w.text)):
             break
         start = w.start
