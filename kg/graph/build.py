@@ -141,16 +141,18 @@ def fullest(names: Iterable[str]) -> str:
     return min(names, key=lambda x: (-len(x), x))
 
 
-SYNC_PARTS = "0123456789abcdef"  # first hex digits of the subjects' MD5: sync.ru's parts
+SYNC_PARTS = "0123456789abcdef"  # first hex digits of the subjects' MD5: sync-insert.ru's parts
 
 
 def sync_updates(name: URIRef, scratch: URIRef, also: URIRef) -> Iterator[str]:
     """The SPARQL Updates that make a store's graph `name` hold what `scratch` holds (triple by triple, with
-    the merged default graph following: `also` is the other graph that may hold the same triples), one per
-    part of the subjects (`sync.ru`), then drop `scratch`."""
+    the merged default graph following: `also` is the other graph that may hold the same triples): the
+    deletions (`sync-delete.ru`), the insertions one part of the subjects at a time (`sync-insert.ru`), then
+    dropping `scratch`."""
+    graphs = {"graph": f"<{name}>", "next": f"<{scratch}>", "also": f"<{also}>"}
+    yield _update_text("sync-delete.ru").substitute(graphs)
     for part in SYNC_PARTS:
-        yield _update_text("sync.ru").substitute(graph=f"<{name}>", next=f"<{scratch}>", also=f"<{also}>",
-                                                 part=f'"{part}"')
+        yield _update_text("sync-insert.ru").substitute(graphs, part=f'"{part}"')
     yield f"DROP SILENT GRAPH <{scratch}>"
 
 

@@ -133,7 +133,7 @@ class GraphStore:
 
     def fill(self, name: URIRef, triples: Iterable[tuple], chunk: int = 50_000):
         """Graph `name` alone, outside the merge, written `chunk` triples per transaction: a scratch graph for
-        an update to read (kg/graph/sync.ru), filled without holding all its triples in memory at once."""
+        an update to read (kg/graph/sync-insert.ru), filled without holding all its triples in memory at once."""
         self.ox.update(f"DROP SILENT GRAPH {_iri(name)}")
         triples = iter(triples)
         while part := list(islice(triples, chunk)):
