@@ -276,10 +276,7 @@ class Extractor:
         first = self.sentences[j]
         if j == i or not first.dates or self.text[first.start:first.dates[0][0]].strip():
             return
-        iso = first.dates[0][2]
-        for m in events:
-            if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
-                self._state(self._at(m), ONE.date, date_literal(iso), s, "date-of-paragraph")
+        self._date_undated(events, first.dates[0][2], s, "date-of-paragraph")
 
     def _referred_on(self, i: int):
         """An event the text refers back to (这场…直播, 此次…节) happened on the day last named in the
@@ -293,10 +290,14 @@ class Extractor:
         earlier = [d for st in self.sentences[max(0, i - data["back_reference_window"]):i] for d in st.dates]
         if not earlier:
             return
-        iso = earlier[-1][2]
+        self._date_undated(events, earlier[-1][2], s, "date-of-reference")
+
+    def _date_undated(self, events: list[Mention], iso: str, s: Sentence, rule: str):
+        """Date the events that have no date yet."""
+        dated = {st.subject for st in self.facts.statements if st.predicate == ONE.date}
         for m in events:
-            if not any(st.subject == self._at(m) and st.predicate == ONE.date for st in self.facts.statements):
-                self._state(self._at(m), ONE.date, date_literal(iso), s, "date-of-reference")
+            if self._at(m) not in dated:
+                self._state(self._at(m), ONE.date, date_literal(iso), s, rule)
 
     def _part_of(self, s: Sentence):
         events = [m for m in s.mentions if m.cls == "Event"]
@@ -346,6 +347,7 @@ class Extractor:
         people take part (A、B等企业负责人发言); reporters of the article never join."""
         verbs = lexicon.load("verbs")
         window = verbs["participate_window"]
+        over = verbs["after_event"]  # 揭牌仪式结束后，…: the time, not the event attended
         bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
@@ -359,7 +361,6 @@ class Extractor:
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(b <= m.start < b + 12 for b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
-            over = lexicon.load("verbs")["after_event"]  # 揭牌仪式结束后，…: the time, not the event attended
             events = {self._at(frame)} if frame else {self._at(m) for m in s.mentions if m.cls == "Event"
                                                        and not any(self.text.startswith(w, m.end) for w in over)}
             j, floor = i, max(self._paragraph_start(i), i - window)
@@ -464,7 +465,7 @@ class Extractor:
                         self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
                     continue
             # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产
-            if after and self.text[m.end:after.start].strip() in lexicon.load("verbs")["passive"] \
+            if after and self.text[m.end:after.start].strip() in verbs["passive"] \
                     and any(self.text.startswith(v, after.end) for v in make):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
                 continue
@@ -523,23 +524,25 @@ class Extractor:
             if reach is not None:
                 first = next((j for j, p in enumerate(s.mentions) if p.start >= m.end and p.cls in PLACE_CLASSES), None)
                 if first is not None and s.mentions[first].start <= reach:
-                    place = self._most_specific(s, first)  # 深圳南山区 is in 南山区
+                    place = s.mentions[self._place_run(s, first)[1]]  # 深圳南山区 is in 南山区
                     self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
-            first = k - 1  # back over the places written together: 位于 合肥市 包河区 的
-            while first > 0 and s.mentions[first - 1].cls in PLACE_CLASSES and s.mentions[first - 1].end == s.mentions[first].start:
-                first -= 1
             place = s.mentions[k - 1] if k else None
-            if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的" \
-                    and before.search(self.text[max(s.start, s.mentions[first].start - 6):s.mentions[first].start]):
-                self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+            if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的":
+                opening = s.mentions[self._place_run(s, k - 1)[0]].start  # 位于 合肥市 包河区 的
+                if before.search(self.text[max(s.start, opening - 6):opening]):
+                    self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
         self._venues(s)
 
-    def _most_specific(self, s: Sentence, j: int) -> Mention:
-        """The last of the places written together from mention j on: 深圳南山区, 上海杨浦."""
-        ms = s.mentions
-        while j + 1 < len(ms) and ms[j + 1].cls in PLACE_CLASSES and ms[j + 1].start == ms[j].end:
-            j += 1
-        return ms[j]
+    @staticmethod
+    def _place_run(s: Sentence, j: int) -> tuple[int, int]:
+        """The first and last of the places written together with place mention j (合肥市包河区, 深圳南山区):
+        the last is the most specific."""
+        ms, first, last = s.mentions, j, j
+        while first > 0 and ms[first - 1].cls in PLACE_CLASSES and ms[first - 1].end == ms[first].start:
+            first -= 1
+        while last + 1 < len(ms) and ms[last + 1].cls in PLACE_CLASSES and ms[last + 1].start == ms[last].end:
+            last += 1
+        return first, last
 
     def _venues(self, s: Sentence):
         """An event held at a place: 论坛 在上海杨浦 举行 is in 杨浦, the most specific place named there;

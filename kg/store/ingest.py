@@ -163,10 +163,11 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
 def refresh(store: GraphStore):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
-    one stream of (entity, name) rows, written to a scratch graph in chunks and synced in sixteen transactions,
-    each for a sixteenth of the entities: neither Python nor Oxigraph holds the corpus's names at once (while
-    it runs, a reader may see the labels of some entities already changed and of others not yet). Recomputed from the store after each run, so
-    a removed document leaves no label or reference place behind, and a store whose last run was killed
+    one stream of (entity, name) rows, written to a scratch graph in chunks and synced by kg.graph.build's
+    sync_updates: the deletions in one transaction, the insertions in sixteen, each for a sixteenth of the
+    entities, so neither Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
+    the labels of some entities already changed and of others not yet). Recomputed from the store after each
+    run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well."""
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
     reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
