@@ -377,3 +377,41 @@ def test_products_under_the_company_the_text_is_about():
     f = facts("北京星图视界科技有限公司与闵行区签约。京东物流也出席了仪式。北京星图视界科技有限公司成立于2016年，"
               "旗下“星图X2”AR眼镜去年出货量超过20万台。")
     assert pairs(f, ONE.madeBy) == {("星图X2”AR眼镜", "北京星图视界科技有限公司")}  # pairs() strips the outer quote
+
+
+def test_a_bare_event_head_refers_back_to_the_event_named_before_it():
+    """仪式, 通气会, 本届年货节 written after the event's name are that event, not new ones; a festival's
+    opening ceremony stays its own event."""
+    f = facts("1月20日，2021山东网上年货节在济南启动。2021山东网上年货节启动仪式上，副厅长王建国致辞。"
+              "副市长张伟在仪式上介绍，本届年货节由省商务厅主办。", published="2021-01-21")
+    events = sorted(max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event")
+    assert events == ["2021山东网上年货节", "2021山东网上年货节启动仪式"]
+    assert {("王建国", "2021山东网上年货节启动仪式"), ("张伟", "2021山东网上年货节启动仪式")} <= pairs(f, ONE.participatedIn)
+
+
+def test_a_person_speaking_at_an_event_takes_part_whatever_the_verb():
+    f = facts("9月16日，上海湾区直播电商产业园揭牌仪式在金山区举行。区长胡卫国在仪式上说，金山将打造直播电商高地。",
+              published="2021-09-16")
+    assert ("胡卫国", "上海湾区直播电商产业园揭牌仪式") in pairs(f, ONE.participatedIn)
+
+
+def test_a_sentence_set_at_an_event_described_by_a_clause():
+    f = facts("11月6日，2020长三角数字经济峰会在杭州开幕。当天下午举行的直播电商分论坛上，浙江大学教授李明作了主旨演讲。",
+              published="2020-11-07")
+    assert ("李明", "直播电商分论坛") in pairs(f, ONE.participatedIn)
+
+
+def test_the_day_something_lasts_until_dates_no_event():
+    f = facts("2021山东网上年货节1月20日启动，持续至2月26日。", published="2021-01-21")
+    assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2021-01-20"}
+
+
+@pytest.mark.parametrize("text,post,place", [
+    ("贵州遵义正安县委常委、副县长刘洋走进直播间。", "县委常委", "正安县"),
+    ("凤庆县地处临沧。该县副县长李强推介滇红茶。", "副县长", "凤庆县"),
+])
+def test_a_county_party_post_and_that_county(text, post, place):
+    f = facts(text)
+    held = {post for _, post in pairs(f, ONE.holdsPost)}
+    where = {str(s.object).rsplit("/", 1)[-1] for s in f.statements if s.predicate == ONE.postIn}
+    assert post in held and where == {place}

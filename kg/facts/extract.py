@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
-from ..nlp.mentions import Mention
+from ..nlp.mentions import EVENT_REFERENCE, Mention
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
 from .resolve import cluster_mentions, organ_identity
@@ -23,9 +24,10 @@ from .resolve import cluster_mentions, organ_identity
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
 # Mentions that refer to a name without writing it (郑书记 for 郑永康): labelled by that name.
-REFERENCES = {"surname+title"}
+REFERENCES = {"surname+title", EVENT_REFERENCE}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
+CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 
 
 @dataclass
@@ -118,7 +120,11 @@ class Extractor:
     def _iri(self, m: Mention, clusters: dict[tuple[str, str], str]) -> URIRef:
         if m.cls in PLACE_CLASSES:
             return place_iri(m.key)
-        name = clusters.get((m.cls, strip_quotes(m.label)), m.key or strip_quotes(m.label))
+        if m.source in REFERENCES:  # 仪式 for 2021山东网上年货节启动仪式: the IRI of the name it stands for
+            name = strip_quotes(m.key)
+            name = clusters.get((m.cls, name), name)
+        else:
+            name = clusters.get((m.cls, strip_quotes(m.label)), m.key or strip_quotes(m.label))
         if m.cls == "GovernmentBody":
             name = organ_identity(name, self.home_names)
         return entity_iri(m.cls, name)
@@ -152,7 +158,7 @@ class Extractor:
         left_start = person.start
         while left_start > s.start and not CHAIN_STOP.match(self.text[left_start - 1]):
             left_start -= 1
-        pos, found, inherited = person.start, [], None
+        pos, found, homes, inherited = person.start, [], [], None
         while pos > left_start and self.text[pos - 1] in " 　":  # 副市长 吴清
             pos -= 1
         while pos > left_start:
@@ -161,8 +167,9 @@ class Extractor:
                 break
             tstart = pos - len(title)
             kept = next((k for k in t["kept_prefixes"] if self.text.startswith(k, tstart - len(k))), "")
-            jurisdiction = self._jurisdiction(tstart - len(kept), left_start, kept, title) or inherited
+            jurisdiction = self._jurisdiction(tstart - len(kept), left_start) or inherited
             found.append((kept + title, title, jurisdiction))
+            homes.append(self._home_jurisdiction(tstart - len(kept), left_start, kept, title))
             inherited = jurisdiction
             pos = tstart - len(kept)
             pos = self._skip_prefix(pos, left_start)
@@ -170,7 +177,8 @@ class Extractor:
                 pos -= 1
             else:
                 break
-        return self._share_jurisdictions(s, found, pos)
+        # the area the article is about only where no title of the chain names one (正安县委常委、副县长)
+        return [(written, title, j or home) for (written, title, j), home in zip(self._share_jurisdictions(s, found, pos), homes)]
 
     def _share_jurisdictions(self, s: Sentence, found: list, pos: int) -> list:
         """Titles without their own body take the one written to their left, also across a listed
@@ -195,14 +203,26 @@ class Extractor:
         level = next((lv for lv in lexicon.titles()["levels"] if self.text.startswith(lv, pos - len(lv))), "")
         return pos - len(level) if pos - len(level) >= floor else pos
 
-    def _jurisdiction(self, end: int, floor: int, kept: str, title: str) -> tuple[URIRef, str] | None:
-        t = lexicon.titles()
-        m = next((m for m in self.mentions if m.end == end and m.start >= floor and m.cls in PLACE_CLASSES | ORG_CLASSES), None)
+    def _jurisdiction(self, end: int, floor: int) -> tuple[URIRef, str] | None:
+        """The place or organization a title ending at `end` is of, as the text writes it there."""
+        m = next((m for m in self.mentions if m.start >= floor and (
+            (m.end == end and m.cls in PLACE_CLASSES | ORG_CLASSES)
+            # 正安县委常委: the place and the party committee's 县委 share their 县
+            or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None)
         if m:
             return self.iri_of.get((m.start, m.end)), m.cls
-        anaphor = self._anaphor(end, floor)
-        if anaphor:
-            return anaphor
+        return self._anaphor(end, floor) or self._last_area(end, floor)
+
+    def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:
+        """该县副县长: the area of that level named last before the title."""
+        word, level = next(((w, lv) for w, lv in lexicon.titles()["anaphoric_levels"].items()
+                            if self.text.startswith(w, end - len(w)) and end - len(w) >= floor), (None, None))
+        last = next((m for m in reversed(self.mentions) if m.end <= end - len(word) and m.cls == level), None) if word else None
+        return (place_iri(last.key), level) if last else None
+
+    def _home_jurisdiction(self, end: int, floor: int, kept: str, title: str) -> tuple[URIRef, str] | None:
+        """A title's level (区委, 市, or 副县长 itself) names the area of that level the article is about."""
+        t = lexicon.titles()
         level_word = next((lv for lv in sorted(t["levels"], key=len, reverse=True)
                            if self.text.startswith(lv, end - len(lv)) and end - len(lv) >= floor), None)
         level = t["levels"].get(kept) or (t["levels"][level_word] if level_word else None) or t["title_levels"].get(title)
@@ -354,6 +374,8 @@ class Extractor:
         events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"} - to_come
         main = self._main_events() - to_come
         for i, s in enumerate(self.sentences):
+            for person, event in self._spoken_at(s):
+                self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
             frame = self._frame_event(s)
             if frame is None and not any(c in s.text for c in verbs["participate"]):
                 continue
@@ -393,16 +415,24 @@ class Extractor:
         return j
 
     def _frame_event(self, s: Sentence) -> Mention | None:
-        """The event a sentence opens with as its setting: (在)开幕式上，…"""
+        """The event a sentence opens with as its setting: (在)开幕式上，…, 当天下午举行的分论坛上，…"""
         frames = lexicon.load("verbs")["event_frame"]
         for m in s.mentions:
-            if m.cls == "Event" and self.text[s.start:m.start].strip() in ("", "在"):
+            if m.cls == "Event" and _setting_prefix(self.text[s.start:m.start].strip()):
                 after = self.text[m.end:m.end + 4]
                 if any(after.startswith(f) and after[len(f):len(f) + 1] in "，," for f in frames):
                     return m
             if m.start > s.start + 40:
                 break
         return None
+
+    def _spoken_at(self, s: Sentence) -> Iterator[tuple[Mention, Mention]]:
+        """A person written right before 在 an event 上 (许文涛在仪式上说): there, whatever the verb."""
+        frames = lexicon.load("verbs")["event_frame"]
+        for a, b in zip(s.mentions, s.mentions[1:]):
+            if a.cls == "Person" and b.cls == "Event" and self.text[a.end:b.start] == "在" \
+                    and any(self.text.startswith(f, b.end) for f in frames):
+                yield a, b
 
     def _represented(self, s: Sentence) -> list[Mention]:
         """Enterprises and organizations whose unnamed people the sentence names (A、B等企业负责人)."""
@@ -595,6 +625,12 @@ def _container_rank(m: Mention) -> int:
 def date_literal(iso: str) -> Literal:
     """A day (2020-05-17) or, where the text names only the month, a year and month (2020-10)."""
     return Literal(iso, datatype=XSD.date if len(iso) == 10 else XSD.gYearMonth)
+
+
+def _setting_prefix(prefix: str) -> bool:
+    """What may open a sentence before the event it is set at: nothing, 在, or a clause describing the
+    event (当天下午举行的…)."""
+    return prefix in ("", "在") or (prefix.endswith("的") and len(prefix) <= 15 and not CLAUSE_BREAK.search(prefix))
 
 
 def _made_in(gap: str, make: list[str]) -> bool:

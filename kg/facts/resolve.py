@@ -20,7 +20,7 @@ ORGAN = "GovernmentBody"
 
 
 def name_of(m: Mention) -> str:
-    return m.key or strip_quotes(m.label)
+    return strip_quotes(m.key or m.label)
 
 
 def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, str] | None = None) -> dict[tuple[str, str], str]:
@@ -33,12 +33,18 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
     for cls, labels in names.items():
         part_of = SHORT_FORMS[cls]
         for label in labels:
-            longer = {x for x in labels if x != label and part_of(x, label)}
+            longer = {x for x in labels if x != label and part_of(x, label) and not _part_named(cls, x, label)}
             if len(longer) == 1 and len(label) >= 2:
                 out[(cls, label)] = longer.pop()
     out.update(organ_aliases(names.get(ORGAN, set()), home or {}))
     out.update(parenthesized_aliases(mentions, text))
     return out
+
+
+def _part_named(cls: str, longer: str, short: str) -> bool:
+    """2021山东网上年货节启动仪式 is the festival's opening ceremony, not a longer name of the festival."""
+    child = lexicon.ending(longer, lexicon.words("names", "child_event_heads")) if cls == "Event" else None
+    return bool(child) and not short.endswith(child)
 
 
 def organ_key(name: str) -> str:

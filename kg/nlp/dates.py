@@ -25,10 +25,11 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, str]]:
     """Every expression that names a day or a month, with it in ISO form (2020-05-17, 2020-10); 当天 and
     its kind take the last day named. The end of a span (11月5日至10日, 9月至11月) is left out: the
-    span's first day is the day of the event."""
+    span's first day is the day of the event; so is a day something lasts until (持续至2月26日)."""
     data = load("dates")
     anaphoric = re.compile("|".join(data["anaphoric"]))
     joiners = set(data["range_joiners"])
+    until = tuple(data["until_words"])
     dateline = re.compile(data["dateline_after"])
     days = find_dates(text) + [m.span() for m in anaphoric.finditer(text)]
     covered = {i for a, b in days for i in range(a, b)}
@@ -38,7 +39,7 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
         expr = text[start:end]
         ends_range = previous_end is not None and text[previous_end:start].strip() in joiners
         previous_end = end
-        if ends_range or dateline.match(text, end):
+        if ends_range or dateline.match(text, end) or text[:start].rstrip().endswith(until):
             continue
         if (start, end) in months:
             value = resolve_month(months[(start, end)], published, data["relative_years"])

@@ -22,6 +22,7 @@ class Words(tuple):
         self = super().__new__(cls, sorted(set(words), key=len, reverse=True))
         self.set = frozenset(self)
         self.lengths = tuple(sorted({len(w) for w in self if w}, reverse=True))
+        self.firsts = frozenset(w[0] for w in self if w)
         return self
 
     def __contains__(self, word) -> bool:
@@ -86,6 +87,7 @@ def titles() -> dict:
         "kept_prefixes": longest_first(data["kept_prefixes"]),
         "levels": data["levels"],
         "title_levels": data["title_levels"],
+        "anaphoric_levels": data["anaphoric_levels"],
         "joiners": set(data["joiners"]),
     }
 

@@ -54,18 +54,21 @@ class Boundaries:
 def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
-    hits, chained = [], -1
+    hits, chained, nested = [], -1, set()
     for i, char in enumerate(text):
         for n in gaz.lengths.get(char, ()):
             surface = text[i:i + n]
             if n < 2 or len(surface) < n or surface not in gaz.names:
                 continue
             # Full names may chain inside a word LAC reads whole (湖北省宜昌市秭归县委); short forms
-            # must be words of their own.
+            # must be words of their own, or be followed by an area within them (贵州遵义正安县委).
             starts = i in bounds.starts or i == chained
-            if (surface in gaz.full and starts) or bounds.aligned(i, i + n):
+            encloses = starts and surface not in gaz.full and _encloses_next(gaz, text, i + n, surface)
+            if (surface in gaz.full and starts) or bounds.aligned(i, i + n) or encloses:
                 hits.append((i, i + n, surface))
-                chained = i + n if surface in gaz.full else -1
+                chained = i + n if surface in gaz.full or encloses else -1
+                if encloses:
+                    nested.add(i)
                 break
     mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]}
     named_in_full = {k for _, _, s in hits if s in gaz.full for k in gaz.names[s]}
@@ -77,11 +80,21 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
         # A county's short form (杨浦, 滨江) is a place only beside its parent area: 徐汇滨江 is a riverside,
         # not Hangzhou's 滨江区. Cities and provinces may also stand alone where LAC reads a place.
         # So is a short form of a place the text also names in full (徐汇区 … 徐汇将继续…).
-        short_ok = _ancestor_mentioned(gaz, place, mentioned) or place.key in named_in_full or (
+        short_ok = start in nested or _ancestor_mentioned(gaz, place, mentioned) or place.key in named_in_full or (
             place.cls != "District" and ((start, end) in loc_words or place.cls == "Region"))
         if surface in gaz.full or short_ok:
             out.append(Mention(start, end, place.cls, surface, place.key, "gazetteer", 5))
     return out
+
+
+def _encloses_next(gaz: Gazetteer, text: str, end: int, surface: str) -> bool:
+    """Whether a place name starting at `end` is of an area within one that `surface` may name."""
+    outer = set(gaz.names[surface])
+    for n in gaz.lengths.get(text[end:end + 1], ()):
+        inner = gaz.names.get(text[end:end + n], ())
+        if n >= 2 and any(outer.intersection(_ancestors(gaz, k)) for k in inner):
+            return True
+    return False
 
 
 def _ancestors(gaz: Gazetteer, key: str):
@@ -386,10 +399,9 @@ def _join_bracketed_places(words: list[Word]) -> list[Word]:
 def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
     """Words that together spell a head noun become one noun where a word of it would end a name's run:
     LAC reads 推进大会 as 推进/v + 大会/n."""
-    firsts = {h[0] for h in heads}
     out, i = [], 0
     while i < len(words):
-        for k in range(min(len(words), i + 3), i + 1, -1) if words[i].text[0] in firsts else ():
+        for k in range(min(len(words), i + 3), i + 1, -1) if words[i].text[0] in heads.firsts else ():
             part = words[i:k]
             if "".join(w.text for w in part) in heads and any(w.tag not in HEADED_RUN_TAGS for w in part) \
                     and all(a.end == b.start for a, b in zip(part, part[1:])):
@@ -731,6 +743,48 @@ def find_title_references(text: str, persons: Iterable[Mention]) -> list[Mention
                 # labelled with the name: 郑书记 is how the text refers to 郑永康, not another name of his
                 out.append(Mention(m.start(), end, "Person", name, name, "surname+title", 3))
     return out
+
+
+EVENT_REFERENCE = "event-reference"
+CLOSING_QUOTES = set("”」』》）)\"'")
+
+
+def find_event_references(text: str, words: list[Word], mentions: list[Mention]) -> list[Mention]:
+    """Bare event heads that stand for an event named before them (通气会由…主持, 在启动仪式上介绍, 本届年货节),
+    keyed by that event's name so both are one entity. A head counts only as words of its own after a
+    determiner, a verb, a preposition or punctuation: 新闻发布会 inside 首场新闻发布会 is no reference."""
+    names = lexicon.load("names")
+    heads = lexicon.words("names", "reference_heads")
+    determiners = lexicon.words("names", "reference_determiners")
+    after_tags = set(names["reference_after_tags"])
+    events = [m for m in mentions if m.cls == "Event"]
+    used = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for i, w in enumerate(words):
+        if w.text[0] not in heads.firsts:
+            continue
+        k = next((k for k in range(min(len(words), i + 3), i, -1)
+                  if "".join(x.text for x in words[i:k]) in heads), None)
+        if k is None or used.intersection(range(w.start, words[k - 1].end)):
+            continue
+        before = words[i - 1] if i else None
+        if before and before.end == w.start and (before.tag not in after_tags or before.text in CLOSING_QUOTES) \
+                and before.text not in determiners:
+            continue  # “云上长安”网购节 is a name, not a reference
+        head = text[w.start:words[k - 1].end]
+        referent = _referent(head, [m for m in events if m.end <= w.start])
+        if referent:
+            out.append(Mention(w.start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
+    return out
+
+
+def _referent(head: str, events: list[Mention]) -> Mention | None:
+    """The nearest event named before that ends with `head`, a main event before a sub-forum or an opening
+    ceremony (论坛 is the forum, not its 分论坛), unless the head itself names the part."""
+    children = lexicon.words("names", "child_event_heads")
+    fits = [m for m in events if len(m.label) > len(head) and m.label.endswith(head)]
+    main = [m for m in fits if lexicon.ending(head, children) or not lexicon.ending(m.label, children)]
+    return (main or fits or [None])[-1]
 
 
 def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tuple[int, int]:
