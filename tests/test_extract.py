@@ -415,3 +415,22 @@ def test_a_county_party_post_and_that_county(text, post, place):
     held = {post for _, post in pairs(f, ONE.holdsPost)}
     where = {str(s.object).rsplit("/", 1)[-1] for s in f.statements if s.predicate == ONE.postIn}
     assert post in held and where == {place}
+
+
+def test_an_indented_paragraph_reads_as_its_words():
+    """LAC glues a paragraph's 　　 indent to the next word (　　市通信管理局/w): it reads the line without it."""
+    f = facts("消息。\n　　市通信管理局副局长邓海鸥表示，本市5G基站已建成4.8万个。")
+    assert pairs(f, ONE.holdsPost) == {("邓海鸥", "副局长")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"市通信管理局"}
+
+
+def test_a_name_the_text_also_writes_as_a_product_is_no_person():
+    f = facts("公司推出社区配送机器人“小优快跑”。\n“小优快跑”采用L4级自动驾驶技术。")
+    assert {(e.cls, max(e.labels, key=len)) for e in f.entities.values() if "小优快跑" in e.labels} == {("Product", "小优快跑")}
+
+
+def test_events_and_products_a_speaker_talks_about_are_not_where_the_speaker_is():
+    f = facts("4月21日，市政府新闻办举行新闻发布会。\n据市商务委副主任邓丽萍介绍，5月9日，“渝货出山”直播带货周将在渝中区举办，"
+              "组织100名主播集中推介火锅底料、榨菜等特色商品。", published="2021-04-22")
+    assert ("邓丽萍", "“渝货出山”直播带货周".strip("“")) not in pairs(f, ONE.participatedIn)
+    assert not pairs(f, ONE.promotes)

@@ -368,6 +368,7 @@ class Extractor:
         verbs = lexicon.load("verbs")
         window = verbs["participate_window"]
         over = verbs["after_event"]  # 揭牌仪式结束后，…: the time, not the event attended
+        speech = lexicon.regexes("verbs", "speech_opening")[0]  # …介绍，本届消费节…: talked of, not attended
         bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
@@ -383,8 +384,11 @@ class Extractor:
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(b <= m.start < b + 12 for b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
-            events = {self._at(frame)} if frame else {self._at(m) for m in s.mentions if m.cls == "Event"
-                                                       and not any(self.text.startswith(w, m.end) for w in over)}
+            told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
+            events = {self._at(frame)} if frame else {
+                self._at(m) for m in told if not speech.search(self.text, s.start, m.start)}
+            if told and not events:
+                continue  # it speaks of events only; where its speaker is, the sentence does not say
             j, floor = i, max(self._paragraph_start(i), i - window)
             while not events and j > floor:
                 j -= 1
@@ -466,7 +470,10 @@ class Extractor:
         if len(before) >= 2 and self._together(before[-2], before[-1], cue_pos):
             promoter = before[-2:]
         products = [m for m in s.mentions if m.cls == "Product"]
+        speech = lexicon.regexes("verbs", "speech_opening")[0]
         for p in promoter:
+            if speech.search(self.text, p.end, cue_pos):
+                continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
             for prod in products:
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
 

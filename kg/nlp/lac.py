@@ -81,8 +81,10 @@ def lac_words(texts: list[str]) -> list[list[Word]]:
     pieces, owners = [], []
     for i, text in enumerate(texts):
         for m in PIECE.finditer(text):
-            if m.group().strip():
-                pieces.append((m.start(), m.group()))
+            # without the indent: LAC glues 　　 to the word after it (　　市通信管理局/w)
+            piece = m.group().strip()
+            if piece:
+                pieces.append((m.start() + m.group().index(piece[0]), piece))
                 owners.append(i)
     out: list[list[Word]] = [[] for _ in texts]
     for (offset, _), owner, pairs in zip(pieces, owners, tag_lines([p for _, p in pieces])):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, NamedTuple
 
 from . import lexicon
@@ -797,6 +797,16 @@ def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tup
 
 
 # -- overlaps -----------------------------------------------------------------------------------
+
+NAMED_THINGS = {"Product", "Event", "Initiative"}
+
+
+def one_sense(mentions: list[Mention]) -> list[Mention]:
+    """A person's name that the text also writes as a product, event or initiative is that thing
+    (“小优快跑”采用…, where LAC reads the quoted robot as a person): one name, one sense per document."""
+    things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
+    return [replace(m, cls=things[m.label]) if m.cls == "Person" and m.label in things else m for m in mentions]
+
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
     """Longest first, then priority: one reading per stretch of text."""

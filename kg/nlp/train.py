@@ -38,27 +38,33 @@ Span = tuple[int, int, str]  # (start, exclusive end, label): character offsets,
 
 
 @spacy.registry.architectures("kg.CharBigramEmbed.v1")
-def char_bigram_embed(width: int, attrs: list[str], rows: list[int], lac_words: bool = False) -> Model:
-    """spaCy's MultiHashEmbed plus hashed features: the bigrams (previous, this) and (this, next), and with
-    lac_words the LAC word each character is in and its place in it with the word's tag (B-PER, I-n, ...).
+def char_bigram_embed(width: int, attrs: list[str], rows: list[int], lac_words: bool = False,
+                      word_suffixes: bool = False) -> Model:
+    """spaCy's MultiHashEmbed plus hashed features: the bigrams (previous, this) and (this, next), with
+    lac_words the LAC word each character is in and its place in it with the word's tag (B-PER, I-n, ...),
+    and with word_suffixes that word's last one and two characters.
 
     A token is one character, which means little alone; bigrams let the model memorise words, LAC's
-    segmentation tells it where words end. lac_words needs `doc._.words` (the onekg_lac component) set
-    before tok2vec runs. rows gives one table size per attr, then left bigram, right bigram, [word, tag].
+    segmentation tells it where words end. A name's type is decided at its first character, whose window
+    does not reach the end of a long name: its word's suffix (…法院, …大学) does. lac_words needs
+    `doc._.words` (the onekg_lac component) set before tok2vec runs. rows gives one table size per attr,
+    then left bigram, right bigram, [word, tag], [suffix 1, suffix 2].
     """
     embeddings = [HashEmbed(width, n_rows, column=i, seed=7 + i, dropout=0.0)
                   for i, n_rows in enumerate(rows)]
-    return chain(bigram_features(attrs, lac_words), list2ragged(), with_array(concatenate(*embeddings)),
+    return chain(bigram_features(attrs, lac_words, word_suffixes), list2ragged(), with_array(concatenate(*embeddings)),
                  with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)),
                  ragged2list())
 
 
-def bigram_features(attrs: list[str], lac_words: bool = False) -> Model:
-    return Model("bigram_features", _bigram_features_forward, attrs={"attrs": attrs, "lac_words": lac_words})
+def bigram_features(attrs: list[str], lac_words: bool = False, word_suffixes: bool = False) -> Model:
+    return Model("bigram_features", _bigram_features_forward,
+                 attrs={"attrs": attrs, "lac_words": lac_words, "word_suffixes": word_suffixes})
 
 
 def _bigram_features_forward(model: Model, docs: list[Doc], is_train: bool):
-    return [model.ops.asarray2i(doc_features(doc, model.attrs["attrs"], model.attrs["lac_words"]),
+    a = model.attrs
+    return [model.ops.asarray2i(doc_features(doc, a["attrs"], a["lac_words"], a.get("word_suffixes", False)),
                                 dtype="uint64")
             for doc in docs], lambda d_features: []
 
@@ -66,8 +72,9 @@ def _bigram_features_forward(model: Model, docs: list[Doc], is_train: bool):
 EDGE = numpy.uint64(1)  # no ORTH or string hash is 1: marks the text's edges and characters outside any word
 
 
-def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False) -> numpy.ndarray:
-    """The attrs' columns, then one id per bigram on each side, then (lac_words) the word and tag ids."""
+def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False, word_suffixes: bool = False) -> numpy.ndarray:
+    """The attrs' columns, then one id per bigram on each side, then (lac_words) the word and tag ids,
+    then (word_suffixes) the word's suffix ids."""
     orth = doc.to_array("ORTH").astype("uint64")
     edge = numpy.array([EDGE], dtype="uint64")
     before, after = numpy.concatenate([edge, orth[:-1]]), numpy.concatenate([orth[1:], edge])
@@ -77,7 +84,8 @@ def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False) -> numpy.n
     columns = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
     if not lac_words:
         return numpy.column_stack([columns, left, right])
-    return numpy.column_stack([columns, left, right, *word_features(doc)])
+    suffixes = suffix_features(doc) if word_suffixes else ()
+    return numpy.column_stack([columns, left, right, *word_features(doc), *suffixes])
 
 
 def word_features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
@@ -91,6 +99,17 @@ def word_features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         tags[word.start:word.end] = [hash_string(f"{place}-{word.tag}") for place in places]
     idx = doc.to_array("IDX").astype("int64")
     return words[idx], tags[idx]
+
+
+def suffix_features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Per token: the hashes of the last character and the last two characters of its LAC word."""
+    n = len(doc_text(doc))
+    last, last2 = numpy.full(n, EDGE, dtype="uint64"), numpy.full(n, EDGE, dtype="uint64")
+    for word in doc._.words or ():
+        last[word.start:word.end] = hash_string("1" + word.text[-1:])
+        last2[word.start:word.end] = hash_string("2" + word.text[-2:])
+    idx = doc.to_array("IDX").astype("int64")
+    return last[idx], last2[idx]
 
 
 def read_cluener(path: Path | str) -> Iterator[tuple[str, set[Span]]]:
