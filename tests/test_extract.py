@@ -434,3 +434,23 @@ def test_events_and_products_a_speaker_talks_about_are_not_where_the_speaker_is(
               "组织100名主播集中推介火锅底料、榨菜等特色商品。", published="2021-04-22")
     assert ("邓丽萍", "“渝货出山”直播带货周".strip("“")) not in pairs(f, ONE.participatedIn)
     assert not pairs(f, ONE.promotes)
+
+
+def test_quoted_sub_events_with_long_or_split_heads():
+    f = facts("5月16日，“智行上海”智能网联汽车体验日在嘉定区启动；5月22日起，静安区将举办“云游上海”数字文旅周；"
+              "6月中旬，“5G+8K”超高清直播挑战赛将在杨浦区举行。", published="2021-04-28")
+    assert {(e, str(d)) for e, d in pairs(f, ONE.date)} == {
+        ("智行上海”智能网联汽车体验日", "2021-05-16"), ("云游上海”数字文旅周", "2021-05-22"),
+        ("5G+8K”超高清直播挑战赛", "2021-06")}  # pairs() strips the outer quotes
+
+
+def test_an_enterprise_after_a_year_names_its_event_and_goes_by_its_short_name():
+    f = facts("3月18日晚，江苏星驰新能源汽车有限公司在常州举行2021星驰汽车新品发布会。星驰汽车董事长杨振东在发布会上说。")
+    assert pairs(f, ONE.participatedIn) == {("杨振东", "2021星驰汽车新品发布会")}
+    assert pairs(f, ONE.organization) == {("董事长", "江苏星驰新能源汽车有限公司")}
+
+
+def test_people_join_the_event_the_next_sentence_names_as_what_was_told():
+    f = facts("上周六晚，百色市副市长覃志刚走进抖音直播间。\n这场“百色好果”专场直播，是“桂品网上行”农产品电商促销活动的第12场。",
+              published="2020-07-28")
+    assert pairs(f, ONE.participatedIn) == {("覃志刚", "“百色好果”专场直播".strip("“"))}

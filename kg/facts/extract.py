@@ -393,12 +393,22 @@ class Extractor:
             while not events and j > floor:
                 j -= 1
                 events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"}
+            events = events or self._named_next(i)
             # else the article's only event, or its only main one (a forum with its sub-forums)
             events = events or (events_in_doc if len(events_in_doc) == 1 else main)
             if len(events) != 1:
                 continue  # which of several events an agent attended is not for a rule to guess
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, next(iter(events)), s, "participation-cue")
+
+    def _named_next(self, i: int) -> set[URIRef]:
+        """The event the sentence after i names as what was just told: 这场“…”专场直播，是…"""
+        determiners = lexicon.words("names", "reference_determiners")
+        for s in self.sentences[i + 1:i + 2]:
+            first = next((m for m in s.mentions if m.cls == "Event"), None)
+            if first and self.text[s.start:first.start].strip() in determiners:
+                return {self._at(first)}
+        return set()
 
     def _to_come(self) -> set[URIRef]:
         """Events dated only after the publication day (于12月中旬举办…大会 in a report of 10月21日)."""

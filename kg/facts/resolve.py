@@ -4,15 +4,25 @@ from __future__ import annotations
 import re
 
 from ..nlp import lexicon
-from ..nlp.mentions import Mention
+from ..nlp.mentions import Mention, company_core
+from ..nlp.places import gazetteer
 from .model import strip_quotes
 
 # How a short name may stand for a longer one of the same class: events and initiatives by any part
 # (云峰汇 in 信息消费云峰汇), organizations by their head (上汽 of 上汽集团), persons by their given
 # name, products by their kind. Only where exactly one longer name fits.
+def company_short_form(full: str, short: str) -> bool:
+    """上汽 of 上汽集团; 瑞能动力 of 江苏瑞能动力电池有限公司 (inside it); 星驰汽车 of 江苏星驰新能源汽车有限公司 (the
+    name it goes by, then a word of its trade that the full name has)."""
+    if full.startswith(short) or (len(short) >= 3 and short in full):
+        return True
+    core = company_core(full, gazetteer())
+    return core != full and len(core) >= 2 and short.startswith(core) and short[len(core):] in full
+
+
 SHORT_FORMS = {
     "Event": str.__contains__, "Initiative": str.__contains__,
-    "Enterprise": str.startswith, "Organization": str.startswith, "GovernmentBody": str.startswith,
+    "Enterprise": company_short_form, "Organization": str.startswith, "GovernmentBody": str.startswith,
     "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
     "Product": str.endswith,  # 机器人 for 服务机器人 when the text names only one kind of robot
 }

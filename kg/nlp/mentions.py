@@ -322,6 +322,7 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
         endings = lexicon.longest_first(endings)
         joined = _join_heads(_join_bracketed_places(words), endings)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
+        joined = _year_and_organizer(joined) if cls == "Event" else joined
         for start, end in _joined_runs(text, _noun_runs(joined, HEADED_RUN_TAGS)):
             name = text[start:end]
             head = lexicon.ending(name, endings)
@@ -332,6 +333,18 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             start = _edition_start(text, joined, start)
             name = text[start:end]
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
+    return out
+
+
+def _year_and_organizer(words: list[Word]) -> list[Word]:
+    """An organization between a year and a noun opens an event's name (2021 星驰汽车 新品 发布会), where
+    elsewhere it hosts the event rather than names it."""
+    out = list(words)
+    for i in range(1, len(words) - 1):
+        year, org, nxt = words[i - 1], words[i], words[i + 1]
+        if org.tag in ORG_TAGS and YEAR.match(year.text) and year.end == org.start == nxt.start - len(org.text) \
+                and nxt.tag in NOUN_CONTINUES:
+            out[i] = org._replace(tag="nz")
     return out
 
 
@@ -427,14 +440,17 @@ def _edition_start(text: str, words: list[Word], pos: int) -> int:
 
 
 def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[str]]):
-    """The name-like words right after a quote, up to 8 characters, that end in a head noun where the
+    """The name-like words right after a quote, up to QUOTE_RUN_MAX characters, that end in a head noun where the
     noun phrase ends (“云购羊城”直播电商节, “小蓝鲸”室内配送机器人: not “星链”直播, which 电商产业园 goes on
     from). An adverb or particle ends the run, and so does a verb that opens it (“小麦”一起在淘宝直播,
     “老字号”亮相直播 are no events); a verb inside it does not end a name (直播电商节开幕)."""
     run: list[Word] = []
+    all_heads = lexicon.all_name_heads()
+    prefixes = lexicon.words("names", "quote_run_prefixes")
     for w in words:
-        if w.start == (run[-1].end if run else pos) and w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) \
-                and w.end - pos <= 8:
+        fits = w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads \
+            or (not run and w.text in prefixes)  # 数字文旅/n 周/f; “5G+8K”超/d 高清直播挑战赛
+        if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
             run.append(w)
         elif w.start > (run[-1].end if run else pos):
             break
@@ -473,6 +489,7 @@ HEADED_RUN_TAGS = NAME_RUN_TAGS | {"vd"}
 QUOTE_RUN_FIRST_TAGS = HEADED_RUN_TAGS | {"s"}
 QUOTE_RUN_TAGS = QUOTE_RUN_FIRST_TAGS | {"v"}
 NOUN_CONTINUES = {"n", "nz", "nw", "vn", "an"}
+QUOTE_RUN_MAX = 10  # characters after a quote that may still be its name: “智行上海”智能网联汽车体验日
 
 
 def _noun_runs(words: list[Word], tags=NOUN_TAGS) -> list[tuple[int, int]]:
