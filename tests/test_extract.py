@@ -454,3 +454,22 @@ def test_people_join_the_event_the_next_sentence_names_as_what_was_told():
     f = facts("上周六晚，百色市副市长覃志刚走进抖音直播间。\n这场“百色好果”专场直播，是“桂品网上行”农产品电商促销活动的第12场。",
               published="2020-07-28")
     assert pairs(f, ONE.participatedIn) == {("覃志刚", "“百色好果”专场直播".strip("“"))}
+
+
+def test_a_chain_of_posts_in_two_areas_and_a_title_with_its_abbreviation():
+    f = facts("常州市委常委、武进区委书记王力平出席发布会并致辞。星驰汽车首席技术官（CTO）陈一帆演示了智能座舱。")
+    assert pairs(f, ONE.holdsPost) == {("王力平", "市委常委"), ("王力平", "区委书记")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"常州市", "武进区"}
+    assert pairs(f, ONE.member) == {("首席技术官", "陈一帆")} and pairs(f, ONE.organization) == {("首席技术官", "星驰汽车")}
+
+
+def test_no_enterprise_signs_at_a_briefing_and_no_reporter_attends():
+    f = facts("（记者 于海波 通讯员 刘晓彤）昨天上午，青岛市政府新闻办召开新闻发布会。\n市北区副区长高雯介绍，"
+              "该区的青岛海岸线直播科技有限公司已签约主播200余名。", published="2021-05-14")
+    assert pairs(f, ONE.participatedIn) == {("高雯", "新闻发布会")}
+
+
+def test_a_company_s_people_showing_its_own_product_do_not_promote_it():
+    f = facts("江苏星驰新能源汽车有限公司推出紧凑型纯电轿车“星驰A5”。公司首席技术官陈一帆演示了“星驰A5”的智能座舱。")
+    assert pairs(f, ONE.madeBy) == {("星驰A5", "江苏星驰新能源汽车有限公司")}
+    assert not pairs(f, ONE.promotes)

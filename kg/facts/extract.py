@@ -28,6 +28,7 @@ REFERENCES = {"surname+title", EVENT_REFERENCE}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
 
 @dataclass
@@ -84,21 +85,39 @@ class Extractor:
         self._authors()
         self._days_over_months()
         self._organs_over_places()
+        self._makers_do_not_promote()
         return self.facts
+
+    def _label(self, iri: URIRef) -> str:
+        """An entity's fullest name so far."""
+        return max(self.facts.entities[iri].labels, key=len) if iri in self.facts.entities else ""
 
     def _organs_over_places(self):
         """An initiative issued by an organ of a place (宝山区人民政府) is not also issued by the place itself
         (宝山发布…方案 in a headline): the organ is the issuer the text states in full."""
-        def name(iri):
-            return max(self.facts.entities[iri].labels, key=len) if iri in self.facts.entities else ""
-
         issued = [st for st in self.facts.statements if st.predicate == ONE.issuedBy]
-        organs = {(st.subject, name(st.object)) for st in issued
+        organs = {(st.subject, self._label(st.object)) for st in issued
                   if self.facts.entities.get(st.object) and self.facts.entities[st.object].cls == "GovernmentBody"}
         covered = {st for st in issued if self.facts.entities.get(st.object)
                    and self.facts.entities[st.object].cls in PLACE_CLASSES
-                   and any(subject == st.subject and organ.startswith(name(st.object)) for subject, organ in organs)}
+                   and any(subject == st.subject and organ.startswith(self._label(st.object)) for subject, organ in organs)}
         self.facts.statements = [st for st in self.facts.statements if st not in covered]
+
+    def _makers_do_not_promote(self):
+        """A company's people showing its own product (总裁演示了“星驰A5”) launch it: the company is its maker,
+        and no one of it promotes it (the guideline: promoting is presenting to buyers, as officials and hosts do)."""
+        st = self.facts.statements
+        members = {x.subject: x.object for x in st if x.predicate == ONE.member}
+        orgs: dict = {}
+        for x in st:
+            if x.predicate == ONE.organization and x.subject in members:
+                orgs.setdefault(members[x.subject], set()).add(x.object)
+        makers: dict = {}
+        for x in st:
+            if x.predicate == ONE.madeBy:
+                makers.setdefault(x.subject, set()).add(x.object)
+        self.facts.statements = [x for x in st if not (
+            x.predicate == ONE.promotes and orgs.get(x.subject, set()) & makers.get(x.object, set()))]
 
     def _days_over_months(self):
         """An event dated to the day somewhere keeps no month-only date (开幕 on 5月4日, held in 5月)."""
@@ -155,10 +174,12 @@ class Extractor:
         """Titles written before a name (市委常委、副市长吴清), right to left: (title as written, the bare
         title word, jurisdiction)."""
         t = lexicon.titles()
-        left_start = person.start
+        abbreviation = TITLE_ABBREVIATION.search(self.text, s.start, person.start)  # 首席技术官（CTO）陈一帆
+        start = abbreviation.start() if abbreviation else person.start
+        left_start = start
         while left_start > s.start and not CHAIN_STOP.match(self.text[left_start - 1]):
             left_start -= 1
-        pos, found, homes, inherited = person.start, [], [], None
+        pos, found, homes, inherited = start, [], [], None
         while pos > left_start and self.text[pos - 1] in " 　":  # 副市长 吴清
             pos -= 1
         while pos > left_start:
@@ -197,7 +218,7 @@ class Extractor:
 
     def _skip_prefix(self, pos: int, floor: int) -> int:
         """Move left over the mention (or level word) that names a title's jurisdiction."""
-        m = next((m for m in self.mentions if m.end == pos and m.start >= floor and m.cls in PLACE_CLASSES | ORG_CLASSES), None)
+        m = self._named_before(pos, floor)
         if m:
             return m.start
         level = next((lv for lv in lexicon.titles()["levels"] if self.text.startswith(lv, pos - len(lv))), "")
@@ -205,13 +226,17 @@ class Extractor:
 
     def _jurisdiction(self, end: int, floor: int) -> tuple[URIRef, str] | None:
         """The place or organization a title ending at `end` is of, as the text writes it there."""
-        m = next((m for m in self.mentions if m.start >= floor and (
-            (m.end == end and m.cls in PLACE_CLASSES | ORG_CLASSES)
-            # 正安县委常委: the place and the party committee's 县委 share their 县
-            or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None)
+        m = self._named_before(end, floor)
         if m:
             return self.iri_of.get((m.start, m.end)), m.cls
         return self._anaphor(end, floor) or self._last_area(end, floor)
+
+    def _named_before(self, end: int, floor: int) -> Mention | None:
+        """The place or organization written right before `end`; 正安县委常委: the place and the party
+        committee's 县委 share their 县."""
+        return next((m for m in self.mentions if m.start >= floor and (
+            (m.end == end and m.cls in PLACE_CLASSES | ORG_CLASSES)
+            or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None)
 
     def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:
         """该县副县长: the area of that level named last before the title."""
@@ -369,7 +394,8 @@ class Extractor:
         window = verbs["participate_window"]
         over = verbs["after_event"]  # 揭牌仪式结束后，…: the time, not the event attended
         speech = lexicon.regexes("verbs", "speech_opening")[0]  # …介绍，本届消费节…: talked of, not attended
-        bylined = {m.start() for m in lexicon.finditer("bylines", "patterns", self.text)}
+        briefings = lexicon.words("verbs", "no_signing_at")
+        bylined = [m.span() for m in lexicon.finditer("bylines", "patterns", self.text)]
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
         events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"} - to_come
@@ -382,7 +408,7 @@ class Extractor:
                 continue
             signing = any(c in s.text for c in verbs["sign"])
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
-                      and not any(b <= m.start < b + 12 for b in bylined)]
+                      and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
             told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
             events = {self._at(frame)} if frame else {
@@ -398,8 +424,11 @@ class Extractor:
             events = events or (events_in_doc if len(events_in_doc) == 1 else main)
             if len(events) != 1:
                 continue  # which of several events an agent attended is not for a rule to guess
+            (event,) = events
+            if signing and lexicon.ending(self._label(event), briefings):
+                agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: no one signs at a briefing
             for a in agents:
-                self._state(self._at(a), ONE.participatedIn, next(iter(events)), s, "participation-cue")
+                self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
 
     def _named_next(self, i: int) -> set[URIRef]:
         """The event the sentence after i names as what was just told: 这场“…”专场直播，是…"""
