@@ -473,3 +473,12 @@ def test_a_company_s_people_showing_its_own_product_do_not_promote_it():
     f = facts("江苏星驰新能源汽车有限公司推出紧凑型纯电轿车“星驰A5”。公司首席技术官陈一帆演示了“星驰A5”的智能座舱。")
     assert pairs(f, ONE.madeBy) == {("星驰A5", "江苏星驰新能源汽车有限公司")}
     assert not pairs(f, ONE.promotes)
+
+
+def test_a_forum_s_speakers_giving_views_attend_it_a_live_stream_s_quoted_people_do_not():
+    f = facts("昨天，2020中国（厦门）直播电商产业峰会在厦门开幕。\n当天下午，直播电商人才培养分论坛同期举行。\n"
+              "厦门大学经济学院教授郑嘉禾认为，直播电商本质上是“人、货、场”的重构。\n分论坛由厦门市商务局副局长陈振宁主持。",
+              published="2020-11-07")
+    assert pairs(f, ONE.participatedIn) == {("郑嘉禾", "2020中国（厦门）直播电商产业峰会"), ("陈振宁", "直播电商人才培养分论坛")}
+    g = facts("昨天，副县长李强在抖音直播间推介脐橙。\n中国农业大学教授王明认为，直播带货让农产品走出大山。", published="2020-11-07")
+    assert not [a for a, _ in pairs(g, ONE.participatedIn) if a == "王明"]

@@ -381,8 +381,9 @@ class Extractor:
     def _main_events(self) -> set[URIRef]:
         """The article's events that are not a sub-forum, an opening ceremony or one session of another."""
         children = lexicon.words("names", "child_event_heads")
-        return {self._at(m) for m in self.mentions
-                if m.cls == "Event" and not lexicon.ending(strip_quotes(m.label), children)}
+        events = [m for m in self.mentions if m.cls == "Event"]
+        # by entity: 论坛 written for the 分论坛 named before it is the sub-forum too
+        return {self._at(m) for m in events} - {self._at(m) for m in events if lexicon.ending(strip_quotes(m.label), children)}
 
     def _participants(self):
         """An agent in a sentence that takes part (登台, 出席, 致辞…) joins the one event of that sentence,
@@ -395,6 +396,7 @@ class Extractor:
         over = verbs["after_event"]  # 揭牌仪式结束后，…: the time, not the event attended
         speech = lexicon.regexes("verbs", "speech_opening")[0]  # …介绍，本届消费节…: talked of, not attended
         briefings = lexicon.words("verbs", "no_signing_at")
+        forums = lexicon.words("verbs", "opine_at")
         bylined = [m.span() for m in lexicon.finditer("bylines", "patterns", self.text)]
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
@@ -404,7 +406,9 @@ class Extractor:
             for person, event in self._spoken_at(s):
                 self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
             frame = self._frame_event(s)
-            if frame is None and not any(c in s.text for c in verbs["participate"]):
+            attends = any(c in s.text for c in verbs["participate"])
+            opines = any(c in s.text for c in verbs["opine"])  # 认为, 提醒: speaking only at a forum
+            if frame is None and not attends and not opines:
                 continue
             signing = any(c in s.text for c in verbs["sign"])
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
@@ -425,6 +429,8 @@ class Extractor:
             if len(events) != 1:
                 continue  # which of several events an agent attended is not for a rule to guess
             (event,) = events
+            if frame is None and not attends and not lexicon.ending(self._label(event), forums):
+                continue
             if signing and lexicon.ending(self._label(event), briefings):
                 agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: no one signs at a briefing
             for a in agents:
