@@ -482,3 +482,10 @@ def test_a_forum_s_speakers_giving_views_attend_it_a_live_stream_s_quoted_people
     assert pairs(f, ONE.participatedIn) == {("郑嘉禾", "2020中国（厦门）直播电商产业峰会"), ("陈振宁", "直播电商人才培养分论坛")}
     g = facts("昨天，副县长李强在抖音直播间推介脐橙。\n中国农业大学教授王明认为，直播带货让农产品走出大山。", published="2020-11-07")
     assert not [a for a, _ in pairs(g, ONE.participatedIn) if a == "王明"]
+
+
+def test_produce_of_places_lac_reads_as_people_and_a_pronoun_promoter():
+    f = facts("一个半小时里，覃志刚先后推介了百色芒果、田阳番茄、乐业猕猴桃干4款农产品。他重点推荐的“壮乡金”芒果礼盒被抢购一空。"
+              "主播阿娟向网友推荐这款“能喝出山野味”的茶叶。", published="2020-07-28")
+    assert {p for a, p in pairs(f, ONE.promotes) if a == "覃志刚"} == {"百色芒果", "田阳番茄", "乐业猕猴桃干", "壮乡金”芒果礼盒"}
+    assert "能喝出山野味" not in {max(e.labels, key=len) for e in f.entities.values()}

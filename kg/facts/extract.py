@@ -28,6 +28,7 @@ REFERENCES = {"surname+title", EVENT_REFERENCE}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+PRONOUNS = "他她"
 TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
 
@@ -511,7 +512,7 @@ class Extractor:
         # the promoter is the person nearest before the cue, or the sentence's subject written after it
         # (并无“带货”经验的吴清…)
         before = [m for m in persons if m.start < cue_pos]
-        promoter = before[-1:] or persons[:1]
+        promoter = before[-1:] or persons[:1] or self._pronoun_referent(s, cue_pos)
         if len(before) >= 2 and self._together(before[-2], before[-1], cue_pos):
             promoter = before[-2:]
         products = [m for m in s.mentions if m.cls == "Product"]
@@ -521,6 +522,18 @@ class Extractor:
                 continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
             for prod in products:
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _pronoun_referent(self, s: Sentence, end: int) -> list[Mention]:
+        """他/她 opening a sentence (他重点推荐的…) is the subject of the last sentence before it in its
+        paragraph that names a person: the first person it names (段红梅…请阿朵品尝。她还… is 段红梅)."""
+        if self.text[s.start:end].lstrip()[:1] not in PRONOUNS:
+            return []
+        i = self.sentences.index(s)
+        for t in reversed(self.sentences[self._paragraph_start(i):i]):
+            persons = [m for m in t.mentions if m.cls == "Person"]
+            if persons:
+                return persons[:1]
+        return []
 
     def _together(self, a: Mention, b: Mention, cue_pos: int) -> bool:
         """A with B doing it together: 钱蕾…与…主播王悦一起…推介, 区长与主播共同推介."""

@@ -133,7 +133,7 @@ class MentionFinder:
             + M.find_media(text)
             + M.find_technologies(text, words)
             + M.find_products(text, words, sentences)
-            + M.find_promoted(text, words)
+            + M.find_promoted(text, words, gazetteer())
         )
         kept = M.resolve_overlaps(found + M.find_title_references(text, found))
         kept = M.one_sense(M.resolve_overlaps(kept + M.find_event_references(text, words, kept)))

@@ -291,7 +291,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
-    joined = _join_heads(words, lexicon.all_name_heads())  # 分/v 论坛/n
+    joined = _join_heads([_produce_as_noun(w) for w in words], lexicon.all_name_heads())  # 分/v 论坛/n; 芒果/ORG 礼盒
     out = []
     for m in QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None)
@@ -307,7 +307,9 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
             out.append(Mention(start, m.end() + len(run), cls, text[start:m.end() + len(run)], "", "quoted+head", 6))
             continue
         before = text[max(0, m.start() - 6):m.start()]
-        if cls is None and (lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
+        describes = text.startswith("的", m.end())  # 这款“能喝出山野味”的好茶: a quoted description, no name
+        if cls is None and not describes and (lexicon.ending(before, product_heads)
+                                              or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
@@ -566,13 +568,13 @@ LIST_JOINERS = {"、", "和", "及", "与", "以及"}
 OBJECT_TAGS = {"n", "nz", "nw"}
 
 
-def find_promoted(text: str, words: list[Word]) -> list[Mention]:
+def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     """What a selling or promoting verb takes as its object is a product, lexicon or not:
     推介秭归脐橙、香菇和木耳; 为家乡茶叶代言."""
     data = lexicon.load("products")
     verbs, skip = set(data["object_verbs"]), set(data["skip_before_object"])
     not_products = set(data["not_products"])
-    words = [_produce_as_noun(w) for w in words]
+    words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
     out = []
     for i, w in enumerate(words):
         if w.text not in verbs:
@@ -599,6 +601,13 @@ def _produce_as_noun(w: Word) -> Word:
     return w
 
 
+def _places_of_produce(gaz: Gazetteer, words: list[Word]) -> list[Word]:
+    """A place's name right before a noun, which LAC reads as a person or an organization (田阳/PER 番茄,
+    百色/ORG 芒果), is the place the produce is from."""
+    return [w._replace(tag="LOC") if w.tag in ("PER", "ORG") and w.text in gaz.names and nxt.start == w.end
+            and nxt.tag in OBJECT_TAGS else w for w, nxt in zip(words, words[1:])] + words[-1:]
+
+
 def _object_list(words: list[Word], j: int) -> list[Word]:
     """The noun at j and the nouns listed after it (A、B和C)."""
     items = []
@@ -612,6 +621,11 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
             j += 1
         else:
             break
+        if j + 1 < len(words) and len(words[j].text) == 1 and words[j].tag == "v" and words[j].start == items[-1].end \
+                and (words[j + 1].text in LIST_JOINERS or words[j + 1].tag in ("m", "w")):
+            last = items.pop()  # 乐业猕猴桃/nz 干/v 4款: a verb LAC cut off the item's last character
+            items.append(Word(last.start, words[j].end, last.text + words[j].text, last.tag))
+            j += 1
         if j < len(words) and words[j].text in LIST_JOINERS:
             j += 1
         elif j < len(words) and words[j].start == items[-1].end and (
