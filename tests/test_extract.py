@@ -489,3 +489,11 @@ def test_produce_of_places_lac_reads_as_people_and_a_pronoun_promoter():
               "主播阿娟向网友推荐这款“能喝出山野味”的茶叶。", published="2020-07-28")
     assert {p for a, p in pairs(f, ONE.promotes) if a == "覃志刚"} == {"百色芒果", "田阳番茄", "乐业猕猴桃干", "壮乡金”芒果礼盒"}
     assert "能喝出山野味" not in {max(e.labels, key=len) for e in f.entities.values()}
+
+
+def test_quoted_products_whose_kind_lac_reads_as_a_pronoun_or_adverb_and_self_developed_ones():
+    f = facts("长宁区的上海智绘出行科技有限公司研发的“绘行”无人配送车已常态化运营。“星驰E7”搭载的“长续”磷酸铁锂电池包由"
+              "江苏瑞能动力电池有限公司研发生产。安徽星驰智能科技有限公司发布无人车。公司自研的“星脑”自动驾驶系统已完成路测。")
+    assert pairs(f, ONE.madeBy) >= {("绘行”无人配送车", "上海智绘出行科技有限公司"),
+                                    ("长续”磷酸铁锂电池包", "江苏瑞能动力电池有限公司"),
+                                    ("星脑”自动驾驶系统", "安徽星驰智能科技有限公司")}

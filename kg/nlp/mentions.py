@@ -488,7 +488,8 @@ NAME_RUN_TAGS = {"n", "nz", "vn", "an", "nw", "b", "LOC", "a"}
 HEADED_RUN_TAGS = NAME_RUN_TAGS | {"vd"}
 # After a quote, place words too (“渝车惠民”网上车展; not numbers: “X”3台机器人 names no product), and verbs inside
 # (“小蓝鲸”室内配送机器人, “渝货出山”直播带货周).
-QUOTE_RUN_FIRST_TAGS = HEADED_RUN_TAGS | {"s"}
+# Pronoun and adverb readings too, which LAC gives words of a product's kind: “绘行”无人/r 配送车, “星脑”自动/ad 驾驶系统.
+QUOTE_RUN_FIRST_TAGS = HEADED_RUN_TAGS | {"s", "r", "ad"}
 QUOTE_RUN_TAGS = QUOTE_RUN_FIRST_TAGS | {"v"}
 NOUN_CONTINUES = {"n", "nz", "nw", "vn", "an"}
 QUOTE_RUN_MAX = 10  # characters after a quote that may still be its name: “智行上海”智能网联汽车体验日
