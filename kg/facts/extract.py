@@ -607,6 +607,7 @@ class Extractor:
         a clause about it (X成立于2015年，总部位于深圳南山区), or before its name (总部位于闵行区的X)."""
         cues = lexicon.words("verbs", "locate")
         later, before = lexicon.regexes("verbs", "locate_later") + lexicon.regexes("verbs", "locate_before")
+        settle = lexicon.regexes("verbs", "locate_settle")
         for k, m in enumerate(s.mentions):
             if m.cls not in ORG_CLASSES:
                 continue
@@ -616,6 +617,9 @@ class Extractor:
             if not cue and (clause := later.match(self.text, m.end, s.end)) \
                     and not any(o.cls in ORG_CLASSES for o in s.mentions[k + 1:] if o.start < clause.end()):
                 reach = clause.end() + 3
+            settled = next((x for r in settle if (x := r.match(self.text, m.end, s.end))), None)
+            if reach is None and settled:  # 将在普陀设立华东区域总部; A、B等8家企业签约落户宝山
+                reach = settled.end() + 3
             if reach is not None:
                 first = next((j for j, p in enumerate(s.mentions) if p.start >= m.end and p.cls in PLACE_CLASSES), None)
                 if first is not None and s.mentions[first].start <= reach:
@@ -624,8 +628,12 @@ class Extractor:
             place = s.mentions[k - 1] if k else None
             if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的":
                 opening = s.mentions[self._place_run(s, k - 1)[0]].start  # 位于 合肥市 包河区 的
-                if before.search(self.text[max(s.start, opening - 6):opening]):
+                # 百色市田东县的广西桂芒源…公司: a company of a place is there
+                if m.cls == "Enterprise" or before.search(self.text[max(s.start, opening - 6):opening]):
                     self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+            elif m.cls == "Enterprise" and self.text[m.start - 1:m.start] == "的" \
+                    and (area := self._last_area(m.start - 1, s.start)):  # 该区的青岛海岸线直播科技有限公司
+                self._state(self._at(m), ONE.locatedIn, area[0], s, "location-cue")
         self._venues(s)
 
     @staticmethod
