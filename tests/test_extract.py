@@ -507,3 +507,12 @@ def test_companies_settling_in_a_place_and_companies_of_a_place():
         ("上海智擎工业互联网科技有限公司", "宝山区"), ("上海云枢医疗科技有限公司", "宝山区"),
         ("上海禾鲜到家电子商务有限公司", "普陀区"), ("广西桂芒源农业科技有限公司", "田东县"),
         ("青岛海岸线直播科技有限公司", "市北区")}
+
+
+@pytest.mark.parametrize("text,event,date", [
+    ("上周六晚8点，副市长覃志刚走进抖音直播间。\n这场“百色好果”专场直播，是促销活动的第12场。", "百色好果”专场直播", "2020-07-25"),
+    ("前天上午，一场“云采摘”直播在樟溪乡的杨梅山上开播。", "云采摘”直播", "2020-07-26"),
+])
+def test_a_weekday_of_a_named_week_and_an_event_counted_by_its_classifier(text, event, date):
+    f = facts(text, published="2020-07-28")
+    assert (event, date) in {(e, str(d)) for e, d in pairs(f, ONE.date)}

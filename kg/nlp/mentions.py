@@ -300,7 +300,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
-        after = None if cls else _head_after(text, m.end(), joined, heads)
+        after = None if cls else _head_after(text, m.end(), joined, heads) or _counted_event(text, m, heads["Event"])
         if after:
             cls, run = after
             start = _edition_start(text, words, m.start()) if cls in ("Event", "Initiative") else m.start()
@@ -468,6 +468,14 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     return None
 
 
+def _counted_event(text: str, quote: re.Match, heads: list[str]):
+    """一场“云采摘”直播在…开播: after a classifier of events, an event head right after the quote names it
+    whatever LAC makes of the head (直播/v)."""
+    head = next((h for h in heads if text.startswith(h, quote.end())), None) \
+        if text[max(0, quote.start() - 1):quote.start()] in EVENT_CLASSIFIERS else None
+    return ("Event", head) if head and len(head) >= 2 else None
+
+
 def _class_by_head(name: str, heads: dict[str, list[str]], not_names: set[str]) -> str | None:
     if name in not_names:
         return None
@@ -492,6 +500,7 @@ HEADED_RUN_TAGS = NAME_RUN_TAGS | {"vd"}
 QUOTE_RUN_FIRST_TAGS = HEADED_RUN_TAGS | {"s", "r", "ad"}
 QUOTE_RUN_TAGS = QUOTE_RUN_FIRST_TAGS | {"v"}
 NOUN_CONTINUES = {"n", "nz", "nw", "vn", "an"}
+EVENT_CLASSIFIERS = {"场", "届", "次"}
 QUOTE_RUN_MAX = 10  # characters after a quote that may still be its name: “智行上海”智能网联汽车体验日
 
 
