@@ -516,3 +516,12 @@ def test_companies_settling_in_a_place_and_companies_of_a_place():
 def test_a_weekday_of_a_named_week_and_an_event_counted_by_its_classifier(text, event, date):
     f = facts(text, published="2020-07-28")
     assert (event, date) in {(e, str(d)) for e, d in pairs(f, ONE.date)}
+
+
+def test_parts_of_the_festival_a_briefing_announces_under_all_its_short_names():
+    f = facts("上海信息消费节5月8日开幕\n　　市经济信息化委副主任蒋立群宣布，2021上海“云上智享”信息消费节将于5月8日开幕。"
+              "5月8日，开幕式将在浦东新区举行；5月16日，“智行上海”智能网联汽车体验日在嘉定区启动；2月3日，烟台“烟台苹果”云上品鉴会将举行。"
+              "消费节期间，各平台将发放消费券。", published="2021-04-28")
+    festival = "2021上海“云上智享”信息消费节"
+    assert set([e for e in f.entities.values() if e.cls == "Event" and "消费节" in e.labels][0].labels) >= {festival, "消费节"}
+    assert {c for c, p in pairs(f, ONE.partOf) if p == festival} == {"开幕式", "智行上海”智能网联汽车体验日", "烟台苹果”云上品鉴会"}

@@ -44,6 +44,8 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
         part_of = SHORT_FORMS[cls]
         for label in labels:
             longer = {x for x in labels if x != label and part_of(x, label) and not _part_named(cls, x, label)}
+            # 消费节 in 信息消费节 and in 2021上海“云上智享”信息消费节: the longest, where it holds the others
+            longer = {x for x in longer if not any(y != x and part_of(y, x) for y in longer)}
             if len(longer) == 1 and len(label) >= 2:
                 out[(cls, label)] = longer.pop()
     out.update(organ_aliases(names.get(ORGAN, set()), home or {}))

@@ -437,6 +437,8 @@ def _edition_start(text: str, words: list[Word], pos: int) -> int:
     for w in reversed(words[max(0, last - 2):last]):
         if w.end != start or not (w.tag == "LOC" or EDITION.fullmatch(w.text)):
             break
+        if w.tag == "LOC" and text.startswith(w.text, pos + 1):
+            break  # 烟台“烟台苹果”云上品鉴会: a place the quote repeats is where, not part of the name
         start = w.start
     return start
 
