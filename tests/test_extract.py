@@ -525,3 +525,8 @@ def test_parts_of_the_festival_a_briefing_announces_under_all_its_short_names():
     festival = "2021上海“云上智享”信息消费节"
     assert set([e for e in f.entities.values() if e.cls == "Event" and "消费节" in e.labels][0].labels) >= {festival, "消费节"}
     assert {c for c, p in pairs(f, ONE.partOf) if p == festival} == {"开幕式", "智行上海”智能网联汽车体验日", "烟台苹果”云上品鉴会"}
+
+
+def test_a_session_counted_as_the_nth_of_a_campaign_is_part_of_it():
+    f = facts("这场“百色好果”专场直播，是广西壮族自治区商务厅联合抖音开展的“桂品网上行”农产品电商促销活动的第12场。")
+    assert pairs(f, ONE.partOf) == {("百色好果”专场直播", "桂品网上行”农产品电商促销活动")}
