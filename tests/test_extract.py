@@ -530,3 +530,8 @@ def test_parts_of_the_festival_a_briefing_announces_under_all_its_short_names():
 def test_a_session_counted_as_the_nth_of_a_campaign_is_part_of_it():
     f = facts("这场“百色好果”专场直播，是广西壮族自治区商务厅联合抖音开展的“桂品网上行”农产品电商促销活动的第12场。")
     assert pairs(f, ONE.partOf) == {("百色好果”专场直播", "桂品网上行”农产品电商促销活动")}
+
+
+def test_places_written_together_are_stated_within_each_other():
+    f = facts("江西省赣州市市长李明走进直播间。南京市副市长王强出席。")
+    assert pairs(f, ONE.locatedIn) == {("赣州市", "江西省")}

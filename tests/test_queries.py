@@ -82,3 +82,13 @@ def test_sparql_text_and_rq_file(seed_build, tmp_path, capsys):
 def test_unknown_query_is_a_one_line_error(seed_build, capsys):
     assert main(["query", "nonsense", "--graph", str(seed_build[1] / "kg.ttl")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_locations_give_a_city_in_its_province_only_where_a_text_states_it(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("江西省赣州市市长李明走进直播间。南京市副市长王强出席，江苏省商务厅副厅长张伟致辞。", encoding="utf-8")
+    assert main(["build", "--docs", str(docs), "--out", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    pairs = {(r["entity"], r["place"]) for r in run_csv(tmp_path / "out" / "kg.ttl", "locations", capsys)}
+    assert ("赣州市", "江西省") in pairs and ("南京市", "江苏省") not in pairs

@@ -635,6 +635,13 @@ class Extractor:
                     and (area := self._last_area(m.start - 1, s.start)):  # 该区的青岛海岸线直播科技有限公司
                 self._state(self._at(m), ONE.locatedIn, area[0], s, "location-cue")
         self._venues(s)
+        self._places_written_together(s)
+
+    def _places_written_together(self, s: Sentence):
+        """陕西宝鸡眉县, 江西省赣州市: the text states each place within the one written before it."""
+        for a, b in zip(s.mentions, s.mentions[1:]):
+            if a.cls in PLACE_CLASSES and b.cls in PLACE_CLASSES and a.end == b.start and b.key.startswith(a.key + "/"):
+                self._state(self._at(b), ONE.locatedIn, self._at(a), s, "place-run")
 
     @staticmethod
     def _place_run(s: Sentence, j: int) -> tuple[int, int]:
