@@ -535,3 +535,10 @@ def test_a_session_counted_as_the_nth_of_a_campaign_is_part_of_it():
 def test_places_written_together_are_stated_within_each_other():
     f = facts("江西省赣州市市长李明走进直播间。南京市副市长王强出席。")
     assert pairs(f, ONE.locatedIn) == {("赣州市", "江西省")}
+
+
+def test_a_quoted_name_before_a_product_word_is_that_product_not_an_event():
+    f = facts("6月23日，松江区在线新经济发展推进大会召开。\n星幕互娱创始人李可欣说，公司旗下的“星幕直播”平台已签约主播3000多名。"
+              "\n松江区经济委员会主任顾晓峰对《实施方案》作了解读。", published="2020-06-24")
+    assert [e.cls for e in f.entities.values() if "星幕直播" in "".join(e.labels)] == ["Product"]
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"李可欣", "顾晓峰"}

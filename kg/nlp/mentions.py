@@ -300,7 +300,9 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
-        after = None if cls else _head_after(text, m.end(), joined, heads) or _counted_event(text, m, heads["Event"])
+        after = _head_after(text, m.end(), joined, heads) or (None if cls else _counted_event(text, m, heads["Event"]))
+        if after and cls and (after[0] == cls or after[0] != "Product"):
+            after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform
         if after:
             cls, run = after
             start = _edition_start(text, words, m.start()) if cls in ("Event", "Initiative") else m.start()
