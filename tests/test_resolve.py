@@ -28,6 +28,18 @@ def test_short_forms_within_a_document():
     assert ("Person", "方志刚") not in clusters
 
 
+def test_a_unit_is_not_a_longer_name_of_its_parent_and_a_short_name_goes_to_the_longest():
+    ms = [m(0, "北京大学", "Organization"), m(10, "北京大学国家发展研究院", "Organization"),
+          m(30, "2021上海“云上智享”信息消费节", "Event"), m(50, "信息消费节", "Event"), m(60, "消费节", "Event"),
+          m(70, "江苏星驰新能源汽车有限公司", "Enterprise"), m(90, "星驰汽车", "Enterprise"),
+          m(100, "江苏瑞能动力电池有限公司", "Enterprise"), m(120, "瑞能动力", "Enterprise")]
+    clusters = cluster_mentions(ms)
+    assert ("Organization", "北京大学") not in clusters
+    assert clusters[("Event", "消费节")] == clusters[("Event", "信息消费节")] == "2021上海云上智享信息消费节"
+    assert clusters[("Enterprise", "星驰汽车")] == "江苏星驰新能源汽车有限公司"
+    assert clusters[("Enterprise", "瑞能动力")] == "江苏瑞能动力电池有限公司"
+
+
 def test_organs_by_abbreviation_level_and_brackets():
     home = {"City": "上海市", "District": "长宁区"}
     aliases = organ_aliases({"市经信委", "市经济和信息化委员会", "区政府", "长宁区人民政府"}, home)

@@ -54,7 +54,10 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
 
 
 def _part_named(cls: str, longer: str, short: str) -> bool:
-    """2021山东网上年货节启动仪式 is the festival's opening ceremony, not a longer name of the festival."""
+    """2021山东网上年货节启动仪式 is the festival's opening ceremony, not a longer name of the festival;
+    北京大学国家发展研究院 is an institute of the university, not a longer name of it."""
+    if cls in ("Organization", "GovernmentBody"):
+        return bool(lexicon.org_class(short) and longer.startswith(short) and lexicon.org_class(longer[len(short):]))
     child = lexicon.ending(longer, lexicon.words("names", "child_event_heads")) if cls == "Event" else None
     return bool(child) and not short.endswith(child)
 
