@@ -542,3 +542,9 @@ def test_a_quoted_name_before_a_product_word_is_that_product_not_an_event():
               "\n松江区经济委员会主任顾晓峰对《实施方案》作了解读。", published="2020-06-24")
     assert [e.cls for e in f.entities.values() if "星幕直播" in "".join(e.labels)] == ["Product"]
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"李可欣", "顾晓峰"}
+
+
+def test_produce_lac_reads_as_people_named_after_their_place_promoted_by_partners():
+    f = facts("直播中，县长周文斌与主播“瑶家阿妹”搭档，先后推介了江永香柚、江永香芋酥和瑶山香菇。", published="2020-11-11")
+    assert not [e for e in f.entities.values() if e.cls == "Person" and "江永香柚" in e.labels]
+    assert pairs(f, ONE.promotes) == {(a, p) for a in ("周文斌", "瑶家阿妹") for p in ("江永香柚", "江永香芋酥", "瑶山香菇")}

@@ -135,7 +135,7 @@ class MentionFinder:
             + M.find_products(text, words, sentences)
             + M.find_promoted(text, words, gazetteer())
         )
-        kept = M.resolve_overlaps(found + M.find_title_references(text, found))
+        kept = M.resolve_overlaps(M.one_sense(found + M.find_title_references(text, found)))
         kept = M.one_sense(M.resolve_overlaps(kept + M.find_event_references(text, words, kept)))
         doc.spans["cluener"] = [s for s in (_char_span(doc, *e) for e in ents) if s is not None]
         doc.spans["mentions"] = [s for s in (_char_span(doc, m.start, m.end, m.cls, m.key, m.source) for m in kept) if s]

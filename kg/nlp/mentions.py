@@ -617,13 +617,21 @@ def _produce_as_noun(w: Word) -> Word:
 
 def _places_of_produce(gaz: Gazetteer, words: list[Word]) -> list[Word]:
     """A place's name right before a noun, which LAC reads as a person or an organization (田阳/PER 番茄,
-    百色/ORG 芒果), is the place the produce is from."""
-    return [w._replace(tag="LOC") if w.tag in ("PER", "ORG") and w.text in gaz.names and nxt.start == w.end
-            and nxt.tag in OBJECT_TAGS else w for w, nxt in zip(words, words[1:])] + words[-1:]
+    百色/ORG 芒果), is the place the produce is from; a "person" whose name opens with a place's is its
+    produce (江永香柚/PER)."""
+    out = []
+    for w, nxt in zip(words, words[1:] + [Word(-1, -1, "", "")]):
+        if w.tag in ("PER", "ORG") and w.text in gaz.names and nxt.start == w.end and nxt.tag in OBJECT_TAGS:
+            w = w._replace(tag="LOC")
+        elif w.tag == "PER" and any(w.text[:n] in gaz.names for n in range(2, len(w.text))):
+            w = w._replace(tag="nz")
+        out.append(w)
+    return out
 
 
 def _object_list(words: list[Word], j: int) -> list[Word]:
     """The noun at j and the nouns listed after it (A、B和C)."""
+    heads = lexicon.words("products", "heads")
     items = []
     while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC"}:
         # a place before the noun belongs to the name: 秭归 脐橙
@@ -631,8 +639,12 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
             items.append(Word(words[j].start, words[j + 1].end, words[j].text + words[j + 1].text, words[j + 1].tag))
             j += 2
         elif words[j].tag in OBJECT_TAGS:
-            items.append(words[j])
-            j += 1
+            k = j + 1  # 瑶山/nz 香菇/nz, 江永香/nz 姜/n: one name (but 香柚 全部 is no name)
+            while k < len(words) and words[k].start == words[k - 1].end and (
+                    words[k].tag == "nz" or (words[k].tag in OBJECT_TAGS and lexicon.ending(words[k].text, heads))):
+                k += 1
+            items.append(Word(words[j].start, words[k - 1].end, "".join(w.text for w in words[j:k]), words[k - 1].tag))
+            j = k
         else:
             break
         if j + 1 < len(words) and len(words[j].text) == 1 and words[j].tag == "v" and words[j].start == items[-1].end \
