@@ -548,3 +548,14 @@ def test_produce_lac_reads_as_people_named_after_their_place_promoted_by_partner
     f = facts("直播中，县长周文斌与主播“瑶家阿妹”搭档，先后推介了江永香柚、江永香芋酥和瑶山香菇。", published="2020-11-11")
     assert not [e for e in f.entities.values() if e.cls == "Person" and "江永香柚" in e.labels]
     assert pairs(f, ONE.promotes) == {(a, p) for a in ("周文斌", "瑶家阿妹") for p in ("江永香柚", "江永香芋酥", "瑶山香菇")}
+
+
+def test_quoted_brands_with_their_kind_where_sold_made_or_talked_of_next():
+    f = facts("陆晓璐现场试用了上海蔓雅生物科技有限公司研发生产的“美谷之光”修护精华液，3分钟内2000瓶被抢购一空。"
+              "直播一开场，吴志伟就端起了“桃乡情”黄桃罐头。这款罐头由上海奉贤桃乡食品有限公司生产。"
+              "随后，吴志伟又推荐了上海庄晨农业专业合作社出品的白切羊肉礼盒。奉贤要打造“在线新经济”高地。")
+    assert pairs(f, ONE.madeBy) == {("美谷之光”修护精华液", "上海蔓雅生物科技有限公司"),
+                                    ("桃乡情”黄桃罐头", "上海奉贤桃乡食品有限公司"),
+                                    ("白切羊肉礼盒", "上海庄晨农业专业合作社")}
+    assert ("吴志伟", "白切羊肉礼盒") in pairs(f, ONE.promotes)
+    assert not [e for e in f.entities.values() if "高地" in "".join(e.labels)]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
-from ..nlp.mentions import EVENT_REFERENCE, Mention
+from ..nlp.mentions import EVENT_REFERENCE, PRODUCT_REFERENCE, Mention
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
 from .resolve import cluster_mentions, organ_identity
@@ -24,7 +24,7 @@ from .resolve import cluster_mentions, organ_identity
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
 # Mentions that refer to a name without writing it (郑书记 for 郑永康): labelled by that name.
-REFERENCES = {"surname+title", EVENT_REFERENCE}
+REFERENCES = {"surname+title", EVENT_REFERENCE, PRODUCT_REFERENCE}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
@@ -544,7 +544,8 @@ class Extractor:
     def _makers(self, s: Sentence):
         """An enterprise written right before its product (上汽新一代智能网联汽车), or the enterprise
         before a making verb (推出, 研发, 发布…) and the products after it."""
-        modifiers = lexicon.load("names")["product_modifiers"] + ["的", "推出的", "生产的", "研发的"]
+        modifiers = lexicon.load("names")["product_modifiers"] + ["的"] + [
+            v + "的" for v in lexicon.load("products")["made_by_before_object"]]
         verbs = lexicon.load("verbs")
         make = verbs["make"]
         ms = s.mentions

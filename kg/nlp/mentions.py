@@ -300,7 +300,8 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
-        after = _head_after(text, m.end(), joined, heads) or (None if cls else _counted_event(text, m, heads["Event"]))
+        after = _head_after(text, m.end(), joined, heads) or (None if cls else (
+            _counted_event(text, m, heads["Event"]) or _sold_kind(text, m, words)))
         if after and cls and (after[0] == cls or after[0] != "Product"):
             after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform
         if after:
@@ -472,6 +473,42 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     return None
 
 
+SOLD_KIND_STOP = {"w", "m", "p", "u", "d", "c", "TIME", "PER", "r", "q", "f"}
+SENTENCE_END = re.compile(r"[。！？!?\n]")
+
+
+def _sold_kind(text: str, quote: re.Match, words: list[Word]):
+    """A quoted brand and the kind of thing it is, in a sentence that sells, shows or makes something,
+    or before one that goes on about it (这款罐头由…生产): “蓝湾”即食海参, “美谷之光”修护精华液. The kind is
+    the words up to six characters after the quote that end in a noun, whatever their other tags."""
+    k = bisect_left(words, quote.end(), key=lambda w: w.start)
+    run = []
+    while k < len(words) and words[k].start == (run[-1].end if run else quote.end()) \
+            and words[k].tag not in SOLD_KIND_STOP and words[k].end - quote.end() <= 6:
+        run.append(words[k])
+        k += 1
+    ends = k == len(words) or words[k].tag in ("w", "m")  # the kind closes its clause: 即食海参12万盒, 精华液，
+    kind = "".join(w.text for w in run)
+    data = lexicon.load("products")
+    if not run or run[-1].tag not in OBJECT_TAGS or not ends or kind in data["not_products"] \
+            or lexicon.ending(kind, lexicon.words("products", "blocked_before")) or not _sold_here(text, quote):
+        return None
+    return "Product", kind
+
+
+CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n]")
+
+
+def _sold_here(text: str, quote: re.Match) -> bool:
+    """Whether a selling, showing or making verb governs the quote in its clause (卖出“蓝湾”…, 研发生产的“…”),
+    or the next sentence goes on about what it names (“桃乡情”黄桃罐头。这款罐头由…生产)."""
+    start = max((m.end() for m in CLAUSE_START.finditer(text, 0, quote.start())), default=0)
+    if any(c in text[start:quote.start()] for c in lexicon.words("verbs", "sell")):
+        return True
+    end = SENTENCE_END.search(text, quote.end())
+    return bool(end) and text[end.end():end.end() + 8].lstrip().startswith(tuple(lexicon.load("verbs")["kind_references"]))
+
+
 def _counted_event(text: str, quote: re.Match, heads: list[str]):
     """一场“云采摘”直播在…开播: after a classifier of events, an event head right after the quote names it
     whatever LAC makes of the head (直播/v)."""
@@ -596,12 +633,28 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
         j = i + 1
         while j < len(words) and (words[j].text in skip or words[j].tag in ("m", "q", "u")):
             j += 1
-        items = _object_list(words, j)
+        made = _made_by_before(words, j, set(data["made_by_before_object"]))
+        items = [made] if made else _object_list(words, j)
         if w.text in ("代言", "吆喝", "带货") and i >= 2 and words[i - 2].text == "为":
             items.append(words[i - 1])  # 为茶叶代言
         out += [Mention(x.start, x.end, "Product", x.text, "", "object-of-verb", 1)
                 for x in items if x.tag in OBJECT_TAGS and x.text not in not_products and len(x.text) >= 2]
     return out
+
+
+def _made_by_before(words: list[Word], j: int, made: set[str]) -> Word | None:
+    """推荐了上海庄晨农业专业合作社出品的白切羊肉礼盒: after an organization and its making verb with 的,
+    the words up to the clause's end (eight characters at most, ending in a noun) are what it made,
+    however LAC tags them (白/a 切/v 羊肉 礼盒)."""
+    if not (j + 2 < len(words) and words[j].tag in ORG_TAGS and words[j + 1].text in made and words[j + 2].text == "的"):
+        return None
+    k = j + 3
+    while k < len(words) and words[k].tag != "w" and words[k].end - words[j + 3].start <= 8:
+        k += 1
+    run = words[j + 3:k]
+    if not run or (k < len(words) and words[k].tag != "w") or run[-1].tag not in OBJECT_TAGS:
+        return None
+    return Word(run[0].start, run[-1].end, "".join(w.text for w in run), "n")
 
 
 def _produce_as_noun(w: Word) -> Word:
@@ -832,6 +885,26 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
         referent = _referent(head, [m for m in events if m.end <= w.start])
         if referent:
             out.append(Mention(w.start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
+    return out
+
+
+PRODUCT_REFERENCE = "product-reference"
+
+
+def find_product_references(text: str, mentions: list[Mention]) -> list[Mention]:
+    """这款罐头 after “桃乡情”黄桃罐头: the product named last before it whose name ends with that noun."""
+    out = []
+    products = [m for m in mentions if m.cls == "Product"]
+    for d in lexicon.load("verbs")["kind_references"]:
+        for hit in re.finditer(re.escape(d) + r"([\u4e00-\u9fff]{1,4})", text):
+            earlier = [m for m in products if m.end <= hit.start()]
+            for n in range(len(hit.group(1)), 0, -1):
+                noun = hit.group(1)[:n]
+                referent = next((m for m in reversed(earlier) if len(m.label) > n and m.label.endswith(noun)), None)
+                if referent:
+                    start = hit.start(1)
+                    out.append(Mention(start, start + n, "Product", noun, referent.key or referent.label, PRODUCT_REFERENCE, 1))
+                    break
     return out
 
 
