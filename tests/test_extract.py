@@ -538,7 +538,7 @@ def test_places_written_together_are_stated_within_each_other():
 
 
 def test_a_quoted_name_before_a_product_word_is_that_product_not_an_event():
-    f = facts("6月23日，松江区在线新经济发展推进大会召开。\n星幕互娱创始人李可欣说，公司旗下的“星幕直播”平台已签约主播3000多名。"
+    f = facts("6月23日，松江区在线新经济发展推进大会召开。\n作为企业代表发言的星幕互娱创始人李可欣说，公司旗下的“星幕直播”平台已签约主播3000多名。"
               "\n松江区经济委员会主任顾晓峰对《实施方案》作了解读。", published="2020-06-24")
     assert [e.cls for e in f.entities.values() if "星幕直播" in "".join(e.labels)] == ["Product"]
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"李可欣", "顾晓峰"}
@@ -559,3 +559,14 @@ def test_quoted_brands_with_their_kind_where_sold_made_or_talked_of_next():
                                     ("白切羊肉礼盒", "上海庄晨农业专业合作社")}
     assert ("吴志伟", "白切羊肉礼盒") in pairs(f, ONE.promotes)
     assert not [e for e in f.entities.values() if "高地" in "".join(e.labels)]
+
+
+def test_a_company_s_short_name_with_its_trade_word_and_hosts_under_contract_sign_nothing():
+    f = facts("6月18日，杭州蜂鸟互娱网络科技有限公司华中区域总部在武汉市江汉区启用，双方举行签约仪式。\n"
+              "“江汉是商贸中心。”蜂鸟互娱创始人、董事长沈一鸣在签约仪式上说。\n签约仪式结束后，基地随即开启首场直播。"
+              "蜂鸟互娱签约主播“阿暖”和冯嘉乐分别开播：阿暖主推武汉楚味坊食品有限公司生产的热干面礼盒和鸭脖礼包。",
+              published="2021-06-19")
+    assert pairs(f, ONE.organization) == {("创始人", "杭州蜂鸟互娱网络科技有限公司"), ("董事长", "杭州蜂鸟互娱网络科技有限公司")}
+    assert not [a for a, _ in pairs(f, ONE.participatedIn) if a in ("阿暖", "冯嘉乐", "武汉楚味坊食品有限公司")]
+    assert pairs(f, ONE.promotes) == {("阿暖", "热干面礼盒"), ("阿暖", "鸭脖礼包")}
+    assert not [e for e in f.entities.values() if "阿暖主" in e.labels]

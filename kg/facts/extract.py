@@ -407,11 +407,11 @@ class Extractor:
             for person, event in self._spoken_at(s):
                 self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
             frame = self._frame_event(s)
-            attends = any(c in s.text for c in verbs["participate"])
+            attends = any(c in _without(s.text, verbs["not_signing"]) for c in verbs["participate"])
             opines = any(c in s.text for c in verbs["opine"])  # 认为, 提醒: speaking only at a forum
             if frame is None and not attends and not opines:
                 continue
-            signing = any(c in s.text for c in verbs["sign"])
+            signing = any(c in _without(s.text, verbs["not_signing"]) for c in verbs["sign"])
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
@@ -423,7 +423,8 @@ class Extractor:
             j, floor = i, max(self._paragraph_start(i), i - window)
             while not events and j > floor:
                 j -= 1
-                events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"}
+                events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"
+                          and not any(self.text.startswith(w, m.end) for w in over)}
             events = events or self._named_next(i)
             # else the article's only event, or its only main one (a forum with its sub-forums)
             events = events or (events_in_doc if len(events_in_doc) == 1 else main)
@@ -706,6 +707,12 @@ def _container_rank(m: Mention) -> int:
 def date_literal(iso: str) -> Literal:
     """A day (2020-05-17) or, where the text names only the month, a year and month (2020-10)."""
     return Literal(iso, datatype=XSD.date if len(iso) == 10 else XSD.gYearMonth)
+
+
+def _without(text: str, words: list[str]) -> str:
+    for w in words:
+        text = text.replace(w, "")
+    return text
 
 
 def _setting_prefix(prefix: str) -> bool:

@@ -208,17 +208,21 @@ def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention]
     """A company named in full goes by its short name in the rest of the text (知行学堂 同步发布了…): the
     short name counts where it stands as words of its own, outside quotes, which name products."""
     taken = [(m.start, m.end) for m in companies]
+    trade = lexicon.words("organizations", "trade_words")
     out = []
     for company in companies:
         core = company_core(company.label, gaz)
         if core == company.label or len(core) < 2 or core in gaz.names:  # 上海 of 上海汽车集团 is the city
             continue
-        for m in re.finditer(re.escape(core), text):
+        # the name with a trade word of the full name goes first: 蜂鸟互娱 of 杭州蜂鸟互娱网络科技有限公司
+        longer = [core + t for t in trade if core + t in company.label]
+        pattern = "|".join(re.escape(n) for n in sorted(longer, key=len, reverse=True) + [core])
+        for m in re.finditer(pattern, text):
             start, end = m.span()
             if any(a <= start < b for a, b in taken) or not bounds.aligned(start, end) \
                     or (start and text[start - 1] in OPENING_QUOTES):
                 continue
-            out.append(Mention(start, end, "Enterprise", core, company.label, "company-short-name", 4))
+            out.append(Mention(start, end, "Enterprise", m.group(), company.label, "company-short-name", 4))
     return out
 
 
@@ -628,13 +632,13 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
     words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
     out = []
     for i, w in enumerate(words):
-        if w.text not in verbs:
+        glued = w.tag == "v" and i and words[i - 1].tag == "PER" and text[w.start - 1:w.end] in verbs  # 阿暖主/PER 推/v
+        if w.text not in verbs and not glued:
             continue
         j = i + 1
         while j < len(words) and (words[j].text in skip or words[j].tag in ("m", "q", "u")):
             j += 1
-        made = _made_by_before(words, j, set(data["made_by_before_object"]))
-        items = [made] if made else _object_list(words, j)
+        items = _made_by_before(words, j, set(data["made_by_before_object"])) or _object_list(words, j)
         if w.text in ("代言", "吆喝", "带货") and i >= 2 and words[i - 2].text == "为":
             items.append(words[i - 1])  # 为茶叶代言
         out += [Mention(x.start, x.end, "Product", x.text, "", "object-of-verb", 1)
@@ -642,19 +646,22 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
     return out
 
 
-def _made_by_before(words: list[Word], j: int, made: set[str]) -> Word | None:
-    """推荐了上海庄晨农业专业合作社出品的白切羊肉礼盒: after an organization and its making verb with 的,
-    the words up to the clause's end (eight characters at most, ending in a noun) are what it made,
-    however LAC tags them (白/a 切/v 羊肉 礼盒)."""
+def _made_by_before(words: list[Word], j: int, made: set[str]) -> list[Word]:
+    """推荐了上海庄晨农业专业合作社出品的白切羊肉礼盒: after an organization and its making verb with 的, the
+    nouns listed (热干面礼盒和鸭脖礼包), or else the words up to the clause's end (eight characters at most,
+    ending in a noun) are what it made, however LAC tags them (白/a 切/v 羊肉 礼盒)."""
     if not (j + 2 < len(words) and words[j].tag in ORG_TAGS and words[j + 1].text in made and words[j + 2].text == "的"):
-        return None
+        return []
+    listed = _object_list(words, j + 3)
+    if listed:
+        return listed
     k = j + 3
     while k < len(words) and words[k].tag != "w" and words[k].end - words[j + 3].start <= 8:
         k += 1
     run = words[j + 3:k]
     if not run or (k < len(words) and words[k].tag != "w") or run[-1].tag not in OBJECT_TAGS:
-        return None
-    return Word(run[0].start, run[-1].end, "".join(w.text for w in run), "n")
+        return []
+    return [Word(run[0].start, run[-1].end, "".join(w.text for w in run), "n")]
 
 
 def _produce_as_noun(w: Word) -> Word:
@@ -784,6 +791,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
+    spans = _without_glued_verbs(text, spans)
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
@@ -794,6 +802,16 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
             out.append(Mention(start, end, "Person", name, "", "person", 3))
     return out + _nicknames(text, words, out)
+
+
+def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """阿暖主/PER 推: a name that is another name of the text plus the first character of a verb
+    (主推) is that name."""
+    names = {text[a:b] for a, b in spans}
+    verbs = lexicon.load("verbs")
+    cues = tuple(verbs["promote"] + verbs["participate"])
+    return {(a, b - 1) if b - a >= 3 and text[a:b - 1] in names and text.startswith(cues, b - 1) else (a, b)
+            for a, b in spans}
 
 
 def _nicknames(text: str, words: list[Word], persons: list[Mention]) -> list[Mention]:
