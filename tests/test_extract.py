@@ -570,3 +570,13 @@ def test_a_company_s_short_name_with_its_trade_word_and_hosts_under_contract_sig
     assert not [a for a, _ in pairs(f, ONE.participatedIn) if a in ("阿暖", "冯嘉乐", "武汉楚味坊食品有限公司")]
     assert pairs(f, ONE.promotes) == {("阿暖", "热干面礼盒"), ("阿暖", "鸭脖礼包")}
     assert not [e for e in f.entities.values() if "阿暖主" in e.labels]
+
+
+def test_a_briefing_s_speakers_and_what_places_will_stage():
+    f = facts("22日，天津市商务局召开新闻通气会，发布2021天津“夜津门”夜间消费季活动安排。\n"
+              "市商务局副局长、新闻发言人韩立新介绍，今年消费季突出区域联动：7月3日，和平区将在五大道上演“洋楼光影秀”；"
+              "7月10日，河西区“梅江夜市美食节”开市。\n和平区商务局局长孟繁宇在会上表示，将延长营业时间。\n"
+              "美团、京东、抖音和微信视频号等平台将同步参与。", published="2021-06-22")
+    assert {a for a, e in pairs(f, ONE.participatedIn) if e == "新闻通气会"} == {"韩立新", "孟繁宇"}
+    assert {("洋楼光影秀", "和平区"), ("梅江夜市美食节", "河西区")} <= pairs(f, ONE.locatedIn)
+    assert ("新闻通气会", "2021-06-26") not in {(e, str(d)) for e, d in pairs(f, ONE.date)}

@@ -29,6 +29,7 @@ CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 PRONOUNS = "他她"
+PLACE_AS_HOST = re.compile(r"将|[“「《]")  # 和平区将在…上演, 河西区“梅江夜市美食节”开市: what a place will stage
 TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
 
@@ -304,8 +305,9 @@ class Extractor:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
             reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
+            named = [m for m in events if m.source not in REFERENCES]  # 从会上获悉，…6月26日…: 会 was dated where named
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
-                [m for m in events if m.start not in in_clause] if (len(events) == 1 or opening) and not reference else [])
+                [m for m in named if m.start not in in_clause] if (len(named) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, "date-in-clause")
 
@@ -416,10 +418,13 @@ class Extractor:
                       and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
             told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
+            named_here = {self._at(m) for m in told}
             events = {self._at(frame)} if frame else {
                 self._at(m) for m in told if not speech.search(self.text, s.start, m.start)}
-            if told and not events:
-                continue  # it speaks of events only; where its speaker is, the sentence does not say
+            if told and not events:  # it speaks of events only: its speaker is at the article's one briefing
+                events = {e for e in events_in_doc if lexicon.ending(self._label(e), briefings)}
+                if len(events) != 1:
+                    continue
             j, floor = i, max(self._paragraph_start(i), i - window)
             while not events and j > floor:
                 j -= 1
@@ -433,8 +438,8 @@ class Extractor:
             (event,) = events
             if frame is None and not attends and not lexicon.ending(self._label(event), forums):
                 continue
-            if signing and lexicon.ending(self._label(event), briefings):
-                agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: no one signs at a briefing
+            if lexicon.ending(self._label(event), briefings) and event not in named_here:
+                agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: companies do not brief
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
 
@@ -672,6 +677,8 @@ class Extractor:
             if at >= 0 and places:
                 self._state(self._at(m), ONE.locatedIn, self._at(places[-1]), s, "venue")
                 continue
+            if self._held_by_place(s, m, verbs["held_in_place"]):
+                continue
             window = self.text[m.end:min(s.clause_of(m.start)[1], m.end + verbs["held_within"])]
             at = window.find("在")
             verb = min((i for v in verbs["held"] if (i := window.find(v, at + 1)) > at), default=-1) if at >= 0 else -1
@@ -679,6 +686,18 @@ class Extractor:
                       if p.cls in PLACE_CLASSES and m.end + at < p.start and p.end <= m.end + verb]
             if verb > 0 and places:
                 self._state(self._at(m), ONE.locatedIn, self._at(places[-1]), s, "venue")
+
+    def _held_by_place(self, s: Sentence, m: Mention, held: list[str]) -> bool:
+        """A place that opens the clause holding an event is where it is held: 7月3日，和平区将在五大道上演
+        “洋楼光影秀”; 河西区“梅江夜市美食节”开市. Not one that convenes a meeting (宝山区召开…大会): that is
+        who holds it."""
+        start, end = s.clause_of(m.start)
+        place = next((p for p in s.mentions if start <= p.start < m.start), None)
+        if place is None or place.cls not in PLACE_CLASSES or self.text[start:place.start].strip() \
+                or not PLACE_AS_HOST.match(self.text, place.end) or not any(v in self.text[start:end] for v in held):
+            return False
+        self._state(self._at(m), ONE.locatedIn, self._at(place), s, "venue")
+        return True
 
     def _authors(self):
         """Reporters named in a byline (（记者 张懿）, 本报记者 张明 通讯员 李华) wrote the document."""

@@ -903,6 +903,13 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
         referent = _referent(head, [m for m in events if m.end <= w.start])
         if referent:
             out.append(Mention(w.start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
+    for frame in names["reference_frames"]:  # 孟繁宇在会上表示: 会 is the meeting named before
+        head = frame[:-1]
+        for hit in re.finditer(re.escape(frame), text):
+            referent = _referent(head, [m for m in events if m.end <= hit.start()])
+            if referent and hit.start() not in used:
+                out.append(Mention(hit.start(), hit.start() + len(head), "Event", head, referent.key or referent.label,
+                                   EVENT_REFERENCE, 1))
     return out
 
 
