@@ -580,3 +580,10 @@ def test_a_briefing_s_speakers_and_what_places_will_stage():
     assert {a for a, e in pairs(f, ONE.participatedIn) if e == "新闻通气会"} == {"韩立新", "孟繁宇"}
     assert {("洋楼光影秀", "和平区"), ("梅江夜市美食节", "河西区")} <= pairs(f, ONE.locatedIn)
     assert ("新闻通气会", "2021-06-26") not in {(e, str(d)) for e, d in pairs(f, ONE.date)}
+
+
+def test_a_place_in_a_byline_writes_nothing_and_a_word_ending_like_an_organ_is_none():
+    f = facts("大众网·海报新闻记者 赵欣然 济南报道\n4月7日，山东省政府新闻办举行新闻发布会。济南、青岛要优化区域布局。",
+              published="2021-04-08")
+    assert {o for _, o in pairs(f, ONE.author)} == {"赵欣然"}
+    assert not [e for e in f.entities.values() if "区域布局" in e.labels]

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
 from ..nlp.mentions import EVENT_REFERENCE, PRODUCT_REFERENCE, Mention
+from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
 from .resolve import cluster_mentions, organ_identity
@@ -707,7 +708,7 @@ class Extractor:
             if s is None:
                 continue
             for name in re.split(r"[、 　]+", match.group("name")):
-                if not name or name in roles:
+                if not name or name in roles or name in gazetteer().names:  # 记者 赵欣然 济南报道: where, not who
                     continue
                 iri = entity_iri("Person", name)
                 ent = self.facts.entities.setdefault(iri, Entity(iri, "Person"))

@@ -67,6 +67,8 @@ def org_endings() -> list[tuple[str, str]]:
 
 
 def org_class(name: str) -> str | None:
+    if ending(name, words("organizations", "not_endings")):
+        return None
     return next((cls for end, cls in org_endings() if name.endswith(end) and len(name) > len(end)), None)
 
 

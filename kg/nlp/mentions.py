@@ -145,9 +145,10 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
     out += _short_company_names(text, bounds, [m for m in out if m.source in ("company-name", "enterprise-pattern")], gaz)
     posts = lexicon.titles()["post"]
+    not_organs = lexicon.words("organizations", "not_endings")
     for m in lexicon.finditer("organizations", "government_patterns", text):
-        # 市委常委 is a title, not an organ
-        if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts):
+        # 市委常委 is a title, not an organ; 区域布局 a word
+        if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts) and not lexicon.ending(m.group(), not_organs):
             out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
     return out
 
