@@ -3,6 +3,7 @@ import datetime as dt
 
 import pytest
 from rdflib import URIRef
+from rdflib.namespace import RDF
 
 from kg.facts.extract import Extractor
 from kg.nlp.pipeline import shared_nlp
@@ -587,3 +588,12 @@ def test_a_place_in_a_byline_writes_nothing_and_a_word_ending_like_an_organ_is_n
               published="2021-04-08")
     assert {o for _, o in pairs(f, ONE.author)} == {"赵欣然"}
     assert not [e for e in f.entities.values() if "区域布局" in e.labels]
+
+
+def test_a_campaign_an_organ_runs_is_an_initiative_it_issues():
+    f = facts("这是湖南省商务厅主办的“湘品出湘·县长带货”系列直播活动的第12场。此次直播是江西省商务厅联合快手开展的“赣品网上行”直播活动之一。"
+              "县长在直播活动中推介脐橙。")
+    assert pairs(f, ONE.issuedBy) == {("湘品出湘·县长带货”系列直播活动", "湖南省商务厅"),
+                                      ("赣品网上行”直播活动", "江西省商务厅"), ("赣品网上行”直播活动", "快手")}
+    initiatives = {s.subject for s in f.statements if s.predicate == RDF.type and s.object == ONE.Initiative}
+    assert {f.entities[i].cls for i in initiatives} == {"Event"} and len(initiatives) == 2

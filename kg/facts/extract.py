@@ -82,6 +82,7 @@ class Extractor:
             self._promotes(s)
             self._makers(s)
             self._issuers(s)
+            self._campaigns(s)
             self._locations(s)
         self._sub_events()
         self._participants()
@@ -596,6 +597,25 @@ class Extractor:
                 and self.text[ms[first - 1].end:ms[first].start].strip() in joiners:
             first -= 1
         return ms[first:k + 1]
+
+    def _campaigns(self, s: Sentence):
+        """A campaign an organ runs (湖南省商务厅主办的“湘品出湘·县长带货”系列直播活动, 省商务厅联合快手开展的…活动)
+        is also an initiative, issued by the organ and the partners it names."""
+        heads = lexicon.words("names", "campaign_heads")
+        run_by = lexicon.regexes("verbs", "run_by")[0]
+        for k, m in enumerate(s.mentions):
+            if m.cls != "Event" or not lexicon.ending(strip_quotes(m.label), heads):
+                continue
+            issuers = []
+            for o in reversed(s.mentions[:k]):
+                gap = self.text[o.end:issuers[-1].start if issuers else m.start]
+                if o.cls not in ORG_CLASSES or not (run_by.fullmatch(gap) if not issuers else gap in ("联合", "与", "和", "、")):
+                    break
+                issuers.append(o)
+            if issuers and any(o.cls == "GovernmentBody" for o in issuers):
+                self._state(self._at(m), RDF.type, ONE.Initiative, s, "campaign")
+                for o in issuers:
+                    self._state(self._at(m), ONE.issuedBy, self._at(o), s, "campaign")
 
     def _issuers(self, s: Sentence):
         cues = lexicon.load("verbs")["issue"]
