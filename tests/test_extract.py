@@ -597,3 +597,8 @@ def test_a_campaign_an_organ_runs_is_an_initiative_it_issues():
                                       ("赣品网上行”直播活动", "江西省商务厅"), ("赣品网上行”直播活动", "快手")}
     initiatives = {s.subject for s in f.statements if s.predicate == RDF.type and s.object == ONE.Initiative}
     assert {f.entities[i].cls for i in initiatives} == {"Event"} and len(initiatives) == 2
+
+
+def test_a_self_developed_product_is_not_given_to_a_supplier_named_beside_it():
+    f = facts("公司副总裁陆佳介绍，车辆搭载的激光雷达由深圳镭眸科技有限公司定制，自研的“星脑”自动驾驶系统已完成路测。")
+    assert not pairs(f, ONE.madeBy)

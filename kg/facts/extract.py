@@ -576,14 +576,17 @@ class Extractor:
             # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
             lead = self.text[max(s.clause_of(m.start)[0], m.start - 10):m.start]
             if any(lead.endswith(c) or lead.endswith(c + "的") for c in verbs["maker_anaphors"]):
-                owner = self._most_named("Enterprise", m.start)
+                # not a company this sentence gives something else to (…由深圳镭眸科技有限公司定制，自研的“星脑”…)
+                suppliers = {self._at(e) for e in ms if e.cls == "Enterprise"
+                             and any(self.text.endswith(p, 0, e.start) for p in verbs["passive"])}
+                owner = self._most_named("Enterprise", m.start, exclude=suppliers)
                 if owner is not None:
                     self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
 
-    def _most_named(self, cls: str, pos: int) -> URIRef | None:
+    def _most_named(self, cls: str, pos: int, exclude: set = frozenset()) -> URIRef | None:
         """The entity of class `cls` the text has named most before `pos` (the article's company, not the
         partner named last), the later one of equals."""
-        before = [m for m in self.mentions if m.cls == cls and m.end <= pos]
+        before = [m for m in self.mentions if m.cls == cls and m.end <= pos and self._at(m) not in exclude]
         if not before:
             return None
         counts = Counter(self._at(m) for m in before)
