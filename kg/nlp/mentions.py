@@ -307,8 +307,9 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
         after = _head_after(text, m.end(), joined, heads) or (None if cls else (
             _counted_event(text, m, heads["Event"]) or _sold_kind(text, m, words)))
-        if after and cls and (after[0] == cls or after[0] != "Product"):
-            after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform
+        if after and cls and (after[0] == cls or after[0] != "Product") \
+                and not lexicon.ending(after[1], lexicon.words("names", "child_event_heads")):
+            after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform, “…云直播”专场 a 专场
         if after:
             cls, run = after
             start = _edition_start(text, words, m.start()) if cls in ("Event", "Initiative") else m.start()
