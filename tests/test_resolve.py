@@ -51,6 +51,10 @@ def test_organs_by_abbreviation_level_and_brackets():
     text = "市经济和信息化局（市新经济委）"
     ms = [m(0, "市经济和信息化局", "GovernmentBody"), m(9, "市新经济委", "GovernmentBody")]
     assert cluster_mentions(ms, text)[("GovernmentBody", "市新经济委")] == "市经济和信息化局"
+    text = "《长沙市促进直播电商高质量发展三年行动计划（2021—2023年）》（以下简称《行动计划》）"
+    ms = [m(1, "长沙市促进直播电商高质量发展三年行动计划（2021—2023年）", "Initiative"), m(40, "行动计划", "Initiative"),
+          m(60, "直播电商三年行动计划", "Initiative")]
+    assert cluster_mentions(ms, text)[("Initiative", "行动计划")] == "长沙市促进直播电商高质量发展三年行动计划（2021—2023年）"
 
 
 @pytest.fixture(scope="module")

@@ -96,14 +96,16 @@ def organ_aliases(labels: set[str], home: dict[str, str]) -> dict[tuple[str, str
     return out
 
 
-PAREN = re.compile(r"[（(]")
+PAREN = re.compile(r"[”》」]?[（(](?:以下简称|以下称|下称|简称)?[“《「]?")
+PAREN_END = re.compile(r"[”》」]?[）)]")
 
 
 def parenthesized_aliases(mentions: list[Mention], text: str) -> dict[tuple[str, str], str]:
-    """市经济和信息化局（市新经济委）: a name in brackets right after a name of the same class is its alias."""
+    """市经济和信息化局（市新经济委）, 《…三年行动计划（2021—2023年）》（以下简称《行动计划》）: a name in brackets right
+    after a name of the same class is its alias."""
     out = {}
     for a, b in zip(mentions, mentions[1:]):
         between = text[a.end:b.start]
-        if a.cls == b.cls and a.cls in SHORT_FORMS and PAREN.fullmatch(between) and text[b.end:b.end + 1] in "）)":
+        if a.cls == b.cls and a.cls in SHORT_FORMS and PAREN.fullmatch(between) and PAREN_END.match(text, b.end):
             out[(b.cls, name_of(b))] = name_of(a)
     return out
