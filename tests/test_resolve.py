@@ -48,6 +48,9 @@ def test_organs_by_abbreviation_level_and_brackets():
     assert organ_identity("市经信委", home) == organ_identity("上海市经济和信息化委员会", home)
     assert organ_identity("省工信厅", {"Province": "山东省"}) == organ_identity("山东省工业和信息化厅", {})
     assert organ_identity("市市场监管局", {"City": "长沙市"}) == organ_identity("长沙市市场监督管理局", {})
+    # no place named apart from the organ: the one city's organ; two cities' organs leave 市商务委 alone
+    assert organ_aliases({"上海市经济信息化委", "市经济信息化委"}, {})[("GovernmentBody", "市经济信息化委")] == "上海市经济信息化委"
+    assert ("GovernmentBody", "市商务委") not in organ_aliases({"上海市商务委", "杭州市商务委", "市商务委"}, {})
     text = "市经济和信息化局（市新经济委）"
     ms = [m(0, "市经济和信息化局", "GovernmentBody"), m(9, "市新经济委", "GovernmentBody")]
     assert cluster_mentions(ms, text)[("GovernmentBody", "市新经济委")] == "市经济和信息化局"

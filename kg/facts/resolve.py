@@ -93,7 +93,24 @@ def organ_aliases(labels: set[str], home: dict[str, str]) -> dict[tuple[str, str
         if len(group) > 1:
             full = max(group, key=len)
             out.update({(ORGAN, g): full for g in group if g != full})
+    # 市经济信息化委 = 上海市经济信息化委 where the text names no place apart from it, but only that one city's
+    by_level: dict[str, list[str]] = {}
+    for label in labels:
+        by_level.setdefault(organ_key(_level_form(label)), []).append(label)
+    for group in by_level.values():
+        areas = [g for g in group if _level_form(g) != g]
+        if len(areas) == 1:
+            out.update({(ORGAN, g): areas[0] for g in group if g != areas[0] and (ORGAN, g) not in out})
     return out
+
+
+def _level_form(name: str) -> str:
+    """上海市经济信息化委 → 市经济信息化委: the organ as a text about that area writes it."""
+    levels = lexicon.load("organs")["levels"]
+    gaz = gazetteer()
+    n = next((n for n in gaz.lengths.get(name[:1], ()) if name[:n] in gaz.full and name[n - 1:n] in levels
+              and len(name) > n), 0)
+    return name[n - 1:] if n else name
 
 
 PAREN = re.compile(r"[”》」]?[（(](?:以下简称|以下称|下称|简称)?[“《「]?")
