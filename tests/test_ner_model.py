@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kg.nlp.train import MODEL_DIR, load_cluener, load_ner, prf, record_spans, score_spans, word_features
+from kg.nlp.train import MODEL_DIR, load_cluener, load_ner, prf, record_spans, score_spans, suffix_features, word_features
 
 SENTENCE = "腾讯公司副总裁周建明今天表示，公司将继续扩大研发投入。"
 
@@ -88,3 +88,13 @@ def test_word_features_follow_lac_words_character_by_character(nlp):
     wu, qing = by_char[3], by_char[4]  # 吴清: one PER word, begun then ended
     assert wu[0] == qing[0] and wu[1] != qing[1]
     assert by_char[0][0] != wu[0]  # 副市长 is another word
+
+
+def test_suffix_features_give_every_character_its_word_s_ending(nlp):
+    """Every character of a LAC word gets the word's last one and two characters: the first character of a long
+    name sees how the name ends."""
+    doc = nlp("副市长吴清走进直播间")
+    last, last2 = suffix_features(doc)
+    by_char = dict(zip((t.idx for t in doc), zip(last.tolist(), last2.tolist())))
+    assert by_char[0] == by_char[1] == by_char[2]  # 副市长: one word
+    assert by_char[0] != by_char[3]

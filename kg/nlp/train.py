@@ -39,7 +39,7 @@ Span = tuple[int, int, str]  # (start, exclusive end, label): character offsets,
 
 @spacy.registry.architectures("kg.CharBigramEmbed.v1")
 def char_bigram_embed(width: int, attrs: list[str], rows: list[int], lac_words: bool = False,
-                      word_suffixes: bool | str = False) -> Model:
+                      word_suffixes: bool = False) -> Model:
     """spaCy's MultiHashEmbed plus hashed features: the bigrams (previous, this) and (this, next), with
     lac_words the LAC word each character is in and its place in it with the word's tag (B-PER, I-n, ...),
     and with word_suffixes that word's last one and two characters.
@@ -57,7 +57,7 @@ def char_bigram_embed(width: int, attrs: list[str], rows: list[int], lac_words: 
                  ragged2list())
 
 
-def bigram_features(attrs: list[str], lac_words: bool = False, word_suffixes: bool | str = False) -> Model:
+def bigram_features(attrs: list[str], lac_words: bool = False, word_suffixes: bool = False) -> Model:
     return Model("bigram_features", _bigram_features_forward,
                  attrs={"attrs": attrs, "lac_words": lac_words, "word_suffixes": word_suffixes})
 
@@ -72,7 +72,7 @@ def _bigram_features_forward(model: Model, docs: list[Doc], is_train: bool):
 EDGE = numpy.uint64(1)  # no ORTH or string hash is 1: marks the text's edges and characters outside any word
 
 
-def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False, word_suffixes: bool | str = False) -> numpy.ndarray:
+def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False, word_suffixes: bool = False) -> numpy.ndarray:
     """The attrs' columns, then one id per bigram on each side, then (lac_words) the word and tag ids,
     then (word_suffixes) the word's suffix ids."""
     orth = doc.to_array("ORTH").astype("uint64")
@@ -84,8 +84,7 @@ def doc_features(doc: Doc, attrs: list[str], lac_words: bool = False, word_suffi
     columns = doc.to_array(attrs).astype("uint64").reshape(len(doc), len(attrs))
     if not lac_words:
         return numpy.column_stack([columns, left, right])
-    suffixes = (*suffix_features(doc), chunk_suffix_features(doc)) if word_suffixes == "chunks" else \
-        suffix_features(doc) if word_suffixes else ()
+    suffixes = suffix_features(doc) if word_suffixes else ()
     return numpy.column_stack([columns, left, right, *word_features(doc), *suffixes])
 
 
@@ -111,27 +110,6 @@ def suffix_features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         last2[word.start:word.end] = hash_string("2" + word.text[-2:])
     idx = doc.to_array("IDX").astype("int64")
     return last[idx], last2[idx]
-
-
-CHUNK_TAGS = {"n", "nz", "nw", "vn", "ORG", "LOC", "nt", "ns", "j", "b", "an"}
-
-
-def chunk_suffix_features(doc: Doc) -> numpy.ndarray:
-    """Per token: the hash of the last two characters of the run of noun-like LAC words it is in
-    (北京市/LOC 公安局/n: 局 for 北), which tells a long name's type from its first character."""
-    n = len(doc_text(doc))
-    out = numpy.full(n, EDGE, dtype="uint64")
-    words = list(doc._.words or ())
-    i = 0
-    while i < len(words):
-        j = i
-        while j + 1 < len(words) and words[j].tag in CHUNK_TAGS and words[j + 1].tag in CHUNK_TAGS \
-                and words[j + 1].start == words[j].end:
-            j += 1
-        if words[i].tag in CHUNK_TAGS:
-            out[words[i].start:words[j].end] = hash_string("c" + words[j].text[-2:])
-        i = j + 1
-    return out[doc.to_array("IDX").astype("int64")]
 
 
 def read_cluener(path: Path | str) -> Iterator[tuple[str, set[Span]]]:
