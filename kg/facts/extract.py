@@ -606,13 +606,14 @@ class Extractor:
         is also an initiative, issued by the organ and the partners it names."""
         heads = lexicon.words("names", "campaign_heads")
         run_by = lexicon.regexes("verbs", "run_by")[0]
+        partners = set(lexicon.load("verbs")["partner_joiners"])
         for k, m in enumerate(s.mentions):
             if m.cls != "Event" or not lexicon.ending(strip_quotes(m.label), heads):
                 continue
             issuers = []
             for o in reversed(s.mentions[:k]):
                 gap = self.text[o.end:issuers[-1].start if issuers else m.start]
-                if o.cls not in ORG_CLASSES or not (run_by.fullmatch(gap) if not issuers else gap in ("联合", "与", "和", "、")):
+                if o.cls not in ORG_CLASSES or not (run_by.fullmatch(gap) if not issuers else gap in partners):
                     break
                 issuers.append(o)
             if issuers and any(o.cls == "GovernmentBody" for o in issuers):

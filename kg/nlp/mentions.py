@@ -484,9 +484,9 @@ SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def _sold_kind(text: str, quote: re.Match, words: list[Word]):
-    """A quoted brand and the kind of thing it is, in a sentence that sells, shows or makes something,
-    or before one that goes on about it (这款罐头由…生产): “蓝湾”即食海参, “美谷之光”修护精华液. The kind is
-    the words up to six characters after the quote that end in a noun, whatever their other tags."""
+    """A quoted brand and the kind of thing it is, where a selling or making verb governs it in its clause or
+    the next sentence goes on about it (这款罐头由…生产): “蓝湾”即食海参, “美谷之光”修护精华液. The kind is the
+    words up to six characters after the quote that close its clause and end in a noun, whatever their other tags."""
     k = bisect_left(words, quote.end(), key=lambda w: w.start)
     run = []
     while k < len(words) and words[k].start == (run[-1].end if run else quote.end()) \
