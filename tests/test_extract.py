@@ -607,3 +607,8 @@ def test_a_self_developed_product_is_not_given_to_a_supplier_named_beside_it():
 def test_a_quoted_stream_followed_by_a_part_head_is_that_part():
     f = facts("此次“奉贤好物云直播”专场是奉贤区参与2020上海“五五购物节”的重点活动之一。")
     assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Event"} >= {"“奉贤好物云直播”专场"}
+
+
+def test_nouns_that_modify_a_generic_one_name_no_promoted_product():
+    f = facts("长宁区副区长张宪在活动现场与主播一起推介了长宁特色美食。副县长李明推介了秭归脐橙、香菇和木耳。")
+    assert pairs(f, ONE.promotes) == {("李明", "秭归脐橙"), ("李明", "香菇"), ("李明", "木耳")}

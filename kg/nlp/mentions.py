@@ -697,18 +697,18 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
     items = []
     while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC"}:
         # a place before the noun belongs to the name: 秭归 脐橙
-        if words[j].tag == "LOC" and j + 1 < len(words) and words[j + 1].tag in OBJECT_TAGS and words[j + 1].start == words[j].end:
-            items.append(Word(words[j].start, words[j + 1].end, words[j].text + words[j + 1].text, words[j + 1].tag))
-            j += 2
-        elif words[j].tag in OBJECT_TAGS:
-            k = j + 1  # 瑶山/nz 香菇/nz, 江永香/nz 姜/n: one name (but 香柚 全部 is no name)
-            while k < len(words) and words[k].start == words[k - 1].end and (
-                    words[k].tag == "nz" or (words[k].tag in OBJECT_TAGS and lexicon.ending(words[k].text, heads))):
-                k += 1
-            items.append(Word(words[j].start, words[k - 1].end, "".join(w.text for w in words[j:k]), words[k - 1].tag))
-            j = k
-        else:
+        placed = words[j].tag == "LOC" and j + 1 < len(words) and words[j + 1].tag in OBJECT_TAGS \
+            and words[j + 1].start == words[j].end
+        if not placed and words[j].tag not in OBJECT_TAGS:
             break
+        k = j + 1 + placed  # 瑶山/nz 香菇/nz, 江永香/nz 姜/n: one name
+        while k < len(words) and words[k].start == words[k - 1].end and (
+                words[k].tag == "nz" or (words[k].tag in OBJECT_TAGS and lexicon.ending(words[k].text, heads))):
+            k += 1
+        if k < len(words) and words[k].start == words[k - 1].end and words[k].tag in OBJECT_TAGS:
+            break  # 长宁 特色 | 美食, 香柚 | 全部: the words read so far modify a noun that names no product
+        items.append(Word(words[j].start, words[k - 1].end, "".join(w.text for w in words[j:k]), words[k - 1].tag))
+        j = k
         if j + 1 < len(words) and len(words[j].text) == 1 and words[j].tag == "v" and words[j].start == items[-1].end \
                 and (words[j + 1].text in LIST_JOINERS or words[j + 1].tag in ("m", "w")):
             last = items.pop()  # 乐业猕猴桃/nz 干/v 4款: a verb LAC cut off the item's last character
