@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/exports.py STORE [--out DIR] [--exports graphml explorer]
 
-To compare with an earlier version, run the same command in a checkout of that commit.
+To compare with an earlier version, run the same command in a checkout of that commit; for the explorer,
+benchmarks/explorer_compare.py times an earlier kg/explore beside this one in one run and compares the pages.
 """
 from __future__ import annotations
 

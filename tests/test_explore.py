@@ -237,6 +237,41 @@ def test_cap_hides_least_connected_and_counts(tmp_path):
     assert all(n["physics"] is False and isinstance(n["x"], int) for n in nodes)
 
 
+def test_cap_keeps_most_connected_with_the_evidence_they_show(tmp_path):
+    """Drawn: the most connected (ties by label). The page carries the evidence of the drawn entities' types
+    and of every statement with a drawn end, and none that only hidden entities would show."""
+    write_explorer(star_graph(30), tmp_path / "cap.html", cap=3)
+    data, nodes = _data(tmp_path / "cap.html"), _nodes(tmp_path / "cap.html")
+    ents = data["ents"]
+    assert {ents[n["id"]]["l"] for n in nodes} == {"中心人物", "产品00", "产品01"}  # degrees 30, 2, then 1
+
+    def sentences(ids):
+        return {data["sent"][data["ev"][x][0]] for x in ids or ()}
+
+    by_label = {e["l"]: i for i, e in enumerate(ents)}
+    assert sentences(ents[by_label["中心人物"]].get("tev")) == {"中心人物出现。"}
+    assert sentences(ents[by_label["产品01"]].get("tev")) == {"产品01出现。"}
+    about = {(st.get("s"), st.get("o")): sentences(st.get("ev")) for st in data["st"]}
+    hub, far = by_label["中心人物"], by_label["远方公司"]
+    assert about[(hub, by_label["产品17"])] == {"中心人物推介产品17。"}  # a drawn end: its evidence is carried
+    assert about[(by_label["产品00"], far)] == {"产品00由远方公司制造。"}
+    assert "tev" not in ents[by_label["产品17"]] and "tev" not in ents[far]  # hidden: their types' evidence is not
+    assert not {"产品17出现。", "远方公司出现。", "孤立技术1出现。"} & set(data["sent"])
+    assert len(data["st"]) == 31 and len(ents) == 35  # every statement and entity is still listed
+
+
+def test_store_and_memory_give_the_same_page(store, seed_graph, tmp_path):
+    """A graph of the store is read through pyoxigraph, any other through rdflib: the same page, capped or not."""
+    from kg.store import GraphStore
+
+    for cap in (1500, 12):
+        write_explorer(seed_graph, tmp_path / "memory.html", cap=cap)
+        with GraphStore(store) as opened:
+            write_explorer(opened.graph(), tmp_path / "store.html", cap=cap)
+        assert (tmp_path / "store.html").read_bytes() == (tmp_path / "memory.html").read_bytes()
+    assert _data(tmp_path / "store.html")["hidden"] > 0
+
+
 def test_focus_restricts_to_neighbourhood(tmp_path):
     g = star_graph(5)
     one = write_explorer(g, tmp_path / "f1.html", focus="产品00", hops=1)
@@ -377,6 +412,22 @@ def test_hidden_entities_are_searchable_and_can_be_shown(tmp_path, opened):
     assert o.js("kgExplorer.nodes.get().length") == 11
     o.page.click("#kg-banner button")
     assert o.page.locator("#kg-panel ul.kg-list li").count() == 24
+
+
+def test_hidden_entity_shows_evidence_of_its_statements_with_drawn_entities(tmp_path, opened):
+    target = tmp_path / "cap.html"
+    write_explorer(star_graph(30), target, cap=10)
+    o = opened(target)
+    o.search("产品20", "产品20")
+    o.page.wait_for_selector("#kg-panel h2:has-text('产品20')")
+    panel = o.panel()
+    assert "中心人物推介产品20。" in panel  # its statement with the drawn hub, with evidence
+    assert "出处未收入本页" in panel and "产品20出现。" not in panel  # its type's evidence is left out, and says so
+    assert "无出处记录" not in panel
+    o.search("中心人物", "中心人物")
+    o.page.wait_for_selector("#kg-panel h2:has-text('中心人物')")
+    assert "中心人物出现。" in o.panel() and "出处未收入本页" not in o.panel()
+    assert not o.errors
 
 
 def test_hostile_graph_executes_nothing_and_fetches_nothing(hostile_page, opened):

@@ -10,19 +10,27 @@ relations between entities, `one:holdsPost` → `one:Post` (`one:postTitle`, `on
 person), literals such as `one:date`, and a reified `one:Evidence` node for each statement.
 Posts and memberships are collapsed: 吴清 —担任→ 副市长 (上海市) becomes an edge 吴清 → 上海市
 labelled "担任 副市长" whose evidence is that of the three triples it stands for.
+
+What is read, in this order (docs/performance.md): the subjects of each class and the triples of each
+property of the ontology but the evidence's; the entities shown (the `cap` most connected) are chosen from
+those; then the evidence of the statements with a shown end and of the shown entities' types, found from
+those entities. The other evidence, most of a store, is never read: hidden entities stay listed and
+searchable with all their statements, but the page carries evidence only for what is drawn.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import chain
 from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SKOS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
-from ..store.store import graph_triples
 from ..vocab import ENTITY_CLASSES, ONE
+from .source import Blank, Lit, source
 
 # Most specific first: an entity typed both Person and Official is shown as an Official.
 CLASS_ORDER = (
@@ -43,47 +51,49 @@ MEMBERSHIP_LABELS = ("任职", "role in")
 
 
 class P:
-    """The ontology terms used here as plain URIRefs (DefinedNamespace attribute access is slow in loops)."""
+    """The terms used here as plain strings, as `source` reads them (rdflib terms hash in Python)."""
 
-    Document = ONE.Document
-    Evidence = ONE.Evidence
-    Membership = ONE.Membership
-    Post = ONE.Post
-    charEnd = ONE.charEnd
-    charStart = ONE.charStart
-    extractedBy = ONE.extractedBy
-    holdsPost = ONE.holdsPost
-    member = ONE.member
-    mentionLabel = ONE.mentionLabel
-    mentionedIn = ONE.mentionedIn
-    organization = ONE.organization
-    path = ONE.path
-    postIn = ONE.postIn
-    postTitle = ONE.postTitle
-    published = ONE.published
-    roleTitle = ONE.roleTitle
-    sentence = ONE.sentence
-    source = ONE.source
-    textLength = ONE.textLength
-    title = ONE.title
-    type = RDF.type
-    subject = RDF.subject
-    predicate = RDF.predicate
-    object = RDF.object
-    wasDerivedFrom = PROV.wasDerivedFrom
-    label = RDFS.label
-    prefLabel = SKOS.prefLabel
-    altLabel = SKOS.altLabel
+    Document = str(ONE.Document)
+    Evidence = str(ONE.Evidence)
+    Membership = str(ONE.Membership)
+    Post = str(ONE.Post)
+    charEnd = str(ONE.charEnd)
+    charStart = str(ONE.charStart)
+    extractedBy = str(ONE.extractedBy)
+    holdsPost = str(ONE.holdsPost)
+    member = str(ONE.member)
+    mentionLabel = str(ONE.mentionLabel)
+    mentionedIn = str(ONE.mentionedIn)
+    organization = str(ONE.organization)
+    path = str(ONE.path)
+    postIn = str(ONE.postIn)
+    postTitle = str(ONE.postTitle)
+    published = str(ONE.published)
+    roleTitle = str(ONE.roleTitle)
+    sentence = str(ONE.sentence)
+    source = str(ONE.source)
+    textLength = str(ONE.textLength)
+    title = str(ONE.title)
+    type = str(RDF.type)
+    subject = str(RDF.subject)
+    predicate = str(RDF.predicate)
+    object = str(RDF.object)
+    wasDerivedFrom = str(PROV.wasDerivedFrom)
+    label = str(RDFS.label)
+    prefLabel = str(SKOS.prefLabel)
+    altLabel = str(SKOS.altLabel)
 
 
 _ONE_NS = str(ONE._NS)
-_CLASS_IRI = {iri: name for name, iri in ENTITY_CLASSES.items()}
+_CLASS_IRI = {str(iri): name for name, iri in ENTITY_CLASSES.items()}
+_READ_CLASSES = (*_CLASS_IRI, P.Document, P.Post, P.Membership)
 _LABEL_PROPS = {P.label, P.prefLabel, P.altLabel, P.mentionLabel}
 _EVIDENCE_PROPS = {P.subject, P.predicate, P.object, P.wasDerivedFrom, P.sentence,
                    P.charStart, P.charEnd, P.extractedBy}
 _DOC_PROPS = {P.title, P.published, P.source, P.path, P.textLength}
-_DISPATCH = {str(P.type): 0, **{str(p): 1 for p in _LABEL_PROPS}, **{str(p): 2 for p in _EVIDENCE_PROPS},
-             **{str(p): 3 for p in _DOC_PROPS}}
+_DISPATCH = {P.type: 0, **{p: 1 for p in _LABEL_PROPS}, **{p: 2 for p in _EVIDENCE_PROPS},
+             **{p: 3 for p in _DOC_PROPS}}
+_KIND_ORDER = {Blank: "BNode", Lit: "Literal"}  # objects of the same text sort as rdflib's type names did
 _SPACE = re.compile(r"\s+")
 
 
@@ -114,6 +124,7 @@ class Statement:
     od: int | None = None       # object document
     value: str | None = None    # literal object, or the post / role title of a collapsed edge
     ev: list[int] = field(default_factory=list)
+    triples: list[tuple] = field(default_factory=list)  # the triples whose evidence is the statement's
 
 
 @dataclass
@@ -135,7 +146,7 @@ class View:
 
 def text(value) -> str:
     """A literal or sentence as one line of plain text (runs of blanks, from boilerplate blanking, collapsed)."""
-    return _SPACE.sub(" ", str(value)).strip()
+    return _SPACE.sub(" ", _lexical(value)).strip()
 
 
 def local_name(iri) -> str:
@@ -146,13 +157,21 @@ def local_name(iri) -> str:
     return unquote(s)
 
 
+def _lexical(term) -> str:
+    return term.value if isinstance(term, Lit) else str(term)
+
+
+def _is_iri(term) -> bool:
+    return isinstance(term, str) and not isinstance(term, Blank)
+
+
 def _fullest(values) -> str:
     return min(values, key=lambda x: (-len(x), x))
 
 
 def _labels(onto: Graph, iri) -> tuple[str, str]:
     zh = en = None
-    for o in onto.objects(iri, P.label):
+    for o in onto.objects(URIRef(iri), RDFS.label):
         if isinstance(o, Literal):
             if o.language == "zh" and zh is None:
                 zh = str(o)
@@ -167,87 +186,134 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
         raise ValueError("cap must be at least 1")
     if hops < 0:
         raise ValueError("hops must be 0 or more")
-    types: dict = defaultdict(set)
-    labels: dict = defaultdict(lambda: defaultdict(set))
-    ev_fields: dict = defaultdict(dict)
-    doc_fields: dict = defaultdict(dict)
-    rest: list = []
-    for s, p, o in graph_triples(graph):
-        kind = _DISPATCH.get(str(p))  # plain-str lookup: rdflib's term __eq__ is slow at 10⁵ triples
-        if kind is None:
-            rest.append((s, p, o))
-        elif kind == 0:
-            types[s].add(o)
-        elif kind == 1:
-            labels[s][p].add(o)
-        elif kind == 2:
-            ev_fields[s][p] = o
-        else:
-            doc_fields[s][p] = o
+    src = source(graph)
+    view = _view(_read(src, _properties(onto)), onto)
+    if focus is not None:
+        _restrict(view, focus, hops)
+    view.shown = _most_connected(view, cap)
+    _add_evidence(view, src)
+    return view
 
-    # once each (a Dataset yields a triple once per named graph holding it), in a stable order
-    rest = sorted(set(rest), key=lambda t: (str(t[0]), str(t[1]), str(t[2]), type(t[2]).__name__))
 
-    # documents
-    doc_iris = sorted((s for s, t in types.items() if P.Document in t), key=str)
-    doc_index = {d: i for i, d in enumerate(doc_iris)}
+# ---------------------------------------------------------------- reading
+
+@dataclass
+class _Triples:
+    """The triples read, by kind: types, labels, document fields and the rest (relations, literals)."""
+
+    types: dict = field(default_factory=lambda: defaultdict(set))
+    labels: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    doc_fields: dict = field(default_factory=lambda: defaultdict(dict))
+    rest: set = field(default_factory=set)
+    evidence_like: set = field(default_factory=set)  # subjects with evidence fields: never an Other entity
+    others: set = field(default_factory=set)          # untyped IRIs an entity's relation points at
+
+    def add(self, triples):
+        for s, p, o in triples:
+            kind = _DISPATCH.get(p)
+            if kind is None:
+                self.rest.add((s, p, o))
+            elif kind == 0:
+                self.types[s].add(o)
+            elif kind == 1:
+                self.labels[s][p].add(o)
+            elif kind == 2:
+                self.evidence_like.add(s)
+            else:
+                self.doc_fields[s][p] = o
+
+    def of_type(self, cls: str) -> set:
+        return {s for s, t in self.types.items() if cls in t}
+
+
+def _properties(onto: Graph) -> list[str]:
+    """Every predicate kg writes but rdf:type and the evidence's: the ontology's properties (kg.vocab.ONE
+    names no other, tests/test_ontology.py) and the label properties."""
+    declared = {str(p) for t in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in onto.subjects(RDF.type, t)}
+    return sorted((declared | {P.label, P.prefLabel, P.altLabel}) - _EVIDENCE_PROPS)
+
+
+def _read(src, properties: list[str]) -> _Triples:
+    """The entity, document, post and membership classes' subjects and the triples of `properties`, then
+    every triple of the untyped IRIs an entity's relations point at. No evidence node is read."""
+    read = _Triples()
+    for c in _READ_CLASSES:
+        read.add((s, P.type, c) for s in src.subjects(c))
+    for p in properties:
+        read.add((s, p, o) for s, o in src.pairs(p))
+    read.others = _other_candidates(read)
+    for o in read.others:
+        read.add(src.triples(o))
+    return read
+
+
+def _other_candidates(read: _Triples) -> set:
+    """Untyped IRIs that a relation of an entity of some class points at (not those an Other points at)."""
+    classed = {s for s, t in read.types.items() if _is_iri(s) and not t.isdisjoint(_CLASS_IRI)}
+    known = set(read.types)  # entities, documents, posts, memberships
+    return {o for s, p, o in read.rest
+            if s in classed and _is_iri(o) and o not in known
+            and p not in (P.mentionedIn, P.holdsPost) and p.startswith(_ONE_NS)}
+
+
+# ---------------------------------------------------------------- the view without evidence
+
+def _view(read: _Triples, onto: Graph) -> View:
+    # once each, in a stable order (statements keep it)
+    rest = sorted(read.rest, key=lambda t: (t[0], t[1], _lexical(t[2]), _KIND_ORDER.get(type(t[2]), "URIRef")))
+    docs, doc_index = _documents(read)
+    entities = _entities(read)
+    index = {e.iri: i for i, e in enumerate(entities)}
+    statements, used_props = _statements(read, rest, index, doc_index, entities)
+    for e in entities:
+        e.docs = sorted(set(e.docs))
+    for st in statements:
+        if st.s is not None and st.o is not None and st.s != st.o:
+            entities[st.s].degree += 1
+            entities[st.o].degree += 1
+
+    props = {_key(p): _labels(onto, p) for p in sorted(used_props)}
+    props[MEMBERSHIP] = MEMBERSHIP_LABELS
+    props["type"] = _labels(onto, RDF.type) if (RDF.type, RDFS.label, None) in onto else ("类型", "type")
+    classes = {name: _labels(onto, ONE[name]) for name in CLASS_ORDER}
+    classes[OTHER] = OTHER_LABELS
+    return View(entities=entities, statements=statements, docs=docs, sentences=[], evidence=[],
+                props=props, classes=classes)
+
+
+def _documents(read: _Triples) -> tuple[list[dict], dict]:
+    doc_iris = sorted(read.of_type(P.Document))
     docs = []
     for d in doc_iris:
-        f = doc_fields.get(d, {})
+        f = read.doc_fields.get(d, {})
         docs.append({
-            "iri": str(d),
+            "iri": d,
             "title": text(f.get(P.title, "")) or local_name(d),
-            "published": str(f.get(P.published, "")),
+            "published": _lexical(f.get(P.published, "")),
             "source": text(f.get(P.source, "")),
-            "path": str(f.get(P.path, "")),
+            "path": _lexical(f.get(P.path, "")),
         })
+    return docs, {d: i for i, d in enumerate(doc_iris)}
 
-    # entities
-    ent_iris: dict = {}
-    for s, t in types.items():
+
+def _entities(read: _Triples) -> list[Entity]:
+    """Entities in IRI order: the subjects of an entity class, and as Other the untyped IRIs an entity's
+    relations point at (evidence nodes excepted)."""
+    classes = {}
+    for s, t in read.types.items():
         names = [_CLASS_IRI[c] for c in t if c in _CLASS_IRI]
-        if names and isinstance(s, URIRef):
-            ent_iris[s] = min(names, key=CLASS_ORDER.index)
-    posts = {s for s, t in types.items() if P.Post in t}
-    memberships = {s for s, t in types.items() if P.Membership in t}
-    evidence_nodes = {s for s, t in types.items() if P.Evidence in t} | set(ev_fields)
-    skip_subjects = posts | memberships | evidence_nodes | set(doc_iris)
-    # untyped IRIs a relation of an entity points at become "Other" entities
-    for s, p, o in rest:
-        if (s in ent_iris and isinstance(o, URIRef) and o not in ent_iris and o not in skip_subjects
-                and p not in (P.mentionedIn, P.holdsPost) and str(p).startswith(_ONE_NS)):
-            ent_iris[o] = OTHER
+        if names and _is_iri(s):
+            classes[s] = min(names, key=CLASS_ORDER.index)
+    for o in read.others:
+        if o not in read.evidence_like and P.Evidence not in read.types.get(o, ()):
+            classes[o] = OTHER
+    return [_entity(e, classes[e], read.labels.get(e, {})) for e in sorted(classes)]
 
-    order = sorted(ent_iris, key=str)
-    index = {e: i for i, e in enumerate(order)}
-    entities = [_entity(e, ent_iris[e], labels.get(e, {})) for e in order]
 
-    # evidence: (s, p, o) → evidence ids
-    sentences: list[str] = []
-    sentence_index: dict[str, int] = {}
-    evidence: list = []
-    evidence_index: dict = {}
-    ev_by_triple: dict = defaultdict(list)
-    for node in sorted(evidence_nodes, key=str):
-        f = ev_fields.get(node, {})
-        if P.subject not in f or P.predicate not in f or P.object not in f:
-            continue
-        sentence = text(f.get(P.sentence, ""))
-        si = sentence_index.setdefault(sentence, len(sentences))
-        if si == len(sentences):
-            sentences.append(sentence)
-        start, end = f.get(P.charStart), f.get(P.charEnd)
-        key = (si, doc_index.get(f.get(P.wasDerivedFrom), -1),
-               _int(start), _int(end))
-        ei = evidence_index.setdefault(key, len(evidence))  # one sentence read for several triples
-        if ei == len(evidence):
-            evidence.append(key)
-        ev_by_triple[(f[P.subject], f[P.predicate], f[P.object])].append(ei)
-
-    for e, i in index.items():
-        entities[i].type_ev = [x for c in sorted(types.get(e, ()), key=str) for x in ev_by_triple.get((e, P.type, c), [])]
-
-    # statements
+def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entities: list[Entity]):
+    """The statements about entities, in `rest`'s order, then the collapsed posts and memberships; each
+    with the triples it stands for. Also fills each entity's documents. Returns (statements, properties)."""
+    posts, memberships = read.of_type(P.Post), read.of_type(P.Membership)
     statements: list[Statement] = []
     post_title: dict = defaultdict(list)
     post_in: dict = defaultdict(list)
@@ -274,8 +340,8 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
                 if o in doc_index:
                     entities[index[s]].docs.append(doc_index[o])
                 continue
-            st = Statement(prop=_key(p), s=index[s], ev=list(ev_by_triple.get((s, p, o), [])))
-            if isinstance(o, Literal):
+            st = Statement(prop=_key(p), s=index[s], triples=[(s, p, o)])
+            if isinstance(o, Lit):
                 st.value = text(o)
             elif o in index:
                 st.o = index[o]
@@ -287,60 +353,95 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
             statements.append(st)
         elif s in doc_index and o in index:
             used_props.add(p)
-            statements.append(Statement(prop=_key(p), sd=doc_index[s], o=index[o],
-                                        ev=list(ev_by_triple.get((s, p, o), []))))
+            statements.append(Statement(prop=_key(p), sd=doc_index[s], o=index[o], triples=[(s, p, o)]))
     for person, post in holds:
         titles = sorted({text(t) for t in post_title.get(post, [])}) or [local_name(post)]
         places = [pl for pl in post_in.get(post, []) if pl in index] or [None]
-        base_ev = ev_by_triple.get((person, P.holdsPost, post), [])
-        title_ev = [x for t in post_title.get(post, []) for x in ev_by_triple.get((post, P.postTitle, t), [])]
+        base = [(person, P.holdsPost, post)] + [(post, P.postTitle, t) for t in post_title.get(post, [])]
         for place in places:
-            place_ev = ev_by_triple.get((post, P.postIn, place), []) if place is not None else []
             statements.append(Statement(
                 prop="holdsPost", s=index[person], o=index[place] if place is not None else None,
-                value="、".join(titles), ev=_unique(base_ev + title_ev + place_ev)))
+                value="、".join(titles), triples=base + ([(post, P.postIn, place)] if place is not None else [])))
         used_props.add(P.holdsPost)
-    for m in sorted(memberships, key=str):
+    for m in sorted(memberships):
         roles = sorted({text(r) for r in m_role.get(m, [])})
-        role_ev = [x for r in m_role.get(m, []) for x in ev_by_triple.get((m, P.roleTitle, r), [])]
+        role_triples = [(m, P.roleTitle, r) for r in m_role.get(m, [])]
         for person in m_member.get(m, []):
             if person not in index:
                 continue
-            person_ev = ev_by_triple.get((m, P.member, person), [])
             for org in [o for o in m_org.get(m, []) if o in index] or [None]:
-                org_ev = ev_by_triple.get((m, P.organization, org), []) if org is not None else []
                 statements.append(Statement(
                     prop=MEMBERSHIP, s=index[person], o=index[org] if org is not None else None,
-                    value="、".join(roles) or None, ev=_unique(person_ev + role_ev + org_ev)))
+                    value="、".join(roles) or None,
+                    triples=[(m, P.member, person), *role_triples,
+                             *([(m, P.organization, org)] if org is not None else [])]))
+    return statements, used_props
 
+
+def _most_connected(view: View, cap: int) -> list[int]:
+    """The `cap` entities with most relations (ties by label, then IRI), in entity order."""
+    ranked = sorted(range(len(view.entities)),
+                    key=lambda i: (-view.entities[i].degree, view.entities[i].label, view.entities[i].iri))
+    return sorted(ranked[:cap])
+
+
+# ---------------------------------------------------------------- evidence of what is shown
+
+def _add_evidence(view: View, src):
+    """Evidence for the statements with a shown end and for the shown entities' types; numbered in the
+    order of the evidence nodes' IRIs, so each list keeps the order (and the page its first items) that
+    reading every node gave."""
+    shown = set(view.shown)
+    statements = [st for st in view.statements if st.s in shown or st.o in shown]
+    entities = [view.entities[i] for i in view.shown]
+    types = defaultdict(set)
+    for e, c in src.types({e.iri for e in entities}):
+        types[e].add(c)
+    wanted = {t for st in statements for t in st.triples}
+    wanted |= {(e, P.type, c) for e, cs in types.items() for c in cs}
+    rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
+
+    doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
+    sentence_index: dict[str, int] = {}
+    read_as: dict[str, int] = {}  # a sentence as stored → its index: cleaned once, though read for many nodes
+    evidence_index: dict = {}
+    ev_by_triple: dict = defaultdict(list)
+    for node in sorted(rows):
+        _, s, p, o, doc, raw, start, end = rows[node]
+        si = read_as.get(raw)
+        if si is None:
+            sentence = text(raw or "")
+            si = read_as[raw] = sentence_index.setdefault(sentence, len(view.sentences))
+            if si == len(view.sentences):
+                view.sentences.append(sentence)
+        key = (si, doc_index.get(doc, -1), _int(start), _int(end))
+        ei = evidence_index.setdefault(key, len(view.evidence))  # one sentence read for several triples
+        if ei == len(view.evidence):
+            view.evidence.append(key)
+        ev_by_triple[(s, p, o)].append(ei)
+
+    for st in statements:  # a post's statement lists every holder's evidence of its title: millions at 10^4 documents
+        st.ev = _unique(chain.from_iterable(ev_by_triple.get(t, ()) for t in st.triples))
     for e in entities:
-        e.docs = sorted(set(e.docs))
-    for st in statements:
-        if st.s is not None and st.o is not None and st.s != st.o:
-            entities[st.s].degree += 1
-            entities[st.o].degree += 1
+        e.type_ev = [x for c in sorted(types[e.iri]) for x in ev_by_triple.get((e.iri, P.type, c), ())]
 
-    props = {_key(p): _labels(onto, p) for p in sorted(used_props, key=str)}
-    props[MEMBERSHIP] = MEMBERSHIP_LABELS
-    props["type"] = _labels(onto, P.type) if (P.type, P.label, None) in onto else ("类型", "type")
-    classes = {name: _labels(onto, ONE[name]) for name in CLASS_ORDER}
-    classes[OTHER] = OTHER_LABELS
 
-    view = View(entities=entities, statements=statements, docs=docs, sentences=sentences,
-                evidence=evidence, props=props, classes=classes)
-    if focus is not None:
-        _restrict(view, focus, hops)
-    pool = range(len(view.entities))
-    ranked = sorted(pool, key=lambda i: (-view.entities[i].degree, view.entities[i].label, view.entities[i].iri))
-    view.shown = sorted(ranked[:cap])
-    return view
+def _evidence_rows(src, wanted: set, hidden: set) -> dict:
+    """{node: row} for the evidence nodes of the triples `wanted`. A triple's nodes are found from its
+    subject, or from its object where the subject is a hidden entity: looking a hidden entity up would
+    read all its evidence, which the page does not show."""
+    subjects = {s for s, _, _ in wanted if s not in hidden}
+    objects = {o for s, _, o in wanted if s in hidden}
+    return {row[0]: row for row in src.evidence(subjects, objects) if row[1:4] in wanted}
 
 
 def _entity(iri, cls: str, labels: dict) -> Entity:
     def lits(prop, zh_only=None):
+        if prop not in labels:
+            return []
         out = []
         for o in labels.get(prop, ()):
-            lang = getattr(o, "language", None)
+            lang = o.lang if isinstance(o, Lit) else None
             if zh_only is True and lang not in ("zh", None) and not str(lang).startswith("zh"):
                 continue
             if zh_only is False and (lang is None or str(lang).startswith("zh")):
@@ -365,6 +466,7 @@ def _int(value) -> int | None:
         return None
 
 
+@lru_cache(maxsize=None)  # a few properties, once per statement
 def _key(p) -> str:
     return local_name(p) if str(p).startswith(_ONE_NS) else str(p)
 

@@ -33,6 +33,10 @@
   var container = document.getElementById("kg-graph");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   var inGraph = new Set(nodeList.map(function (n) { return n.id; }));
+  // The page carries evidence only for what is drawn at load (kg/explore/data.py): the drawn entities'
+  // types and the statements with a drawn end. An entity revealed later keeps what it came with.
+  var carried = new Set(inGraph);
+  function evidenceCarried(st) { return carried.has(st.s) || carried.has(st.o); }
   var nextEdgeId = edgeList.length;
 
   // ------------------------------------------------------------ small DOM helpers (text only)
@@ -75,7 +79,7 @@
   }
 
   // ------------------------------------------------------------ evidence and statements
-  function evidenceBlock(evIds, limit) {
+  function evidenceBlock(evIds, limit, isCarried) {
     var box = el("div", "kg-evs");
     (evIds || []).slice(0, limit || 5).forEach(function (x) {
       var ev = D.ev[x], sentence = D.sent[ev[0]], d = ev[1];
@@ -94,7 +98,9 @@
     if (evIds && evIds.length > (limit || 5)) {
       box.appendChild(el("div", "kg-more", ["另有 " + (evIds.length - (limit || 5)) + " 处出处"]));
     }
-    if (!evIds || !evIds.length) box.appendChild(el("div", "kg-more", ["（无出处记录）"]));
+    if (!evIds || !evIds.length) {
+      box.appendChild(el("div", "kg-more", [isCarried ? "（无出处记录）" : "（出处未收入本页：本页只收入图中显示的实体的出处）"]));
+    }
     return box;
   }
 
@@ -139,7 +145,8 @@
     function fill() {
       var next = ids.slice(shownCount, shownCount + page);
       next.forEach(function (k) {
-        box.insertBefore(el("div", "kg-st", [statementLine(ST[k], current), evidenceBlock(ST[k].ev, 3)]), more);
+        var evs = evidenceBlock(ST[k].ev, 3, evidenceCarried(ST[k]));
+        box.insertBefore(el("div", "kg-st", [statementLine(ST[k], current), evs]), more);
       });
       shownCount += next.length;
       var left = ids.length - shownCount;
@@ -173,7 +180,8 @@
       var reveal = el("button", null, ["在图中显示"]);
       reveal.type = "button";
       reveal.addEventListener("click", function () { revealEntity(i); selectEntity(i, { center: true }); });
-      parts.push(el("div", "kg-note", ["此实体未在图中显示（图中只显示连接最多的实体）。", reveal]));
+      parts.push(el("div", "kg-note", ["此实体未在图中显示（图中只显示连接最多的实体），本页只有它与图中实体之间的陈述的出处。",
+        reveal]));
     } else if (nodes.get(i) && nodes.get(i).hidden) {
       parts.push(el("div", "kg-note", ["此实体的类别已被隐藏或不在当前聚焦范围内。"]));
     }
@@ -202,7 +210,7 @@
     }
     parts.push(section("类型依据", [el("div", "kg-st-line", [el("span", "kg-self", [e.l]),
       el("span", "kg-prop", ["—" + propZh("type") + "→"]), el("span", "kg-value", [classText(e.c)])]),
-      evidenceBlock(e.tev, 3)]));
+      evidenceBlock(e.tev, 3, carried.has(i))]));
     if (e.docs && e.docs.length) {
       var list = el("ul", "kg-list");
       e.docs.forEach(function (d) {
@@ -630,7 +638,8 @@
       var dateSt = outSt[i].filter(function (s) { return ST[s].p === "date" && ST[s].v === date; });
       var ev = [];
       dateSt.forEach(function (s) { ev = ev.concat(ST[s].ev || []); });
-      return el("div", "kg-st", [el("div", "kg-st-line", [swatch(ents[i].c), " ", entLink(i, null)]), evidenceBlock(ev, 2)]);
+      return el("div", "kg-st", [el("div", "kg-st-line", [swatch(ents[i].c), " ", entLink(i, null)]),
+        evidenceBlock(ev, 2, carried.has(i))]);
     });
     setPanel([el("div", "kg-p-head", [el("h2", null, [date])]),
       el("div", "kg-p-class", [ids.length + " 个活动 · Events"])].concat(items));

@@ -1,0 +1,159 @@
+"""How the explorer reads a graph: a few kinds of read, each returning plain values.
+
+IRIs come back as `str`, literals as `Lit`, blank nodes as `Blank`: plain strings hash and compare in C,
+where rdflib's terms do it in Python, and the explorer keys its dicts by term hundreds of thousands of
+times. Nothing reads the whole graph: the explorer reads by class and by predicate, leaving the evidence
+out, then the evidence of what it shows (docs/performance.md).
+
+A graph of the store is read in place with SPARQL (`OxigraphSource`), any other rdflib graph through rdflib
+(`RdflibSource`: `kg explore --graph FILE`, tests). They return the same for the same graph; a test holds
+them to it (tests/test_explore.py).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from ..store.store import oxigraph_graph
+from ..vocab import ONE
+
+_XSD_STRING = str(XSD.string)
+# an evidence node's fields, in the order `evidence` returns them after the node: the first three as terms,
+# the others as text (a document's IRI, the sentence, the offsets), which is all the explorer uses of them
+EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, ONE.sentence,
+                   ONE.charStart, ONE.charEnd)
+
+
+class Lit(NamedTuple):
+    """A literal. `datatype` is None for plain and xsd:string literals (RDF 1.1 makes them the same term)."""
+
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+class Blank(str):
+    """A blank node, by its id (an IRI is never written like one: IRIs here are absolute)."""
+
+
+def source(graph: Graph) -> OxigraphSource | RdflibSource:
+    inner = oxigraph_graph(graph)
+    return RdflibSource(graph) if inner is None else OxigraphSource(*inner)
+
+
+class OxigraphSource:
+    """A graph of the store, read with SPARQL. Oxigraph decodes only the variables a query returns, and
+    decoding a term is a RocksDB read: reading by predicate, which is then not returned, takes half the time
+    of reading the same triples by subject."""
+
+    def __init__(self, store: ox.Store, name):
+        self.store, self.name = store, name
+
+    def subjects(self, cls: str) -> Iterator[str]:
+        return (s for s, in self._select(f"SELECT ?s WHERE {{ ?s a {_iri(cls)} }}"))
+
+    def pairs(self, p: str) -> Iterator[tuple]:
+        return self._select(f"SELECT ?s ?o WHERE {{ ?s {_iri(p)} ?o }}")
+
+    def triples(self, s: str) -> Iterator[tuple]:
+        return ((s, p, o) for p, o in self._select(f"SELECT ?p ?o WHERE {{ {_iri(s)} ?p ?o }}"))
+
+    def types(self, subjects: Iterable[str]) -> Iterator[tuple]:
+        return self._select(f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {_values(subjects)} }} ?s a ?c }}")
+
+    def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
+        """(node, subject, predicate, object, document, sentence, start, end) of the evidence nodes whose
+        rdf:subject is one of `subjects` or whose rdf:object is one of `objects` (a node can come twice).
+        Each field is joined from a subquery of its own, which Oxigraph joins by hashing rather than by
+        reading each field of each node (half the time on 1,000 documents). The store's evidence nodes
+        have every field (kg/graph/build.py writes them together); one without all of them is left out."""
+        fields = " ".join(f"{{ SELECT ?n ?v{k} WHERE {{ ?n {_iri(str(p))} ?v{k} }} }}"
+                          for k, p in enumerate(EVIDENCE_FIELDS))
+        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS)))
+        for var, terms in (("?v0", subjects), ("?v2", objects)):
+            if not terms:
+                continue
+            query = f"SELECT {returned} WHERE {{ VALUES {var} {{ {_values(terms)} }} {fields} }}"
+            for n, s, p, o, doc, sentence, start, end in self.store.query(query, default_graph=self.name):
+                yield n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, sentence.value, start.value, end.value
+
+    def _select(self, query: str) -> Iterator[tuple]:
+        """Rows of a query whose variables are always bound."""
+        for row in self.store.query(query, default_graph=self.name):
+            yield tuple(map(_from_ox, row))
+
+
+class RdflibSource:
+    """Any other rdflib graph, read by triple pattern. A Dataset yields a triple once per named graph
+    holding it: each read returns it once."""
+
+    def __init__(self, graph: Graph):
+        self.graph = graph
+
+    def subjects(self, cls: str) -> Iterator[str]:
+        return (s for s, _, _ in self._triples(None, RDF.type, URIRef(cls)))
+
+    def pairs(self, p: str) -> Iterator[tuple]:
+        return ((s, o) for s, _, o in self._triples(None, URIRef(p), None))
+
+    def triples(self, s: str) -> Iterator[tuple]:
+        return self._triples(_to_rdflib(s), None, None)
+
+    def types(self, subjects: Iterable[str]) -> Iterator[tuple]:
+        for s in subjects:
+            yield from ((s, c) for _, _, c in self._triples(_to_rdflib(s), RDF.type, None))
+
+    def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
+        """As `OxigraphSource.evidence`; a node with its subject, predicate and object is kept whatever
+        else it lacks (None for it), as files made by other tools may leave out the document or offsets."""
+        nodes = {n for s in subjects for n, _, _ in self._triples(None, RDF.subject, _to_rdflib(s))}
+        nodes |= {n for o in objects for n, _, _ in self._triples(None, RDF.object, _to_rdflib(o))}
+        keys = [str(p) for p in EVIDENCE_FIELDS]
+        for n in nodes:
+            f = {p: o for _, p, o in self._triples(_to_rdflib(n), None, None)}
+            terms, texts = [f.get(k) for k in keys[:3]], [_text(f.get(k)) for k in keys[3:]]
+            if None not in terms:
+                yield n, *terms, *texts
+
+    def _triples(self, s, p, o) -> Iterator[tuple]:
+        yield from dict.fromkeys(tuple(map(_from_rdflib, t)) for t in self.graph.triples((s, p, o)))
+
+
+def _iri(iri: str) -> str:
+    if isinstance(iri, Blank):
+        raise TypeError("the store holds no blank nodes")
+    return str(ox.NamedNode(iri))
+
+
+def _values(terms: Iterable[str]) -> str:
+    return " ".join(_iri(t) for t in sorted(terms))
+
+
+def _from_ox(t):
+    if isinstance(t, ox.NamedNode):
+        return t.value
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Lit(t.value, t.language)
+        datatype = t.datatype.value
+        return Lit(t.value, None, None if datatype == _XSD_STRING else datatype)
+    return Blank(t.value)
+
+
+def _text(t) -> str | None:
+    return t.value if isinstance(t, Lit) else t  # an IRI is a str already
+
+
+def _to_rdflib(t):
+    return BNode(t) if isinstance(t, Blank) else URIRef(t)
+
+
+def _from_rdflib(t):
+    if isinstance(t, Literal):
+        datatype = str(t.datatype) if t.datatype is not None else None
+        return Lit(str(t), t.language, None if datatype == _XSD_STRING else datatype)
+    return Blank(t) if isinstance(t, BNode) else str(t)
