@@ -612,3 +612,10 @@ def test_a_quoted_stream_followed_by_a_part_head_is_that_part():
 def test_nouns_that_modify_a_generic_one_name_no_promoted_product():
     f = facts("长宁区副区长张宪在活动现场与主播一起推介了长宁特色美食。副县长李明推介了秭归脐橙、香菇和木耳。")
     assert pairs(f, ONE.promotes) == {("李明", "秭归脐橙"), ("李明", "香菇"), ("李明", "木耳")}
+
+
+def test_the_kind_before_a_quoted_product_is_what_it_is_and_a_quoted_adverb_no_product():
+    f = facts("24日，深圳市优智机器人科技有限公司举行新品发布会，推出养老陪护机器人“优伴2代”。\n县长变身“主播” 眉县猕猴桃“云端”热销。")
+    products = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"}
+    assert "优伴2代" in products and "养老陪护机器人" not in products and "云端" not in products
+    assert pairs(f, ONE.madeBy) == {("优伴2代", "深圳市优智机器人科技有限公司")}

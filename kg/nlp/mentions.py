@@ -296,6 +296,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     heads = lexicon.name_heads()
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
+    not_products = set(lexicon.load("products")["not_products"])
     joined = _join_heads([_produce_as_noun(w) for w in words], lexicon.all_name_heads())  # 分/v 论坛/n; 芒果/ORG 礼盒
     out = []
     for m in QUOTED.finditer(text):
@@ -317,8 +318,8 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
             continue
         before = text[max(0, m.start() - 6):m.start()]
         describes = text.startswith("的", m.end())  # 这款“能喝出山野味”的好茶: a quoted description, no name
-        if cls is None and not describes and (lexicon.ending(before, product_heads)
-                                              or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
+        if cls is None and not describes and inner_clean not in not_products and (
+                lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
@@ -963,6 +964,13 @@ def one_sense(mentions: list[Mention]) -> list[Mention]:
     (“小优快跑”采用…, where LAC reads the quoted robot as a person): one name, one sense per document."""
     things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
     return [replace(m, cls=things[m.label]) if m.cls == "Person" and m.label in things else m for m in mentions]
+
+
+def named_kinds_dropped(text: str, mentions: list[Mention]) -> list[Mention]:
+    """养老陪护机器人“优伴2代”: the kind written right before a quoted product is what it is, not a second product."""
+    named = {m.start for m in mentions if m.cls == "Product"}
+    return [m for m in mentions if not (m.cls == "Product" and text[m.end:m.end + 1] in OPENING_QUOTES
+                                        and m.end + 1 in named)]
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> list[Mention]:
