@@ -619,3 +619,8 @@ def test_the_kind_before_a_quoted_product_is_what_it_is_and_a_quoted_adverb_no_p
     products = {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"}
     assert "优伴2代" in products and "养老陪护机器人" not in products and "云端" not in products
     assert pairs(f, ONE.madeBy) == {("优伴2代", "深圳市优智机器人科技有限公司")}
+
+
+def test_generic_goods_and_prices_are_no_products():
+    f = facts("副县长李明在直播间推介了松阳香茶，网友纷纷用手机下单，每斤能多卖5毛钱。")
+    assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"} == {"松阳香茶"}
