@@ -22,6 +22,9 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in finditer("dates", "patterns", text)]
 
 
+UNTIL_REACH = 12  # characters before a date that may hold its 持续至 (the longest word and spaces): not the whole text
+
+
 def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, str]]:
     """Every expression that names a day or a month, with it in ISO form (2020-05-17, 2020-10); 当天 and
     its kind take the last day named. The end of a span (11月5日至10日, 9月至11月) is left out: the
@@ -39,7 +42,7 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
         expr = text[start:end]
         ends_range = previous_end is not None and text[previous_end:start].strip() in joiners
         previous_end = end
-        if ends_range or dateline.match(text, end) or text[:start].rstrip().endswith(until):
+        if ends_range or dateline.match(text, end) or text[max(0, start - UNTIL_REACH):start].rstrip().endswith(until):
             continue
         if (start, end) in months:
             value = resolve_month(months[(start, end)], published, data["relative_years"])
