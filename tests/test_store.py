@@ -170,6 +170,34 @@ def test_interrupted_ingest_keeps_whole_documents_and_resumes(corpus, clean, tmp
     assert state(store) == clean[1]
 
 
+def test_a_document_a_killed_bulk_load_left_unfinished_is_dropped_and_read_again(corpus, clean, tmp_path):
+    """GraphStore.add bulk-loads (no transaction): a run killed inside it leaves a document's quads and part of
+    its merged triples without the `one:path` that marks it stored. The next writer drops exactly that, and
+    the next ingest reads the file again and ends where an uninterrupted run ends."""
+    import pyoxigraph as ox
+
+    from kg.parallel import work
+
+    store = tmp_path / "store"
+    shutil.copytree(clean[0], store)
+    gone = corpus / "doc10.txt"
+    assert main(["remove", str(gone), "--store", str(store)]) == 0
+    without = state(store)
+    (result,) = work([gone])
+    lines = [line for line in result.ntriples.splitlines() if f"<{ONE.path}>" not in line]
+    with GraphStore(store, write=True) as graph_store:  # what GraphStore.add had written when it was killed
+        name = f"<{DOC[result.id]}>"
+        graph_store.ox.bulk_load("".join(f"{line[:-1]}{name} .\n" for line in lines), ox.RdfFormat.N_QUADS)
+        graph_store.ox.bulk_load("\n".join(lines[: len(lines) // 2]), ox.RdfFormat.N_TRIPLES)
+        assert graph_store.unfinished() == [DOC[result.id]]
+        assert DOC[result.id] not in graph_store.documents()
+        assert graph_store.heal() == [DOC[result.id]]
+        assert graph_store.unfinished() == []
+    assert state(store) == without  # nothing of it is left, in its graph or in the merge
+    assert main(["ingest", str(corpus), "--store", str(store)]) == 0
+    assert state(store) == clean[1]
+
+
 def test_one_writer_or_many_readers(clean, tmp_path, capsys):
     path = clean[0]
     with GraphStore(path) as reader, GraphStore(path) as other_reader:
@@ -233,6 +261,7 @@ def test_labels_rule_is_the_same_in_the_store_and_in_memory(tmp_path):
     docs = []
     for n, names in enumerate((["浦东新区", "浦东"], ["上海浦东", "浦东"])):
         g = Graph(identifier=DOC[f"d{n}"])
+        g.add((DOC[f"d{n}"], ONE.path, Literal(f"/d{n}.txt")))  # a stored document's mark (GraphStore.add)
         for name in names:
             g.add((entity, ONE.mentionLabel, Literal(name, lang="zh")))
         g.add((entity, ONE.mentionedIn, DOC[f"d{n}"]))

@@ -1,8 +1,9 @@
 """Incremental ingest, streamed: the per-document work runs in `kg.parallel` (this process, a pool of
-processes, or a Dask cluster) and this module is the one writer. Documents are committed in batched
-transactions of whole documents, so an interrupted run leaves every document either fully in or fully
-out and the next run picks up the rest; the graphs derived from all documents are recomputed once per
-run, not per document."""
+processes, or a Dask cluster) and this module is the one writer. Documents are committed in batches of
+whole documents (`GraphStore.add`: bulk-loaded, then marked stored in one transaction), so an interrupted
+run leaves every document either stored or unfinished, an unfinished one is dropped by the next writer
+(`GraphStore.heal`), and the next run picks up the rest; the graphs derived from all documents are
+recomputed once per run, not per document."""
 from __future__ import annotations
 
 import time
@@ -21,9 +22,9 @@ from ..parallel import BATCH, Result, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore
 
-# A transaction per this many documents, or sooner once this many seconds have passed since the last
-# one: Oxigraph writes no faster in bigger transactions (measured, docs/performance.md), and the time
-# bound keeps finished work from waiting uncommitted behind a slow stream.
+# A commit per this many documents, or sooner once this many seconds have passed since the last one:
+# Oxigraph writes no faster in bigger batches (measured, docs/performance.md), and the time bound keeps
+# finished work from waiting uncommitted behind a slow stream.
 COMMIT_DOCUMENTS, COMMIT_SECONDS = 32, 2.0
 
 
@@ -65,6 +66,7 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
     the work runs (`kg.parallel.results`). `on_result(result)` is called as each document arrives,
     `on_commit(result, replaced graph)` as each added document is committed."""
     report = Report()
+    store.heal()  # what a killed run left unfinished is read again below
     stored = store.documents()  # graph -> path it was read from; kept up to date as the run goes
     by_path = {path: graph for graph, path in stored.items()}
     writer = _Writer(store, on_commit)
@@ -84,6 +86,8 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
             writer.commit()
     finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
         refresh(store)
+    if report.added:  # the bulk loader leaves many small files: reads of the store are slower until compacted
+        store.ox.optimize()
     return report
 
 
@@ -130,8 +134,11 @@ class _Writer:
             self.commit()
 
     def commit(self):
+        if self.drop:  # earlier versions of changed files: a transaction; their new versions follow
+            self.store.replace(drop=self.drop)
+        if self.put:
+            self.store.add(self.put)
         if self.put or self.drop:
-            self.store.replace(put=self.put, drop=self.drop)
             # Oxigraph's RocksDB holds what was written in memory until it flushes: without this the
             # writer grew by a gigabyte per thousand documents; with it, it stays flat, and no slower.
             self.store.ox.flush()
@@ -168,7 +175,9 @@ def refresh(store: GraphStore):
     entities, so neither Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
     the labels of some entities already changed and of others not yet). Recomputed from the store after each
     run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
-    between a document and this step heals; cross-document entity resolution belongs here as well."""
+    between a document and this step heals; cross-document entity resolution belongs here as well. Unfinished
+    document graphs (a run interrupted inside a bulk load) are dropped first."""
+    store.heal()
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
     reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
     store.replace(put=[g for g in (ontology_graph(), reference) if not store.holds(g)])

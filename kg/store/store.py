@@ -9,13 +9,16 @@ What the dataset holds:
   (oxigraph/oxigraph#1919), so saved queries without DISTINCT would repeat rows. The merge is kept in
   step inside the same transaction as every graph change.
 
-Writes go through pyoxigraph's `update`, which runs a whole SPARQL Update request as one transaction;
+Writes go through pyoxigraph: `update` runs a whole SPARQL Update request as one transaction, and new
+documents go through Oxigraph's bulk loader (`add`), which is not transactional, so a document counts as stored
+only once its `one:path` is committed after its triples; `heal` drops what a killed run left without it.
 oxrdflib's `commit`/`rollback` are no-ops, so rdflib's API is used for reading only.
 """
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -27,11 +30,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from ..graph.build import PREFIXES, bind_prefixes
-from ..vocab import ONE, ONTOLOGY_GRAPH
+from ..vocab import DOC, ONE, ONTOLOGY_GRAPH
 
 DEFAULT_STORE = Path("exports/store")
 LOCK_FILE = "kg.lock"
 _XSD_STRING = ox.NamedNode(str(XSD.string))
+_PATH_LINE = re.compile(rf"^<[^>]*> <{re.escape(str(ONE.path))}> [^\n]*\n?", re.M)  # a document's commit mark
 
 
 class StoreError(Exception):
@@ -130,6 +134,43 @@ class GraphStore:
                     ops.append(f"INSERT DATA {{\n{body}\n}}")
         if ops:
             self.ox.update(" ;\n".join(ops))
+
+    def add(self, documents: Iterable[tuple[URIRef, str]]):
+        """New document graphs, (name, N-Triples text) pairs as `replace` takes them, names not yet in the store.
+        Oxigraph's bulk loader writes them about twice as fast as a transaction (docs/performance.md) but gives no
+        atomicity, so the order makes a killed run recoverable: every document's quads, then the same triples
+        into the merged graph (so the merge never holds a triple its graph lacks), then all their `one:path`
+        triples, the mark `documents()` reads, in one transaction. `heal` drops a graph left without it."""
+        named, merged, marks = [], [], []
+        for name, body in documents:
+            mark = _PATH_LINE.search(body)
+            if mark is None:
+                raise ValueError(f"{name}: a document graph without one:path cannot be committed")
+            rest = f"{body[:mark.start()]}{body[mark.end():]}".strip("\n")
+            if rest:
+                named.append(f"{rest}\n".replace(" .\n", f" {_iri(name)} .\n"))  # a line ends in " ." only
+                merged.append(f"{rest}\n")
+            marks.append((name, mark.group().strip("\n")))
+        if named:
+            self.ox.bulk_load("".join(named), ox.RdfFormat.N_QUADS)
+            self.ox.bulk_load("".join(merged), ox.RdfFormat.N_TRIPLES)
+        if marks:
+            self.ox.update(" ;\n".join(f"INSERT DATA {{ GRAPH {_iri(name)} {{ {mark} }} }} ;\nINSERT DATA {{ {mark} }}"
+                                        for name, mark in marks))
+
+    def unfinished(self) -> list[URIRef]:
+        """Document graphs without their `one:path`: the part of a bulk load a killed run did not commit."""
+        stored = self.documents()
+        return sorted(URIRef(g.value) for g in self.ox.named_graphs()
+                      if g.value.startswith(str(DOC)) and URIRef(g.value) not in stored)
+
+    def heal(self) -> list[URIRef]:
+        """Drop the unfinished document graphs and what only they brought into the merge; returns them.
+        Their files are not stored, so the next ingest reads them again."""
+        partial = self.unfinished()
+        if partial:
+            self.replace(drop=partial)
+        return partial
 
     def fill(self, name: URIRef, triples: Iterable[tuple], chunk: int = 50_000):
         """Graph `name` alone, outside the merge, written `chunk` triples per transaction: a scratch graph for
