@@ -4,8 +4,8 @@ whole pipeline compares with its ceiling: the NER model alone on the same text.
 Stages: decode/clean (`load_document`), NER model (LAC, and the CLUENER tok2vec+ner with
 --ner-model), rules (spaCy tokenizer, sentence splitter, mention rules and dates),
 relation building (facts from mentions, the document graph, its N-Triples), entity resolution (within a
-document, and the cross-document labels/reference refresh at the end), store write (batched
-transactions into a fresh Oxigraph store, flushed after each, as `kg ingest` writes).
+document, and the cross-document labels/reference refresh at the end), store write (batches into a
+fresh Oxigraph store with `GraphStore.add`, flushed after each and compacted at the end, as `kg ingest` writes).
 
     .venv/bin/python benchmarks/make_corpus.py 300 /tmp/corpus-300
     .venv/bin/python benchmarks/stages.py /tmp/corpus-300
@@ -71,9 +71,10 @@ def run(paths: list[Path], nlp) -> tuple[dict[str, float], int, int]:
 
     with tempfile.TemporaryDirectory() as tmp, GraphStore(Path(tmp) / "store", write=True) as store:
         for i in range(0, len(bodies), COMMIT):
-            clock.timed("store write", store.replace)(put=bodies[i:i + COMMIT])
+            clock.timed("store write", store.add)(bodies[i:i + COMMIT])
             clock.timed("store write", store.ox.flush)()
         clock.timed("entity resolution", refresh)(store)
+        clock.timed("store write", store.ox.optimize)()
     return dict(clock.seconds), len(docs), sum(len(d.text) for d in docs)
 
 

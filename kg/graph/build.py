@@ -141,19 +141,17 @@ def fullest(names: Iterable[str]) -> str:
     return min(names, key=lambda x: (-len(x), x))
 
 
-SYNC_PARTS = "0123456789abcdef"  # first hex digits of the subjects' MD5: sync-insert.ru's parts
-
-
-def sync_updates(name: URIRef, scratch: URIRef, also: URIRef) -> Iterator[str]:
-    """The SPARQL Updates that make a store's graph `name` hold what `scratch` holds (triple by triple, with
-    the merged default graph following: `also` is the other graph that may hold the same triples): the
-    deletions (`sync-delete.ru`), the insertions one part of the subjects at a time (`sync-insert.ru`), then
-    dropping `scratch`."""
-    graphs = {"graph": f"<{name}>", "next": f"<{scratch}>", "also": f"<{also}>"}
+def sync_updates(name: URIRef, parts: list[URIRef], also: URIRef) -> Iterator[str]:
+    """The SPARQL Updates that make a store's graph `name` hold what the scratch graphs `parts` hold together
+    (triple by triple, with the merged default graph following: `also` is the other graph that may hold the
+    same triples): the deletions (`sync-delete.ru`), the insertions one part at a time (`sync-insert.ru`), then
+    dropping the parts."""
+    graphs = {"graph": f"<{name}>", "parts": " ".join(f"<{part}>" for part in parts), "also": f"<{also}>"}
     yield _update_text("sync-delete.ru").substitute(graphs)
-    for part in SYNC_PARTS:
-        yield _update_text("sync-insert.ru").substitute(graphs, part=f'"{part}"')
-    yield f"DROP SILENT GRAPH <{scratch}>"
+    for part in parts:
+        yield _update_text("sync-insert.ru").substitute(graphs, next=f"<{part}>")
+    if parts:
+        yield " ;\n".join(f"DROP SILENT GRAPH <{part}>" for part in parts)
 
 
 @lru_cache(maxsize=None)

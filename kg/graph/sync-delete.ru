@@ -1,14 +1,14 @@
-# The first half of making graph $graph hold exactly what the scratch graph $next holds (kg.graph.build.sync_updates):
-# out of $graph go the triples $next lacks, and out of the store's merged default graph those of them that $also
-# (the one other graph that may hold the same triples) does not hold. Naming $also, not "any other graph", keeps
-# each check a lookup instead of a join over every graph. One transaction: deletions are the labels that changed,
-# few after the first run, none in it.
+# The first half of making graph $graph hold exactly what the scratch graphs $parts hold together
+# (kg.graph.build.sync_updates): out of $graph go the triples no part holds, and out of the store's merged default
+# graph those of them that $also (the one other graph that may hold the same triples) does not hold. Naming $also,
+# not "any other graph", keeps each check a lookup instead of a join over every graph. One transaction: deletions
+# are the labels that changed, few after the first run, none in it.
 DELETE { ?s ?p ?o }
 WHERE {
   GRAPH $graph { ?s ?p ?o }
-  FILTER NOT EXISTS { GRAPH $next { ?s ?p ?o } }
+  FILTER NOT EXISTS { VALUES ?next { $parts } GRAPH ?next { ?s ?p ?o } }
   FILTER NOT EXISTS { GRAPH $also { ?s ?p ?o } }
 } ;
 
 DELETE { GRAPH $graph { ?s ?p ?o } }
-WHERE { GRAPH $graph { ?s ?p ?o } FILTER NOT EXISTS { GRAPH $next { ?s ?p ?o } } }
+WHERE { GRAPH $graph { ?s ?p ?o } FILTER NOT EXISTS { VALUES ?next { $parts } GRAPH ?next { ?s ?p ?o } } }

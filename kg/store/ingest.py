@@ -170,9 +170,9 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
 def refresh(store: GraphStore):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
-    one stream of (entity, name) rows, written to a scratch graph in chunks and synced by kg.graph.build's
-    sync_updates: the deletions in one transaction, the insertions in sixteen, each for a sixteenth of the
-    entities, so neither Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
+    one stream of (entity, name) rows, written to scratch graphs of 50,000 triples and synced by kg.graph.build's
+    sync_updates: the deletions in one transaction, the insertions in one per scratch graph, so neither Python
+    nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
     the labels of some entities already changed and of others not yet). Recomputed from the store after each
     run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well. Unfinished
@@ -183,7 +183,7 @@ def refresh(store: GraphStore):
     store.replace(put=[g for g in (ontology_graph(), reference) if not store.holds(g)])
     rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
-    store.fill(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
-    for update in sync_updates(LABELS_GRAPH, LABELS_SCRATCH, also=REFERENCE_GRAPH):  # documents hold no labels
+    parts = store.scratch(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
+    for update in sync_updates(LABELS_GRAPH, parts, also=REFERENCE_GRAPH):  # documents hold no labels
         store.ox.update(update)
         store.ox.flush()

@@ -172,14 +172,18 @@ class GraphStore:
             self.replace(drop=partial)
         return partial
 
-    def fill(self, name: URIRef, triples: Iterable[tuple], chunk: int = 50_000):
-        """Graph `name` alone, outside the merge, written `chunk` triples per transaction: a scratch graph for
-        an update to read (kg/graph/sync-insert.ru), filled without holding all its triples in memory at once."""
-        self.ox.update(f"DROP SILENT GRAPH {_iri(name)}")
-        triples = iter(triples)
+    def scratch(self, prefix: URIRef, triples: Iterable[tuple], chunk: int = 50_000) -> list[URIRef]:
+        """`triples` in scratch graphs outside the merge, `prefix`/0, /1, …, `chunk` triples each: for updates to
+        read a part at a time (kg/graph/sync-insert.ru), written without holding all the triples in memory at once.
+        Bulk-loaded: scratch graphs need no atomicity; those a killed run left are dropped first."""
+        stale = [g for g in self.ox.named_graphs() if g.value.startswith(f"{prefix}/")]
+        if stale:
+            self.ox.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in stale))
+        parts, triples = [], iter(triples)
         while part := list(islice(triples, chunk)):
-            self.ox.update(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{ntriples(part)}\n}} }}")
-            self.ox.flush()  # RocksDB keeps unflushed writes in memory (see kg.store.ingest)
+            parts.append(URIRef(f"{prefix}/{len(parts)}"))
+            self.ox.bulk_load(ntriples(part), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(parts[-1])))
+        return parts
 
     def holds(self, g: Graph) -> bool:
         """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
