@@ -61,6 +61,10 @@ class Extractor:
         self.mentions: list[Mention] = mentions_of(doc)
         self.iri_of: dict[tuple[int, int], URIRef] = {}
         self.sentences = [self._sentence(a, b) for a, b in sentence_bounds(doc) if self.text[a:b].strip()]
+        # a fact is evidenced by one sentence: a mention across a sentence end (a quoted speech read as a
+        # name, “…走出去。”直播) has none, and is no mention
+        inside = {id(m) for s in self.sentences for m in s.mentions}
+        self.mentions = [m for m in self.mentions if id(m) in inside]
         self.home = self._home_areas()
         self.home_names = {cls: key.rsplit("/", 1)[-1] for cls, key in self.home.items()}
 
