@@ -80,8 +80,23 @@ def work(items: list[Item], skip: frozenset[str] = frozenset()) -> list[Result]:
 
     loaded = [load_document(i) if isinstance(i, Path) else i for i in items]
     todo = [d for d in loaded if isinstance(d, Document) and d.id not in skip]
-    text = {id(d): ntriples(document_triples(d, facts)) for d, facts in extract_facts(todo, batch_size=len(todo) or 1)}
+
+    def graphs(documents: list[Document]) -> dict[int, str]:
+        return {id(d): ntriples(document_triples(d, facts))
+                for d, facts in extract_facts(documents, batch_size=len(documents) or 1)}
+
+    failed: dict[int, str] = {}
+    try:
+        text = graphs(todo)
+    except Exception:  # a document the pipeline cannot read must not sink its chunk: find it, report it
+        text = {}
+        for d in todo:
+            try:
+                text.update(graphs([d]))
+            except Exception as exc:
+                failed[id(d)] = f"extraction failed ({type(exc).__name__}: {exc}); please report this file"
     return [Result(d.path, error=d.reason) if isinstance(d, LoadError)
+            else Result(d.path, d.id, error=failed[id(d)]) if id(d) in failed
             else Result(d.path, d.id, len(d.text), text.get(id(d))) for d in loaded]
 
 

@@ -91,3 +91,27 @@ def test_workers_of_a_killed_ingest_exit(corpus, tmp_path):
     proc.wait()
     gone, alive = psutil.wait_procs(workers, timeout=15)
     assert not alive
+
+
+def test_a_document_the_pipeline_fails_on_is_reported_and_its_chunk_kept(tmp_path, monkeypatch):
+    """A document that makes the extraction raise (a bug, as doc42 once did) is one failed file with the
+    reason; the other documents of its chunk are stored as they would be without it. The failure is injected:
+    no known text makes the pipeline raise any more."""
+    from kg.facts import extract
+    from kg.parallel import work
+
+    paths = [GOLD / f"{name}.txt" for name in ("doc01", "doc02", "doc03")]
+    alone = {r.id: r.ntriples for path in paths for r in work([path])}
+    real_run = extract.Extractor.run
+
+    def run(self):
+        if "猕猴桃" in self.text:  # doc01's product
+            raise KeyError("injected")
+        return real_run(self)
+
+    monkeypatch.setattr(extract.Extractor, "run", run)
+    got = work(paths)
+    assert [r.path for r in got] == paths
+    assert got[0].ntriples is None and "extraction failed (KeyError" in got[0].error and got[0].id
+    assert [(r.id, r.ntriples) for r in got[1:]] == [(r_id, alone[r_id]) for r_id in (got[1].id, got[2].id)]
+    assert all(r.error is None for r in got[1:])
