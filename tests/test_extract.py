@@ -21,6 +21,11 @@ def facts(text: str, published: str | None = "2020-05-18"):
     return Extractor(doc, DOC).run()
 
 
+def labels(f, cls: str) -> set[str]:
+    """The fullest label of each entity of class `cls`."""
+    return {max(e.labels, key=len) for e in f.entities.values() if e.cls == cls}
+
+
 def pairs(f, predicate):
     """(subject, object) of a predicate, entities by their fullest label, other nodes by IRI tail."""
     def name(t):
@@ -624,3 +629,18 @@ def test_the_kind_before_a_quoted_product_is_what_it_is_and_a_quoted_adverb_no_p
 def test_generic_goods_and_prices_are_no_products():
     f = facts("副县长李明在直播间推介了松阳香茶，网友纷纷用手机下单，每斤能多卖5毛钱。")
     assert {max(e.labels, key=len) for e in f.entities.values() if e.cls == "Product"} == {"松阳香茶"}
+
+
+def test_quoted_brand_with_its_kind_after_a_promoting_verb_and_before_a_conjunction():
+    """推介了…的“溪韵”清香型铁观音和…: a promoting verb governs the quote as a selling one does, and a conjunction
+    closes the kind as a comma does (doc42–doc47's first contact)."""
+    f = facts("直播中，县长王立军先后推介了某某茶业有限公司的“云雾”清香型绿茶和某某陶瓷有限公司的“青瓷”茶具套装。")
+    assert {"“云雾”清香型绿茶", "“青瓷”茶具套装"} <= labels(f, "Product")
+    f = facts("发布会上，公司推出“深眠X”智能床垫和一款监测仪。")
+    assert "“深眠X”智能床垫" in labels(f, "Product")
+
+
+def test_a_place_lac_cuts_in_two_stays_the_origin_of_the_produce_after_it():
+    """成/v 县/n 土/n 蜂蜜/n: the county's name is one place, and the product named after it keeps it."""
+    f = facts("县委书记推介了成县土蜂蜜、手工挂面和黑木耳。")
+    assert "成县土蜂蜜" in labels(f, "Product")

@@ -132,7 +132,7 @@ class MentionFinder:
             + M.find_persons(text, words, ents)
             + M.find_media(text)
             + M.find_technologies(text, words)
-            + M.find_products(text, words, sentences)
+            + M.find_products(text, words, sentences, gazetteer())
             + M.find_promoted(text, words, gazetteer())
         )
         kept = M.resolve_overlaps(M.one_sense(found + M.find_title_references(text, found)))

@@ -494,7 +494,8 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
             and words[k].tag not in SOLD_KIND_STOP and words[k].end - quote.end() <= 6:
         run.append(words[k])
         k += 1
-    ends = k == len(words) or words[k].tag in ("w", "m")  # the kind closes its clause: 即食海参12万盒, 精华液，
+    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…
+    ends = k == len(words) or words[k].tag in ("w", "m", "c")
     kind = "".join(w.text for w in run)
     data = lexicon.load("products")
     if not run or run[-1].tag not in OBJECT_TAGS or not ends or kind in data["not_products"] \
@@ -507,10 +508,12 @@ CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n]")
 
 
 def _sold_here(text: str, quote: re.Match) -> bool:
-    """Whether a selling, showing or making verb governs the quote in its clause (卖出“蓝湾”…, 研发生产的“…”),
+    """Whether a selling, promoting, showing or making verb governs the quote in its clause (卖出“蓝湾”…, 研发生产的“…”),
     or the next sentence goes on about what it names (“桃乡情”黄桃罐头。这款罐头由…生产)."""
     start = max((m.end() for m in CLAUSE_START.finditer(text, 0, quote.start())), default=0)
-    if any(c in text[start:quote.start()] for c in lexicon.words("verbs", "sell")):
+    clause = text[start:quote.start()]
+    if any(v in clause for v in lexicon.words("verbs", "sell")) \
+            or any(v in clause for v in lexicon.load("products")["object_verbs"]):  # 推介了…的“溪韵”清香型铁观音
         return True
     end = SENTENCE_END.search(text, quote.end())
     return bool(end) and text[end.end():end.end() + 8].lstrip().startswith(tuple(lexicon.load("verbs")["kind_references"]))
@@ -585,7 +588,7 @@ def _ascii_inside(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"[A-Za-z0-9]", before) or re.match(r"[A-Za-z0-9]", after))
 
 
-def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]) -> list[Mention]:
+def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]], gaz: Gazetteer) -> list[Mention]:
     """Product words in sentences that show, sell, promote or make something."""
     data = lexicon.load("products")
     heads = lexicon.words("products", "heads")
@@ -596,7 +599,7 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
     modifiers = lexicon.words("names", "product_modifiers")
     enterprises = lexicon.longest_first(lexicon.enterprise_aliases())
     out = []
-    words = _join_heads(words, heads)  # 配送/v 车/n: a product word LAC cuts in two
+    words = _join_heads(_join_split_places(gaz, words), heads)  # 配送/v 车/n: a product word LAC cuts in two
     starts = [w.start for w in words]
     for s_start, s_end in sentences:
         sentence = text[s_start:s_end]
@@ -612,6 +615,9 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
             elif name == w.text:
                 start = _compound_start(words, i, not_products)  # 智能网联 + 汽车, 养老 陪护 + 机器人
                 name, start = _strip_prefixes(text[start:w.end], start, modifiers, enterprises)  # 新一代/n 翻译机
+                j = bisect_left(starts, start)
+                if j and words[j - 1].end == start and words[j - 1].tag == "LOC":  # 成县 + 土蜂蜜: its origin
+                    name, start = words[j - 1].text + name, words[j - 1].start
             head = lexicon.ending(name, heads)
             following = text[w.end:w.end + 3]
             if head and name not in not_products and not any(following.startswith(b) for b in blocked):
@@ -681,14 +687,29 @@ def _produce_as_noun(w: Word) -> Word:
 def _places_of_produce(gaz: Gazetteer, words: list[Word]) -> list[Word]:
     """A place's name right before a noun, which LAC reads as a person or an organization (田阳/PER 番茄,
     百色/ORG 芒果), is the place the produce is from; a "person" whose name opens with a place's is its
-    produce (江永香柚/PER)."""
+    produce (江永香柚/PER); and a place's name LAC cuts in two (成/v 县/n 土/n 蜂蜜/n) is one place before it."""
     out = []
+    words = _join_split_places(gaz, words)
     for w, nxt in zip(words, words[1:] + [Word(-1, -1, "", "")]):
         if w.tag in ("PER", "ORG") and w.text in gaz.names and nxt.start == w.end and nxt.tag in OBJECT_TAGS:
             w = w._replace(tag="LOC")
         elif w.tag == "PER" and any(w.text[:n] in gaz.names for n in range(2, len(w.text))):
             w = w._replace(tag="nz")
         out.append(w)
+    return out
+
+
+def _join_split_places(gaz: Gazetteer, words: list[Word]) -> list[Word]:
+    """Two adjacent words that together spell a place's name, right before a noun, as one LOC word."""
+    out, i = [], 0
+    while i < len(words):
+        a, b, c = words[i], words[i + 1] if i + 1 < len(words) else None, words[i + 2] if i + 2 < len(words) else None
+        if b and c and a.end == b.start and b.end == c.start and c.tag in OBJECT_TAGS and a.text + b.text in gaz.names:
+            out.append(Word(a.start, b.end, a.text + b.text, "LOC"))
+            i += 2
+        else:
+            out.append(a)
+            i += 1
     return out
 
 
