@@ -644,3 +644,8 @@ def test_a_place_lac_cuts_in_two_stays_the_origin_of_the_produce_after_it():
     """成/v 县/n 土/n 蜂蜜/n: the county's name is one place, and the product named after it keeps it."""
     f = facts("县委书记推介了成县土蜂蜜、手工挂面和黑木耳。")
     assert "成县土蜂蜜" in labels(f, "Product")
+
+
+def test_unquoted_open_days_cloud_fairs_and_life_festivals_are_events():
+    f = facts("10月中旬，北仑区举办智能制造开放日。2021宁波数字生活节9月18日开幕。慈溪市举办小家电云展。")
+    assert {"智能制造开放日", "2021宁波数字生活节", "小家电云展"} <= labels(f, "Event")
