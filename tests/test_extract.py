@@ -649,3 +649,9 @@ def test_a_place_lac_cuts_in_two_stays_the_origin_of_the_produce_after_it():
 def test_unquoted_open_days_cloud_fairs_and_life_festivals_are_events():
     f = facts("10月中旬，北仑区举办数字工厂开放日。2021宁波数字生活节9月18日开幕。慈溪市举办小家电云展。")
     assert {"数字工厂开放日", "2021宁波数字生活节", "小家电云展"} <= labels(f, "Event")
+
+
+def test_a_company_and_a_season_around_the_year_are_part_of_a_launch_events_name():
+    f = facts("8月26日，某某智能科技有限公司在东莞举办优眠科技2021秋季新品发布会。")
+    assert "优眠科技2021秋季新品发布会" in labels(f, "Event")
+    assert "2021星驰汽车新品发布会" in labels(facts("星驰汽车在常州举办2021星驰汽车新品发布会。"), "Event")

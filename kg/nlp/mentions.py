@@ -349,14 +349,24 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
 
 
 def _year_and_organizer(words: list[Word]) -> list[Word]:
-    """An organization between a year and a noun opens an event's name (2021 星驰汽车 新品 发布会), where
-    elsewhere it hosts the event rather than names it."""
+    """An organization next to a year, before a noun, is part of an event's name (2021 星驰汽车 新品 发布会,
+    优眠科技 2021 秋季 新品 发布会, with the season after the year), where elsewhere it hosts the event
+    rather than names it."""
     out = list(words)
-    for i in range(1, len(words) - 1):
-        year, org, nxt = words[i - 1], words[i], words[i + 1]
-        if org.tag in ORG_TAGS and YEAR.match(year.text) and year.end == org.start == nxt.start - len(org.text) \
-                and nxt.tag in NOUN_CONTINUES:
-            out[i] = org._replace(tag="nz")
+    for i, year in enumerate(words):
+        if not YEAR.match(year.text):
+            continue
+        k = i + 1
+        while k < len(words) and words[k].tag == "TIME" and words[k].start == words[k - 1].end:
+            k += 1  # 秋季, 年度
+        if k == len(words) or words[k].start != words[k - 1].end:
+            continue
+        if words[k].tag in ORG_TAGS and k + 1 < len(words) and words[k + 1].start == words[k].end \
+                and words[k + 1].tag in NOUN_CONTINUES:
+            out[k] = words[k]._replace(tag="nz")  # 2021 星驰汽车 新品
+        elif words[k].tag in NOUN_CONTINUES and i and words[i - 1].tag in ORG_TAGS and words[i - 1].end == year.start:
+            for j in range(i - 1, k):  # 优眠科技 2021 秋季 新品: the run opens at the organization
+                out[j] = words[j]._replace(tag="nz")
     return out
 
 
