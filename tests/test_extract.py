@@ -655,3 +655,13 @@ def test_a_company_and_a_season_around_the_year_are_part_of_a_launch_events_name
     f = facts("8月26日，某某智能科技有限公司在东莞举办优眠科技2021秋季新品发布会。")
     assert "优眠科技2021秋季新品发布会" in labels(f, "Event")
     assert "2021星驰汽车新品发布会" in labels(facts("星驰汽车在常州举办2021星驰汽车新品发布会。"), "Event")
+
+
+def test_a_host_introduced_once_is_the_same_person_quoted_later_and_promotes_with_the_official():
+    f = facts("县委书记蒲建勋坐进快手主播“陇上阿秀”的直播间。两个多小时里，蒲建勋和“陇上阿秀”先后推介了手工挂面和黑木耳。")
+    assert pairs(f, ONE.promotes) == {(a, p) for a in ("蒲建勋", "陇上阿秀") for p in ("手工挂面", "黑木耳")}
+
+
+def test_a_company_that_moves_its_national_headquarters_is_located_there():
+    f = facts("上海快驿供应链管理有限公司与青浦区签约。快驿供应链将把全国总部迁至青浦。")
+    assert ("上海快驿供应链管理有限公司", "青浦区") in pairs(f, ONE.locatedIn)

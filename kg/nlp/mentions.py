@@ -851,17 +851,19 @@ def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[in
 def _nicknames(text: str, words: list[Word], persons: list[Mention]) -> list[Mention]:
     """A quoted name after a host word is a person (主播“川妹小雅”, which LAC cuts in two), unless it is one
     plain word (主播“云端”卖滇红); written right before a person's name (“果果姐”程婷婷) it is that person's
-    other name, keyed by the name."""
+    other name, keyed by the name. Once a host is introduced so, the same quoted name elsewhere in the text is
+    that host too (蒲建勋和“陇上阿秀”先后推介了…)."""
     before = lexicon.words("names", "person_before_quote")
     plain = {(w.start, w.end) for w in words if w.tag not in ("PER", "nz", "nw")}
     by_start = {p.start: p for p in persons}
-    out = []
-    for m in re.finditer(r"“([\u4e00-\u9fff]{2,6})”", text):
-        if not lexicon.ending(text[max(0, m.start() - 4):m.start()], before) or m.span(1) in plain:
-            continue
-        named = by_start.get(m.end())
-        out.append(Mention(m.start(1), m.end(1), "Person", m.group(1), named.label if named else "", "nickname", 4))
-    return out
+    quoted = list(re.finditer(r"“([\u4e00-\u9fff]{2,6})”", text))
+    hosts = {}
+    for m in quoted:
+        if lexicon.ending(text[max(0, m.start() - 4):m.start()], before) and m.span(1) not in plain:
+            named = by_start.get(m.end())
+            hosts.setdefault(m.group(1), named.label if named else "")
+    return [Mention(m.start(1), m.end(1), "Person", m.group(1), hosts[m.group(1)], "nickname", 4)
+            for m in quoted if m.group(1) in hosts]
 
 
 def _named_after_titles(text: str, words: list[Word], titles, surnames: str, found: set) -> set[tuple[int, int]]:
