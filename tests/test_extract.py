@@ -665,3 +665,16 @@ def test_a_host_introduced_once_is_the_same_person_quoted_later_and_promotes_wit
 def test_a_company_that_moves_its_national_headquarters_is_located_there():
     f = facts("上海快驿供应链管理有限公司与青浦区签约。快驿供应链将把全国总部迁至青浦。")
     assert ("上海快驿供应链管理有限公司", "青浦区") in pairs(f, ONE.locatedIn)
+
+
+def test_a_bare_company_role_is_in_the_enterprise_the_article_is_about():
+    text = ("优眠科技举办新品发布会。广东优眠智能科技有限公司的产品在京东、天猫同步开售。优眠科技总部位于东莞。"
+            "首席执行官林婧在发布会上说，产品很受欢迎。")
+    f = facts(text)
+    members = {s.subject: s.object for s in f.statements if s.predicate == ONE.member}
+    orgs = {s.subject: s.object for s in f.statements if s.predicate == ONE.organization}
+    assert {(str(members[n]).rsplit("/", 1)[-1], str(orgs[n]).rsplit("/", 1)[-1]) for n in members} == {
+        ("林婧", "广东优眠智能科技有限公司")}
+    # two enterprises named as often: whose officer she is, the text does not say
+    f = facts("甲科技有限公司与乙科技有限公司签约。首席执行官林婧说，合作很顺利。")
+    assert not [s for s in f.statements if s.predicate == ONE.member]
