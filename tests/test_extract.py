@@ -678,3 +678,11 @@ def test_a_bare_company_role_is_in_the_enterprise_the_article_is_about():
     # two enterprises named as often: whose officer she is, the text does not say
     f = facts("甲科技有限公司与乙科技有限公司签约。首席执行官林婧说，合作很顺利。")
     assert not [s for s in f.statements if s.predicate == ONE.member]
+
+
+def test_events_listed_as_sub_venues_are_part_of_the_festival_not_of_each_other():
+    text = ("2021宁波数字生活节将于9月18日开幕。开幕式将在鄞州区举行，此外还将开设分会场：9月25日，海曙区将举办"
+            "“老字号·新国潮”云上直播周。慈溪市将在10月下旬举办“智造慈溪”小家电云展。")
+    f = facts(text)
+    assert pairs(f, ONE.partOf) == {(child, "2021宁波数字生活节") for child in ("开幕式", "老字号·新国潮”云上直播周")}
+    assert "“智造慈溪”小家电云展" in labels(f, "Event")

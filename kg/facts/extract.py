@@ -364,33 +364,43 @@ class Extractor:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, rule)
 
     def _part_of(self, s: Sentence):
+        """Events of a sentence that says so (之一, 分会场…) are part of its strongest container event, or of the
+        article's, where that is stronger (开幕式…，此外…分会场：…直播周；…开放日 are all of the festival)."""
         events = [m for m in s.mentions if m.cls == "Event"]
         if len(events) < 2 or not any(c in s.text for c in lexicon.load("verbs")["part_of"]):
             return
         ranked = sorted(events, key=_container_rank)
-        parent = ranked[0]
-        if _container_rank(parent) >= len(lexicon.load("names")["parent_event_heads"]):
+        parent, rank = self._at(ranked[0]), _container_rank(ranked[0])
+        article = self._container()
+        if article is not None and article[1] < rank:
+            parent, rank = article
+        if rank >= len(lexicon.load("names")["parent_event_heads"]):
             return
-        for child in ranked[1:]:
-            if self._at(child) != self._at(parent) and _container_rank(child) > _container_rank(parent):
-                self._state(self._at(child), ONE.partOf, self._at(parent), s, "part-of-cue")
+        for child in ranked:
+            if self._at(child) != parent and _container_rank(child) > rank:
+                self._state(self._at(child), ONE.partOf, parent, s, "part-of-cue")
+
+    def _container(self) -> tuple[URIRef, int] | None:
+        """The article's container event with its rank (_container_rank): its one main event, or else its one
+        strongest container among them (a festival, a campaign month)."""
+        events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
+        others = self._main_events()
+        ranks = {iri: _container_rank(events[iri]) for iri in others}
+        best = min(ranks.values(), default=len(lexicon.load("names")["parent_event_heads"]))
+        containers = others if len(others) == 1 else {
+            iri for iri, r in ranks.items() if r == best < len(lexicon.load("names")["parent_event_heads"])}
+        return (containers.pop(), best) if len(containers) == 1 else None
 
     def _sub_events(self):
         """A sub-forum, an opening ceremony or one session (专场) is part of the article's one other event,
         or else of its one strongest container event (a festival, a campaign month); so is a week or season
         of a festival (“长安好物”直播周 in a 网购节)."""
-        names = lexicon.load("names")
         children = lexicon.words("names", "child_event_heads")
         sessions = lexicon.words("names", "session_event_heads")
-        events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
-        others = self._main_events()
-        ranks = {iri: _container_rank(events[iri]) for iri in others}
-        best = min(ranks.values(), default=len(names["parent_event_heads"]))
-        containers = others if len(others) == 1 else {
-            iri for iri, r in ranks.items() if r == best < len(names["parent_event_heads"])}
-        if len(containers) != 1:
+        container = self._container()
+        if container is None:
             return
-        parent = containers.pop()
+        parent, best = container
         for s in self.sentences:
             for m in s.mentions:
                 if m.cls == "Event" and self._at(m) != parent and (lexicon.ending(strip_quotes(m.label), children) or (
