@@ -141,17 +141,18 @@ def fullest(names: Iterable[str]) -> str:
     return min(names, key=lambda x: (-len(x), x))
 
 
-def sync_updates(name: URIRef, parts: list[URIRef], also: URIRef) -> Iterator[str]:
-    """The SPARQL Updates that make a store's graph `name` hold what the scratch graphs `parts` hold together
-    (triple by triple, with the merged default graph following: `also` is the other graph that may hold the
-    same triples): the deletions (`sync-delete.ru`), the insertions one part at a time (`sync-insert.ru`), then
-    dropping the parts."""
-    graphs = {"graph": f"<{name}>", "parts": " ".join(f"<{part}>" for part in parts), "also": f"<{also}>"}
+def sync_updates(name: URIRef, scratch: URIRef, parts: list[URIRef], also: URIRef) -> Iterator[str]:
+    """The SPARQL Updates that make a store's graph `name` hold what the scratch graphs `parts` (named
+    `scratch`/0, /1, …) hold together (triple by triple, with the merged default graph following: `also` is the
+    other graph that may hold the same triples): the deletions (`sync-delete.ru`), the insertions one part at a
+    time (`sync-insert.ru`), then dropping the parts, one per update: Oxigraph holds a transaction's deletions in
+    memory too, and one DROP of every part took the writer from 0.46 to 0.88 GB at 10,000 documents."""
+    graphs = {"graph": f"<{name}>", "scratch": f'"{scratch}/"', "also": f"<{also}>"}
     yield _update_text("sync-delete.ru").substitute(graphs)
     for part in parts:
         yield _update_text("sync-insert.ru").substitute(graphs, next=f"<{part}>")
-    if parts:
-        yield " ;\n".join(f"DROP SILENT GRAPH <{part}>" for part in parts)
+    for part in parts:
+        yield f"DROP SILENT GRAPH <{part}>"
 
 
 @lru_cache(maxsize=None)

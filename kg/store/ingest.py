@@ -184,6 +184,6 @@ def refresh(store: GraphStore):
     rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
     parts = store.scratch(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
-    for update in sync_updates(LABELS_GRAPH, parts, also=REFERENCE_GRAPH):  # documents hold no labels
+    for update in sync_updates(LABELS_GRAPH, LABELS_SCRATCH, parts, also=REFERENCE_GRAPH):  # documents hold no labels
         store.ox.update(update)
         store.ox.flush()
