@@ -7,7 +7,7 @@ What the dataset holds:
 * the default graph: the RDF merge of every named graph but the ontology's, i.e. exactly `kg.ttl`.
   Why materialise it: Oxigraph 0.5's union default graph counts a triple once per graph holding it
   (oxigraph/oxigraph#1919), so saved queries without DISTINCT would repeat rows. The merge is kept in
-  step inside the same transaction as every graph change.
+  step with every graph change: in the same transaction, or, for bulk-loaded documents, before their commit mark.
 
 Writes go through pyoxigraph: `update` runs a whole SPARQL Update request as one transaction, and new
 documents go through Oxigraph's bulk loader (`add`), which is not transactional, so a document counts as stored
