@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
@@ -371,7 +372,7 @@ class Extractor:
             return
         ranked = sorted(events, key=_container_rank)
         parent, rank = self._at(ranked[0]), _container_rank(ranked[0])
-        article = self._container()
+        article = self._container
         if article is not None and article[1] < rank:
             parent, rank = article
         if rank >= len(lexicon.load("names")["parent_event_heads"]):
@@ -380,9 +381,10 @@ class Extractor:
             if self._at(child) != parent and _container_rank(child) > rank:
                 self._state(self._at(child), ONE.partOf, parent, s, "part-of-cue")
 
+    @cached_property
     def _container(self) -> tuple[URIRef, int] | None:
         """The article's container event with its rank (_container_rank): its one main event, or else its one
-        strongest container among them (a festival, a campaign month)."""
+        strongest container among them (a festival, a campaign month). Read once the entities are known."""
         events = {self._at(m): m for m in self.mentions if m.cls == "Event"}
         others = self._main_events()
         ranks = {iri: _container_rank(events[iri]) for iri in others}
@@ -397,7 +399,7 @@ class Extractor:
         of a festival (“长安好物”直播周 in a 网购节)."""
         children = lexicon.words("names", "child_event_heads")
         sessions = lexicon.words("names", "session_event_heads")
-        container = self._container()
+        container = self._container
         if container is None:
             return
         parent, best = container
