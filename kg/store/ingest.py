@@ -167,7 +167,7 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
     return report
 
 
-def refresh(store: GraphStore):
+def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
     one stream of (entity, name) rows, written to scratch graphs of 50,000 triples and synced by kg.graph.build's
@@ -176,14 +176,19 @@ def refresh(store: GraphStore):
     the labels of some entities already changed and of others not yet). Recomputed from the store after each
     run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well. Unfinished
-    document graphs (a run interrupted inside a bulk load) are dropped first."""
+    document graphs (a run interrupted inside a bulk load) are dropped first. `step(name)` is called after each
+    step (benchmarks/refresh_steps.py measures them)."""
     store.heal()
+    step("heal")
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
     reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
     store.replace(put=[g for g in (ontology_graph(), reference) if not store.holds(g)])
+    step("reference data")
     rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
     parts = store.scratch(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
-    for update in sync_updates(LABELS_GRAPH, LABELS_SCRATCH, parts, also=REFERENCE_GRAPH):  # documents hold no labels
-        store.ox.update(update)
+    step(f"labels into {len(parts)} scratch graphs")
+    for k, update in enumerate(sync_updates(LABELS_GRAPH, LABELS_SCRATCH, parts, also=REFERENCE_GRAPH)):
+        store.ox.update(update)  # documents hold no labels: the reference graph is the only other one
         store.ox.flush()
+        step(f"sync update {k}")

@@ -137,7 +137,7 @@ class GraphStore:
 
     def add(self, documents: Iterable[tuple[URIRef, str]]):
         """New document graphs, (name, N-Triples text) pairs as `replace` takes them, names not yet in the store.
-        Oxigraph's bulk loader writes them about twice as fast as a transaction (docs/performance.md) but gives no
+        Oxigraph's bulk loader writes them faster than a transaction (docs/performance.md) but gives no
         atomicity, so the order makes a killed run recoverable: every document's quads, then the same triples
         into the merged graph (so the merge never holds a triple its graph lacks), then all their `one:path`
         triples, the mark `documents()` reads, in one transaction. `heal` drops a graph left without it."""
