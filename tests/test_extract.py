@@ -567,6 +567,16 @@ def test_quoted_brands_with_their_kind_where_sold_made_or_talked_of_next():
     assert not [e for e in f.entities.values() if "高地" in "".join(e.labels)]
 
 
+def test_a_kind_after_a_quote_that_lac_misreads_and_a_verb_with_its_object_that_is_none():
+    f = facts("来自慈溪市的宁波悦厨电器有限公司带来了“悦厨Air7”可视空气炸锅，用户用手机就能查看食物状态。"
+              "公司推出“深睡Pro”智能床垫和“小眠”非接触式睡眠监测仪两款新品。"
+              "上海鲜到家电子商务有限公司推出的“30分钟达”社区生鲜服务覆盖全市1200个小区。让直播带货从“县长出镜”走向“农民常态”。",
+              published="2021-08-27")
+    assert {"“悦厨Air7”可视空气炸锅", "“深睡Pro”智能床垫", "“小眠”非接触式睡眠监测仪"} <= labels(f, "Product")
+    assert ("“悦厨Air7”可视空气炸锅", "宁波悦厨电器有限公司") in pairs(f, ONE.madeBy)
+    assert not [p for p in labels(f, "Product") if "覆盖" in p or "走向" in p]
+
+
 def test_a_company_s_short_name_with_its_trade_word_and_hosts_under_contract_sign_nothing():
     f = facts("6月18日，杭州蜂鸟互娱网络科技有限公司华中区域总部在武汉市江汉区启用，双方举行签约仪式。\n"
               "“江汉是商贸中心。”蜂鸟互娱创始人、董事长沈一鸣在签约仪式上说。\n签约仪式结束后，基地随即开启首场直播。"

@@ -297,6 +297,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     not_names = set(names["not_names"])
     product_heads = lexicon.words("products", "heads")
     not_products = set(lexicon.load("products")["not_products"])
+    scare_quoted = set(lexicon.words("verbs", "promote")) | set(lexicon.words("verbs", "sell"))  # 为围巾“代言”
     joined = _join_heads([_produce_as_noun(w) for w in words], lexicon.all_name_heads())  # 分/v 论坛/n; 芒果/ORG 礼盒
     out = []
     for m in QUOTED.finditer(text):
@@ -318,7 +319,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
             continue
         before = text[max(0, m.start() - 6):m.start()]
         describes = text.startswith("的", m.end())  # 这款“能喝出山野味”的好茶: a quoted description, no name
-        if cls is None and not describes and inner_clean not in not_products and (
+        if cls is None and not describes and inner_clean not in not_products and inner_clean not in scare_quoted and (
                 lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is
         if cls:
@@ -491,27 +492,39 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
 
 
 SOLD_KIND_STOP = {"w", "m", "p", "u", "d", "c", "TIME", "PER", "r", "q", "f"}
+SOLD_KIND_MAX = 10  # characters: “小眠”非接触式睡眠监测仪
+NOUNISH = {"n", "nz", "nw", "vn"}
 SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def _sold_kind(text: str, quote: re.Match, words: list[Word]):
     """A quoted brand and the kind of thing it is, where a selling or making verb governs it in its clause or
     the next sentence goes on about it (这款罐头由…生产): “蓝湾”即食海参, “美谷之光”修护精华液. The kind is the
-    words up to six characters after the quote that close its clause and end in a noun, whatever their other tags."""
+    words up to ten characters after the quote that close its clause and end in a noun, whatever their other tags."""
     k = bisect_left(words, quote.end(), key=lambda w: w.start)
     run = []
     while k < len(words) and words[k].start == (run[-1].end if run else quote.end()) \
-            and words[k].tag not in SOLD_KIND_STOP and words[k].end - quote.end() <= 6:
+            and words[k].tag not in SOLD_KIND_STOP and words[k].end - quote.end() <= SOLD_KIND_MAX:
         run.append(words[k])
         k += 1
     # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…
     ends = k == len(words) or words[k].tag in ("w", "m", "c")
     kind = "".join(w.text for w in run)
     data = lexicon.load("products")
-    if not run or run[-1].tag not in OBJECT_TAGS or not ends or kind in data["not_products"] \
+    if not run or not _kind_ending(run) or not ends or kind in data["not_products"] \
             or lexicon.ending(kind, lexicon.words("products", "blocked_before")) or not _sold_here(text, quote):
         return None
     return "Product", kind
+
+
+def _kind_ending(run: list[Word]) -> bool:
+    """A kind ends in a noun. LAC reads the last word of an unfamiliar kind as a verb after a noun (空气/n 炸锅/v)
+    or as one long adjective (非接触式睡眠监测仪/a); a verb with an object inside is no kind (服务/vn 覆盖/v 全市/n)."""
+    if any(w.tag == "v" and prev.tag in NOUNISH for prev, w in zip(run, run[1:-1])):
+        return False
+    last = run[-1]
+    return (last.tag in OBJECT_TAGS or (last.tag == "v" and len(run) > 1 and run[-2].tag in NOUNISH)
+            or (last.tag == "a" and len(last.text) >= 4))
 
 
 CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n]")
