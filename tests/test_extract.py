@@ -118,6 +118,13 @@ def test_speaker_in_a_later_paragraph_joins_the_main_event_not_a_sub_forum():
     assert pairs(f, ONE.participatedIn) == {("林江", "2020粤港澳数字经济发展论坛")}
 
 
+def test_a_bare_signing_ceremony_leaves_the_named_meeting_the_article_s_main_event():
+    f = facts("8月19日下午，虹口区在线新经济发展推进大会在北外滩举行。\n"
+              "虹口区委书记罗志恒在讲话中表示，在线新经济正在成为城市经济增长的新引擎。\n"
+              "签约仪式后，听澜智能创始人宁远走上台，现场演示了耳机。", published="2020-08-20")
+    assert ("罗志恒", "虹口区在线新经济发展推进大会") in pairs(f, ONE.participatedIn)
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -433,6 +433,9 @@ class Extractor:
         to_come = self._to_come()
         events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"} - to_come
         main = self._main_events() - to_come
+        # a bare 签约仪式 within a named 推进大会 is a part of it, not a second event to choose from
+        named = {e for e in main if self._label(e) not in lexicon.load("names")["unquoted"]["Event"]}
+        main = named if len(named) == 1 else main
         for i, s in enumerate(self.sentences):
             for person, event in self._spoken_at(s):
                 self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
