@@ -125,6 +125,14 @@ def test_a_bare_signing_ceremony_leaves_the_named_meeting_the_article_s_main_eve
     assert ("罗志恒", "虹口区在线新经济发展推进大会") in pairs(f, ONE.participatedIn)
 
 
+def test_a_name_lac_cuts_before_its_last_character_and_a_head_it_reads_as_a_verb():
+    f = facts("11日晚7点，齐齐哈尔市副市长韩立群系上围裙，在直播间里推荐烤肉礼盒。"
+              "当晚，由齐齐哈尔市商务局承办的“鹤城好物·市县长带货”专场直播在抖音开播。这场直播由韩立群领衔。",
+              published="2021-10-13")
+    assert labels(f, "Official") == {"韩立群"}
+    assert "“鹤城好物·市县长带货”专场直播" in labels(f, "Event")
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -480,7 +480,9 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         elif w.start > (run[-1].end if run else pos):
             break
     for n in range(len(run), 0, -1):
-        if run[n - 1].tag == "v" or (n < len(run) and run[n].tag in NOUN_CONTINUES):
+        # a head LAC reads as a verb still closes a noun before it: 专场/n 直播/v
+        verb = run[n - 1].tag == "v" and not (n >= 2 and run[n - 1].text in all_heads and run[n - 2].tag in NOUNISH)
+        if verb or (n < len(run) and run[n].tag in NOUN_CONTINUES):
             continue
         name = text[pos:run[n - 1].end]
         for cls in ("Initiative", "Event", "Product"):
@@ -838,7 +840,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
-    spans = _without_glued_verbs(text, spans)
+    spans = _whole_names(text, _without_glued_verbs(text, spans))
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
@@ -859,6 +861,13 @@ def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[in
     cues = tuple(verbs["promote"] + verbs["participate"])
     return {(a, b - 1) if b - a >= 3 and text[a:b - 1] in names and text.startswith(cues, b - 1) else (a, b)
             for a, b in spans}
+
+
+def _whole_names(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """韩立/PER 群系/n 上: a name that another name of the text continues by the next character is that
+    longer name, cut by a word LAC made of its last character and the next."""
+    names = {text[a:b] for a, b in spans}
+    return {(a, b + 1) if text[a:b + 1] in names else (a, b) for a, b in spans}
 
 
 def _nicknames(text: str, words: list[Word], persons: list[Mention]) -> list[Mention]:
