@@ -133,6 +133,14 @@ def test_a_name_lac_cuts_before_its_last_character_and_a_head_it_reads_as_a_verb
     assert "“鹤城好物·市县长带货”专场直播" in labels(f, "Event")
 
 
+def test_a_quoted_brand_lac_reads_as_a_name_is_no_person_and_what_an_official_brings_is_promoted():
+    f = facts("讷河市副市长周德胜带来的是“讷谷香”富硒大米和讷河马铃薯。“讷谷香”大米由讷河市北垦米业有限公司出品。",
+              published="2021-10-13")
+    assert not labels(f, "Person")
+    assert pairs(f, ONE.promotes) == {("周德胜", "讷谷香”富硒大米"), ("周德胜", "讷河马铃薯")}
+    assert pairs(f, ONE.madeBy) == {("讷谷香”富硒大米", "讷河市北垦米业有限公司")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -840,7 +840,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
-    spans = _whole_names(text, _without_glued_verbs(text, spans))
+    spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(text, words)
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
@@ -861,6 +861,18 @@ def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[in
     cues = tuple(verbs["promote"] + verbs["participate"])
     return {(a, b - 1) if b - a >= 3 and text[a:b - 1] in names and text.startswith(cues, b - 1) else (a, b)
             for a, b in spans}
+
+
+def _brands(text: str, words: list[Word]) -> set[tuple[int, int]]:
+    """“讷谷香”/PER 富硒大米: a quoted word with a common noun right after it names a brand of that thing,
+    not a person (“果果姐”程婷婷 is followed by a name, 主播“阿暖”和… by no noun)."""
+    starts = {w.start: w for w in words}
+    out = set()
+    for m in QUOTED.finditer(text):
+        after = starts.get(m.end())
+        if after is not None and after.tag in OBJECT_TAGS:
+            out.add((m.start() + 1, m.end() - 1))
+    return out
 
 
 def _whole_names(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
