@@ -141,6 +141,13 @@ def test_a_quoted_brand_lac_reads_as_a_name_is_no_person_and_what_an_official_br
     assert pairs(f, ONE.madeBy) == {("讷谷香”富硒大米", "讷河市北垦米业有限公司")}
 
 
+def test_an_organ_lac_cuts_at_its_conjunction_into_two_organizations_is_one_but_two_organs_stay_two():
+    f = facts("浦东新区科技和经济委员会副主任陆海峰介绍，场景将集中发布。上海市商务委和市经信委联合主办。")
+    assert labels(f, "GovernmentBody") >= {"浦东新区科技和经济委员会"}
+    assert not [g for g in labels(f, "GovernmentBody") if "商务委和" in g]
+    assert not labels(f, "Enterprise")
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -163,9 +163,19 @@ def _organ_end(text: str, words: list[Word], i: int) -> int:
         return nxt.end
     part = words[i + 1:i + 3]
     if len(part) == 2 and part[0].text in ("和", "与", "及") and w.end == part[0].start and part[0].end == part[1].start \
-            and part[1].tag in ("n", "vn", "nz") and lexicon.org_class(text[w.start:part[1].end]) == "GovernmentBody":
+            and (part[1].tag in ("n", "vn", "nz") or _organ_rest(w.text, part[1])) \
+            and lexicon.org_class(text[w.start:part[1].end]) == "GovernmentBody":
         return part[1].end
     return w.end
+
+
+def _organ_rest(first: str, w: Word) -> bool:
+    """浦东新区科技/ORG 和 经济委员会/ORG: the rest of one organ's name, which LAC reads as an organization of its
+    own; not a second organ (市商务委 和 市经信委), which is whole already or opens with its level."""
+    return w.tag == "ORG" and lexicon.org_class(first) != "GovernmentBody" and w.text[:1] not in ORGAN_LEVELS
+
+
+ORGAN_LEVELS = "省市区县州镇乡国"
 
 
 COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
