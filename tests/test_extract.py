@@ -148,6 +148,14 @@ def test_an_organ_lac_cuts_at_its_conjunction_into_two_organizations_is_one_but_
     assert not labels(f, "Enterprise")
 
 
+def test_a_dateline_is_no_person_and_a_model_name_starts_after_the_words_before_it():
+    f = facts("苏报讯（记者 陶然）苏州云洁智能科技有限公司发布新品：云洁S7。董事长李承泽说，目前S7已拿到订单。"
+              "满产后可实现年产清洁机器人10万台。", published="2021-09-23")
+    assert labels(f, "Person") == {"陶然", "李承泽"}
+    assert labels(f, "Organization") == {"苏报"}
+    assert labels(f, "Product") == {"云洁S7"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -659,8 +659,22 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
                 out.append(Mention(start, w.end, "Product", name, "", "product-head", 1))
                 out += _listed_with(text, words, i, not_products)
         for m in re.finditer(data["model_pattern"], sentence):
-            out.append(Mention(s_start + m.start(), s_start + m.end(), "Product", m.group(), "", "model-name", 1))
+            start = _model_start(text, words, starts, s_start + m.start(), s_start + m.end())
+            if start is not None:
+                out.append(Mention(start, s_start + m.end(), "Product", text[start:s_start + m.end()], "", "model-name", 1))
     return out
+
+
+def _model_start(text: str, words: list[Word], starts: list[int], start: int, end: int) -> int | None:
+    """Where a model name (云洁S7) starts: after the last time word, adverb or verb LAC reads inside the match
+    (目前/TIME S7, 公司 发布/v 云洁S7); none where fewer than two name characters are left before its letters."""
+    for w in words[bisect_left(starts, start):bisect_left(starts, end)]:
+        if w.tag in MODEL_SKIP_TAGS and w.end < end:
+            start = max(start, w.end)
+    return start if re.match(r"[\u4e00-\u9fff]{2}", text[start:end]) else None
+
+
+MODEL_SKIP_TAGS = {"TIME", "d", "p", "c", "r", "u", "v", "m"}
 
 
 LIST_JOINERS = {"、", "和", "及", "与", "以及"}
@@ -851,6 +865,8 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(text, words)
+    datelines = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
+    spans = {(a, b) for a, b in spans if not any(a < e and s < b for s, e in datelines)}
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
