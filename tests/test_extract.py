@@ -156,6 +156,17 @@ def test_a_dateline_is_no_person_and_a_model_name_starts_after_the_words_before_
     assert labels(f, "Product") == {"云洁S7"}
 
 
+def test_the_stream_a_determiner_points_at_is_the_one_attended_and_a_season_an_organ_starts_is_issued():
+    f = facts("当晚，由齐齐哈尔市商务局承办的“鹤城好物·市县长带货”专场直播在抖音开播。"
+              "作为第二届“黑土优品”网上购物节的地市专场之一，这场直播由副市长韩立群领衔，本地主播“鹤城阿雅”担任串场主持。"
+              "这场“书记带您游中宁”专场直播，是宁夏回族自治区商务厅发起的“宁品出塞”县域好物直播季的第五站。",
+              published="2021-10-13")
+    attended = {a for a, e in pairs(f, ONE.participatedIn) if e == "鹤城好物·市县长带货”专场直播"}
+    assert attended == {"韩立群", "鹤城阿雅"}
+    assert not [a for a, e in pairs(f, ONE.participatedIn) if "黑土优品" in e]
+    assert ("宁品出塞”县域好物直播季", "宁夏回族自治区商务厅") in pairs(f, ONE.issuedBy)
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

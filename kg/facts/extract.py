@@ -428,6 +428,7 @@ class Extractor:
         speech = lexicon.regexes("verbs", "speech_opening")[0]  # …介绍，本届消费节…: talked of, not attended
         briefings = lexicon.words("verbs", "no_signing_at")
         forums = lexicon.words("verbs", "opine_at")
+        determiners = lexicon.words("names", "reference_determiners")
         bylined = [m.span() for m in lexicon.finditer("bylines", "patterns", self.text)]
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
@@ -450,8 +451,10 @@ class Extractor:
             agents += [m for m in self._represented(s) if m not in agents]
             told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
             named_here = {self._at(m) for m in told}
-            events = {self._at(frame)} if frame else {
-                self._at(m) for m in told if not speech.search(self.text, s.start, m.start)}
+            # 作为…购物节的专场之一，这场直播由韩立群领衔: the event a determiner points at is the one attended
+            spoken_of = {self._at(m) for m in told if speech.search(self.text, s.start, m.start)}
+            pointed = {self._at(m) for m in told if any(self.text.endswith(d, 0, m.start) for d in determiners)} - spoken_of
+            events = {self._at(frame)} if frame else pointed if len(pointed) == 1 else named_here - spoken_of
             if told and not events:  # it speaks of events only: its speaker is at the article's one briefing
                 events = {e for e in events_in_doc if lexicon.ending(self._label(e), briefings)}
                 if len(events) != 1:

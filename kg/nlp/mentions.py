@@ -978,7 +978,8 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
     keyed by that event's name so both are one entity. A head counts only as words of its own after a
     determiner, a verb, a preposition or punctuation: 新闻发布会 inside 首场新闻发布会 is no reference."""
     names = lexicon.load("names")
-    heads = lexicon.words("names", "reference_heads")
+    determined = set(names["determined_reference_heads"])
+    heads = lexicon.Words(names["reference_heads"] + names["determined_reference_heads"])
     determiners = lexicon.words("names", "reference_determiners")
     after_tags = set(names["reference_after_tags"])
     events = [m for m in mentions if m.cls == "Event"]
@@ -992,10 +993,13 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
         if k is None or used.intersection(range(w.start, words[k - 1].end)):
             continue
         before = words[i - 1] if i else None
+        determined_here = any(text.endswith(d, 0, w.start) for d in determiners)  # 这/r 场/q 直播
         if before and before.end == w.start and (before.tag not in after_tags or before.text in CLOSING_QUOTES) \
-                and before.text not in determiners:
+                and not determined_here:
             continue  # “云上长安”网购节 is a name, not a reference
         head = text[w.start:words[k - 1].end]
+        if head in determined and not determined_here:
+            continue
         referent = _referent(head, [m for m in events if m.end <= w.start])
         if referent:
             out.append(Mention(w.start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
