@@ -107,7 +107,7 @@ def test_passive_maker():
 
 def test_event_name_over_online_and_a_split_head():
     """在线 (an adverbial verb to LAC) and 推进/大会 (verb + noun) stay inside the event's name."""
-    f = facts("6月9日下午，静安区在线新经济发展推进大会在区政府举行。区长于勇出席会议并讲话。")
+    f = facts("6月9日下午，静安区在线新经济发展推进大会在区政府举行。区长于勇出席会议并讲话。", published="2020-06-10")
     assert ("于勇", "静安区在线新经济发展推进大会") in pairs(f, ONE.participatedIn)
 
 
@@ -165,6 +165,17 @@ def test_the_stream_a_determiner_points_at_is_the_one_attended_and_a_season_an_o
     assert attended == {"韩立群", "鹤城阿雅"}
     assert not [a for a, e in pairs(f, ONE.participatedIn) if "黑土优品" in e]
     assert ("宁品出塞”县域好物直播季", "宁夏回族自治区商务厅") in pairs(f, ONE.issuedBy)
+
+
+def test_a_briefing_s_speakers_join_it_not_an_event_still_to_come_and_platforms_that_confirm_join_the_festival():
+    f = facts("今天上午，上海市经济和信息化委员会召开新闻发布会，宣布第二届“智享未来”数字生活节将于11月12日启幕。\n"
+              "记者了解到，拼多多、哔哩哔哩、盒马等平台企业已确认参加本届数字生活节。\n"
+              "市经济信息化委副主任何文婷通报了今年以来本市在线新经济的发展情况。\n"
+              "11月12日至15日，“数字生活体验展”在浦东新区举办。\n"
+              "作为主会场之一，浦东新区将以“数字生活体验展”为核心，同步推出活动。浦东新区科技和经济委员会副主任陆海峰介绍，场景将集中发布。",
+              published="2020-11-05")
+    assert {a for a, e in pairs(f, ONE.participatedIn) if e == "新闻发布会"} == {"何文婷", "陆海峰"}
+    assert {a for a, e in pairs(f, ONE.participatedIn) if "智享未来" in e} == {"拼多多", "哔哩哔哩", "盒马"}
 
 
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
@@ -293,7 +304,7 @@ def test_a_listed_item_cut_short_names_no_product():
 
 
 def test_enterprises_listed_as_attending_take_part():
-    f = facts("6月1日，“湘品出湘”直播带货活动在长沙举行。阿里巴巴、京东、拼多多等20余家企业参加了活动。")
+    f = facts("6月1日，“湘品出湘”直播带货活动在长沙举行。阿里巴巴、京东、拼多多等20余家企业参加了活动。", published="2020-06-02")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"阿里巴巴", "京东", "拼多多"}
 
 

@@ -434,8 +434,10 @@ class Extractor:
         to_come = self._to_come()
         events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"} - to_come
         main = self._main_events() - to_come
-        # a bare 签约仪式 within a named 推进大会 is a part of it, not a second event to choose from
-        named = {e for e in main if self._label(e) not in lexicon.load("names")["unquoted"]["Event"]}
+        # a bare 签约仪式 within a named 推进大会 is a part of it, not a second event to choose from; a bare
+        # 新闻发布会 is the article's own event
+        named = {e for e in main if self._label(e) not in lexicon.load("names")["unquoted"]["Event"]
+                 or lexicon.ending(self._label(e), briefings)}
         main = named if len(named) == 1 else main
         for i, s in enumerate(self.sentences):
             for person, event in self._spoken_at(s):
@@ -463,7 +465,7 @@ class Extractor:
             while not events and j > floor:
                 j -= 1
                 events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"
-                          and not any(self.text.startswith(w, m.end) for w in over)}
+                          and not any(self.text.startswith(w, m.end) for w in over)} - to_come
             events = events or self._named_next(i)
             # else the article's only event, or its only main one (a forum with its sub-forums)
             events = events or (events_in_doc if len(events_in_doc) == 1 else main)
