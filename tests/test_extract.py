@@ -178,6 +178,16 @@ def test_a_briefing_s_speakers_join_it_not_an_event_still_to_come_and_platforms_
     assert {a for a, e in pairs(f, ONE.participatedIn) if "智享未来" in e} == {"拼多多", "哔哩哔哩", "盒马"}
 
 
+def test_a_campaign_is_dated_by_its_launch_and_issued_by_the_organ_that_started_it():
+    f = facts("这场“书记带你品成县”专场直播，是“陇货出山·县域好物直播季”的第六场。"
+              "该活动由甘肃省商务厅发起，上周六在兰州举行启动仪式。"
+              "第二届“黑土优品”网上购物节由黑龙江省商务厅主办，9月28日在哈尔滨启动，全省将陆续推出专场直播。",
+              published="2020-10-28")
+    dates = {(e, str(d)) for e, d in pairs(f, ONE.date)}
+    assert {("陇货出山·县域好物直播季", "2020-10-24"), ("第二届“黑土优品”网上购物节", "2020-09-28")} <= dates
+    assert pairs(f, ONE.issuedBy) == {("陇货出山·县域好物直播季", "甘肃省商务厅")}  # a festival an organ hosts is no initiative
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -327,6 +327,18 @@ class Extractor:
                 [m for m in named if m.start not in in_clause] if (len(named) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, "date-in-clause")
+            ceremonies = lexicon.words("dates", "launch_ceremonies")
+            if not reference and all(lexicon.ending(strip_quotes(m.label), ceremonies) for m in dated):
+                self._launched_on(s, clause, b, iso)
+
+    def _launched_on(self, s: Sentence, clause: tuple[int, int], date_end: int, iso: str):
+        """A date in a clause of its own, or with only a launch ceremony, that goes on to a launch (…购物节由…主办，
+        9月28日在哈尔滨启动; 该活动由…发起，上周六在兰州举行启动仪式) is the day the sentence's first event began."""
+        if not any(v in self.text[date_end:clause[1]] for v in lexicon.load("dates")["launch_verbs"]):
+            return
+        subject = next((m for m in s.mentions if m.cls == "Event"), None)  # 该活动 too: it is keyed by its referent
+        if subject is not None and subject.start < clause[0]:
+            self._date_undated([subject], iso, s, "date-of-launch")
 
     def _attended_on(self, i: int):
         """A paragraph that opens with a date tells what happened that day: an event its later sentences
@@ -334,7 +346,7 @@ class Extractor:
         sentence has no date."""
         s = self.sentences[i]
         verbs = lexicon.load("verbs")
-        events = [m for m in s.mentions if m.cls == "Event"]
+        events = self._pointed(s) or [m for m in s.mentions if m.cls == "Event"]  # not 作为…购物节的专场之一，这场直播…
         if not events or s.dates or not any(c in s.text for c in verbs["participate"]):
             return
         j = self._paragraph_start(i)
@@ -428,7 +440,6 @@ class Extractor:
         speech = lexicon.regexes("verbs", "speech_opening")[0]  # …介绍，本届消费节…: talked of, not attended
         briefings = lexicon.words("verbs", "no_signing_at")
         forums = lexicon.words("verbs", "opine_at")
-        determiners = lexicon.words("names", "reference_determiners")
         bylined = [m.span() for m in lexicon.finditer("bylines", "patterns", self.text)]
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
@@ -455,7 +466,7 @@ class Extractor:
             named_here = {self._at(m) for m in told}
             # 作为…购物节的专场之一，这场直播由韩立群领衔: the event a determiner points at is the one attended
             spoken_of = {self._at(m) for m in told if speech.search(self.text, s.start, m.start)}
-            pointed = {self._at(m) for m in told if any(self.text.endswith(d, 0, m.start) for d in determiners)} - spoken_of
+            pointed = {self._at(m) for m in self._pointed(s) if m in told} - spoken_of
             events = {self._at(frame)} if frame else pointed if len(pointed) == 1 else named_here - spoken_of
             if told and not events:  # it speaks of events only: its speaker is at the article's one briefing
                 events = {e for e in events_in_doc if lexicon.ending(self._label(e), briefings)}
@@ -478,6 +489,11 @@ class Extractor:
                 agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: companies do not brief
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _pointed(self, s: Sentence) -> list[Mention]:
+        """The events of a sentence a determiner points at (这场直播, 本届消费节): what the sentence is about."""
+        determiners = lexicon.words("names", "reference_determiners")
+        return [m for m in s.mentions if m.cls == "Event" and any(self.text.endswith(d, 0, m.start) for d in determiners)]
 
     def _named_next(self, i: int) -> set[URIRef]:
         """The event the sentence after i names as what was just told: 这场“…”专场直播，是…"""
@@ -642,7 +658,7 @@ class Extractor:
         run_by = lexicon.regexes("verbs", "run_by")[0]
         partners = set(lexicon.load("verbs")["partner_joiners"])
         for k, m in enumerate(s.mentions):
-            if m.cls != "Event" or not lexicon.ending(strip_quotes(m.label), heads):
+            if m.cls != "Event" or not lexicon.ending(strip_quotes(self._label(self._at(m))), heads):
                 continue
             issuers = []
             for o in reversed(s.mentions[:k]):
@@ -650,10 +666,24 @@ class Extractor:
                 if o.cls not in ORG_CLASSES or not (run_by.fullmatch(gap) if not issuers else gap in partners):
                     break
                 issuers.append(o)
+            issuers = issuers or self._run_by_after(s, k, run_by, partners)
             if issuers and any(o.cls == "GovernmentBody" for o in issuers):
                 self._state(self._at(m), RDF.type, ONE.Initiative, s, "campaign")
                 for o in issuers:
                     self._state(self._at(m), ONE.issuedBy, self._at(o), s, "campaign")
+
+    def _run_by_after(self, s: Sentence, k: int, run_by: re.Pattern, partners: set[str]) -> list[Mention]:
+        """The organs after a campaign that run it: 该活动由甘肃省商务厅发起, …由省商务厅联合快手开展."""
+        m, issuers = s.mentions[k], []
+        if not self.text.startswith("由", m.end):
+            return []
+        for o in s.mentions[k + 1:]:
+            gap = self.text[issuers[-1].end if issuers else m.end + 1:o.start]
+            if o.cls not in ORG_CLASSES or (gap if not issuers else gap not in partners):
+                break
+            issuers.append(o)
+        verb = run_by.match(self.text, issuers[-1].end) if issuers else None
+        return issuers if verb and verb.group() else []
 
     def _issuers(self, s: Sentence):
         cues = lexicon.load("verbs")["issue"]

@@ -1000,7 +1000,7 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
         head = text[w.start:words[k - 1].end]
         if head in determined and not determined_here:
             continue
-        referent = _referent(head, [m for m in events if m.end <= w.start])
+        referent = _referent(head, [m for m in events if m.end <= w.start], any_event=head in names["any_event_heads"])
         if referent:
             out.append(Mention(w.start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
     for frame in names["reference_frames"]:  # 孟繁宇在会上表示: 会 is the meeting named before
@@ -1033,11 +1033,12 @@ def find_product_references(text: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
-def _referent(head: str, events: list[Mention]) -> Mention | None:
-    """The nearest event named before that ends with `head`, a main event before a sub-forum or an opening
-    ceremony (论坛 is the forum, not its 分论坛), unless the head itself names the part."""
+def _referent(head: str, events: list[Mention], any_event: bool = False) -> Mention | None:
+    """The nearest event named before that ends with `head` (with `any_event`, whatever its head), a main event
+    before a sub-forum or an opening ceremony (论坛 is the forum, not its 分论坛), unless the head itself names
+    the part."""
     children = lexicon.words("names", "child_event_heads")
-    fits = [m for m in events if len(m.label) > len(head) and m.label.endswith(head)]
+    fits = [m for m in events if any_event or (len(m.label) > len(head) and m.label.endswith(head))]
     main = [m for m in fits if lexicon.ending(head, children) or not lexicon.ending(m.label, children)]
     return (main or fits or [None])[-1]
 
