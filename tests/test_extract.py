@@ -188,6 +188,14 @@ def test_a_campaign_is_dated_by_its_launch_and_issued_by_the_organ_that_started_
     assert pairs(f, ONE.issuedBy) == {("陇货出山·县域好物直播季", "甘肃省商务厅")}  # a festival an organ hosts is no initiative
 
 
+def test_companies_listed_before_a_move_and_those_that_sign_to_settle_with_a_district_are_there():
+    f = facts("签约企业中，上海云织智能科技有限公司、上海鲜农汇电子商务有限公司和上海星幕互娱文化传媒有限公司将把总部迁至松江区。"
+              "上海云帆数字科技有限公司、上海听澜智能科技有限公司等企业与虹口区签订入驻协议，区政府还与京东物流签署战略合作协议。")
+    assert pairs(f, ONE.locatedIn) == {(c, "松江区") for c in ("上海云织智能科技有限公司", "上海鲜农汇电子商务有限公司",
+                                                          "上海星幕互娱文化传媒有限公司")} | {
+        ("上海云帆数字科技有限公司", "虹口区"), ("上海听澜智能科技有限公司", "虹口区")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

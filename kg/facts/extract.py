@@ -714,13 +714,16 @@ class Extractor:
                     and not any(o.cls in ORG_CLASSES for o in s.mentions[k + 1:] if o.start < clause.end()):
                 reach = clause.end() + 3
             settled = next((x for r in settle if (x := r.match(self.text, m.end, s.end))), None)
+            located = [m]
             if reach is None and settled:  # 将在普陀设立华东区域总部; A、B等8家企业签约落户宝山
                 reach = settled.end() + 3
+                located = self._listed_before(s.mentions, k)  # A、B和C将把总部迁至松江: all three move
             if reach is not None:
                 first = next((j for j, p in enumerate(s.mentions) if p.start >= m.end and p.cls in PLACE_CLASSES), None)
                 if first is not None and s.mentions[first].start <= reach:
                     place = s.mentions[self._place_run(s, first)[1]]  # 深圳南山区 is in 南山区
-                    self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+                    for o in located:
+                        self._state(self._at(o), ONE.locatedIn, self._at(place), s, "location-cue")
             place = s.mentions[k - 1] if k else None
             if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的":
                 opening = s.mentions[self._place_run(s, k - 1)[0]].start  # 位于 合肥市 包河区 的
