@@ -196,6 +196,12 @@ def test_companies_listed_before_a_move_and_those_that_sign_to_settle_with_a_dis
         ("上海云帆数字科技有限公司", "虹口区"), ("上海听澜智能科技有限公司", "虹口区")}
 
 
+def test_each_product_is_promoted_by_the_person_whose_cue_reaches_it():
+    f = facts("蜂鸟互娱签约主播“阿暖”和冯嘉乐分别开播：阿暖主推武汉楚味坊食品有限公司生产的热干面礼盒和鸭脖礼包，"
+              "冯嘉乐则为湖北汉秀坊服饰有限公司的汉绣真丝围巾“代言”。", published="2021-06-19")
+    assert pairs(f, ONE.promotes) == {("阿暖", "热干面礼盒"), ("阿暖", "鸭脖礼包"), ("冯嘉乐", "汉绣真丝围巾")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

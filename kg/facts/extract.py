@@ -561,25 +561,31 @@ class Extractor:
     # -- products, initiatives, places ------------------------------------------------------------
 
     def _promotes(self, s: Sentence):
+        """Who promotes the products of a sentence with a promoting verb: for each product, the person nearest
+        before it where a cue follows that person within the product's clause (阿暖主推A，冯嘉乐则为B“代言”),
+        else the promoter of the sentence's first cue."""
         cues = lexicon.load("verbs")["promote"]
-        first_cue = min((s.text.find(c) for c in cues if c in s.text), default=-1)
-        if first_cue < 0:
+        at = sorted(s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text))
+        if not at:
             return
-        cue_pos = s.start + first_cue
         persons = [m for m in s.mentions if m.cls == "Person"]
-        # the promoter is the person nearest before the cue, or the sentence's subject written after it
-        # (并无“带货”经验的吴清…)
-        before = [m for m in persons if m.start < cue_pos]
-        promoter = before[-1:] or persons[:1] or self._pronoun_referent(s, cue_pos)
-        if len(before) >= 2 and self._together(before[-2], before[-1], cue_pos):
-            promoter = before[-2:]
-        products = [m for m in s.mentions if m.cls == "Product"]
         speech = lexicon.regexes("verbs", "speech_opening")[0]
-        for p in promoter:
-            if speech.search(self.text, p.end, cue_pos):
-                continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
-            for prod in products:
+        for prod in (m for m in s.mentions if m.cls == "Product"):
+            near = [m for m in persons if m.end <= prod.start][-1:]
+            clause_end = s.clause_of(prod.start)[1]
+            cue_pos = next((c for c in at if near and near[0].end <= c < clause_end), at[0])
+            for p in self._promoters(s, persons, cue_pos):
+                if speech.search(self.text, p.end, cue_pos):
+                    continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _promoters(self, s: Sentence, persons: list[Mention], cue_pos: int) -> list[Mention]:
+        """The person nearest before a promoting cue, or the sentence's subject written after it (并无“带货”经验的
+        吴清…), or the one a pronoun stands for; two who do it together (区长与主播共同推介) both."""
+        before = [m for m in persons if m.start < cue_pos]
+        if len(before) >= 2 and self._together(before[-2], before[-1], cue_pos):
+            return before[-2:]
+        return before[-1:] or persons[:1] or self._pronoun_referent(s, cue_pos)
 
     def _pronoun_referent(self, s: Sentence, end: int) -> list[Mention]:
         """他/她 opening a sentence (他重点推荐的…) is the subject of the last sentence before it in its
