@@ -202,6 +202,15 @@ def test_each_product_is_promoted_by_the_person_whose_cue_reaches_it():
     assert pairs(f, ONE.promotes) == {("阿暖", "热干面礼盒"), ("阿暖", "鸭脖礼包"), ("冯嘉乐", "汉绣真丝围巾")}
 
 
+def test_makers_of_a_named_kind_a_supplied_part_and_a_kind_with_a_numeral():
+    f = facts("苏州云洁智能科技有限公司首款商用清洁机器人“云洁S7”昨天正式实现量产。"
+              "其核心部件“鹰眼V3”3D视觉导航模组由合肥视途科技有限公司提供。"
+              "杭州翼展智能科技有限公司推出新一代“翼展F9”农业植保无人机和“灵犀”四足巡检机器人。", published="2021-09-23")
+    assert pairs(f, ONE.madeBy) == {("云洁S7", "苏州云洁智能科技有限公司"), ("鹰眼V3”3D视觉导航模组", "合肥视途科技有限公司"),
+                                    ("翼展F9”农业植保无人机", "杭州翼展智能科技有限公司"),
+                                    ("灵犀”四足巡检机器人", "杭州翼展智能科技有限公司")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -8,7 +8,7 @@ from kg import queries
 from kg.build import build_dataset
 from kg.documents import iter_documents
 from kg.export.rdf import merged_graph
-from kg.facts.resolve import cluster_mentions, organ_aliases, organ_identity
+from kg.facts.resolve import cluster_mentions, organ_aliases, organ_identity, product_short_form
 from kg.nlp.mentions import Mention
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
@@ -83,3 +83,11 @@ def test_people_sharing_a_surname_stay_apart(two_documents):
     persons = {r["label"] for r in queries.rows(two_documents, "entities") if r["type"] in ("Person", "Official")}
     assert {"方志刚", "方晓琳"} <= persons
 
+
+
+def test_a_brand_with_a_shorter_kind_is_the_same_product_but_another_kind_is_not():
+    assert product_short_form("深睡Pro智能床垫", "深睡Pro床垫")
+    assert product_short_form("讷河富硒马铃薯", "讷河马铃薯")
+    assert product_short_form("服务机器人", "机器人")
+    assert not product_short_form("深睡Pro智能床垫", "深睡Pro枕头")
+    assert not product_short_form("江永香芋酥", "江永香柚")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
-from ..nlp.mentions import EVENT_REFERENCE, PRODUCT_REFERENCE, Mention
+from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, Mention
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
@@ -620,13 +620,13 @@ class Extractor:
             after = next((e for e in ms[i + 1:] if e.cls == "Enterprise"), None)
             if before:
                 gap = self.text[ms[before[-1]].end:m.start]
-                if _only_modifiers(gap, modifiers) or _made_in(gap, make):
+                if _only_modifiers(gap, modifiers) or _made_in(gap, make) or _kind_of_name(gap, modifiers):
                     for e in self._listed_before(ms, before[-1]):  # 由华为和长安汽车联合打造的…
                         self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
                     continue
             # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产
             if after and self.text[m.end:after.start].strip() in verbs["passive"] \
-                    and any(self.text.startswith(v, after.end) for v in make):
+                    and any(self.text.startswith(v, after.end) for v in make + verbs["supply"]):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
                 continue
             # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
@@ -847,6 +847,17 @@ def _made_in(gap: str, make: list[str]) -> bool:
     rest = gap[verb_at:]
     brk = re.search(r"[，；,;。]", rest)
     return brk is None or any(c in rest[:brk.start()] for c in "：:")
+
+
+def _kind_of_name(gap: str, modifiers: list[str]) -> bool:
+    """What a quoted name is, between its maker and the name: 苏州云洁智能科技有限公司首款商用清洁机器人“云洁S7”."""
+    if not gap.endswith(tuple(OPENING_QUOTES)):
+        return False
+    kind = gap[:-1]
+    for mod in sorted(modifiers, key=len, reverse=True):
+        kind = kind.removeprefix(mod)
+    return 2 <= len(kind) <= 10 and not CLAUSE_BREAK.search(kind) and bool(
+        lexicon.ending(kind, lexicon.words("products", "heads")))
 
 
 def _only_modifiers(gap: str, modifiers: list[str]) -> bool:

@@ -1,6 +1,7 @@
 """Entity resolution within a document: which names in a text stand for the same thing."""
 from __future__ import annotations
 
+import os
 import re
 
 from ..nlp import lexicon
@@ -20,11 +21,20 @@ def company_short_form(full: str, short: str) -> bool:
     return core != full and len(core) >= 2 and short.startswith(core) and short[len(core):] in full
 
 
+def product_short_form(full: str, short: str) -> bool:
+    """机器人 of 服务机器人 (when the text names only one kind of robot); a brand with a shorter kind:
+    深睡Pro床垫 of 深睡Pro智能床垫, 讷河马铃薯 of 讷河富硒马铃薯 (names without their quotes)."""
+    if full.endswith(short):
+        return True
+    brand = os.path.commonprefix([full, short])
+    return len(brand) >= 2 and len(short) > len(brand) and full.endswith(short[len(brand):])
+
+
 SHORT_FORMS = {
     "Event": str.__contains__, "Initiative": str.__contains__,
     "Enterprise": company_short_form, "Organization": str.startswith, "GovernmentBody": str.startswith,
     "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
-    "Product": str.endswith,  # 机器人 for 服务机器人 when the text names only one kind of robot
+    "Product": product_short_form,
 }
 ORGAN = "GovernmentBody"
 

@@ -317,7 +317,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
-        after = _head_after(text, m.end(), joined, heads) or (None if cls else (
+        after = _head_after(text, m.end(), joined, lexicon.heads_after_quote()) or (None if cls else (
             _counted_event(text, m, heads["Event"]) or _sold_kind(text, m, words)))
         if after and cls and (after[0] == cls or after[0] != "Product") \
                 and not lexicon.ending(after[1], lexicon.words("names", "child_event_heads")):
@@ -483,8 +483,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     all_heads = lexicon.all_name_heads()
     prefixes = lexicon.words("names", "quote_run_prefixes")
     for w in words[bisect_left(words, pos, key=lambda w: w.start):]:  # the words before pos play no part
-        fits = w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads \
-            or (not run and w.text in prefixes)  # 数字文旅/n 周/f; “5G+8K”超/d 高清直播挑战赛
+        fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
+                or (not run and w.text in prefixes)) and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…
         if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
             run.append(w)
         elif w.start > (run[-1].end if run else pos):
@@ -516,7 +516,8 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
     k = bisect_left(words, quote.end(), key=lambda w: w.start)
     run = []
     while k < len(words) and words[k].start == (run[-1].end if run else quote.end()) \
-            and words[k].tag not in SOLD_KIND_STOP and words[k].end - quote.end() <= SOLD_KIND_MAX:
+            and (words[k].tag not in SOLD_KIND_STOP or _numeral_in_kind(words, k)) \
+            and words[k].end - quote.end() <= SOLD_KIND_MAX:
         run.append(words[k])
         k += 1
     # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…
@@ -527,6 +528,15 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
             or lexicon.ending(kind, lexicon.words("products", "blocked_before")) or not _sold_here(text, quote):
         return None
     return "Product", kind
+
+
+def _numeral_in_kind(words: list[Word], k: int) -> bool:
+    """四/m 足/n 巡检机器人: a numeral character that a noun goes on from is part of the kind (not 3台, 两款)."""
+    w, nxt = words[k], words[k + 1] if k + 1 < len(words) else None
+    return w.tag == "m" and w.text in KIND_NUMERALS and nxt is not None and nxt.start == w.end and nxt.tag == "n"
+
+
+KIND_NUMERALS = set("一二三四五六七八九十双")
 
 
 def _kind_ending(run: list[Word]) -> bool:
