@@ -211,6 +211,15 @@ def test_makers_of_a_named_kind_a_supplied_part_and_a_kind_with_a_numeral():
                                     ("灵犀”四足巡检机器人", "杭州翼展智能科技有限公司")}
 
 
+def test_platforms_that_will_take_part_join_the_festival_to_come_and_a_list_with_more_enterprises_takes_part():
+    f = facts("天津“夜津门”消费季6月26日启幕\n22日，天津市商务局召开新闻通气会，发布2021天津“夜津门”夜间消费季活动安排。\n"
+              "7月10日，河西区“梅江夜市美食节”开市。\n线上方面，美团、京东和抖音等平台将同步参与。", published="2021-06-22")
+    assert {a for a, e in pairs(f, ONE.participatedIn) if "夜津门" in e} == {"美团", "京东", "抖音"}
+    g = facts("2021山东网上年货节启动\n20日上午，2021山东网上年货节启动仪式在济南举行。本届年货节由山东省商务厅主办，京东、天猫等30余家电商平台和"
+              "山东省内1.2万家企业参与。", published="2021-01-21")
+    assert {a for a, e in pairs(g, ONE.participatedIn) if e == "2021山东网上年货节"} == {"京东", "天猫"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

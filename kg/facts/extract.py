@@ -440,6 +440,7 @@ class Extractor:
         speech = lexicon.regexes("verbs", "speech_opening")[0]  # …介绍，本届消费节…: talked of, not attended
         briefings = lexicon.words("verbs", "no_signing_at")
         forums = lexicon.words("verbs", "opine_at")
+        will_take_part = lexicon.regexes("verbs", "will_take_part")[0]
         bylined = [m.span() for m in lexicon.finditer("bylines", "patterns", self.text)]
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
@@ -478,6 +479,8 @@ class Extractor:
                 events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"
                           and not any(self.text.startswith(w, m.end) for w in over)} - to_come
             events = events or self._named_next(i)
+            if not events and self._container and will_take_part.search(s.text):
+                events = {self._container[0]}  # …等平台将同步参与: the festival to come
             # else the article's only event, or its only main one (a forum with its sub-forums)
             events = events or (events_in_doc if len(events_in_doc) == 1 else main)
             if len(events) != 1:
