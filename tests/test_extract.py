@@ -220,6 +220,12 @@ def test_platforms_that_will_take_part_join_the_festival_to_come_and_a_list_with
     assert {a for a, e in pairs(g, ONE.participatedIn) if e == "2021山东网上年货节"} == {"京东", "天猫"}
 
 
+def test_a_place_s_short_form_that_is_a_common_word_names_no_place():
+    f = facts("总经理向来宾展示了机器人。以“数字赋能 振兴东北”为主题的论坛在沈阳市举行。广西来宾市副市长出席。")
+    assert labels(f, "City") == {"沈阳市", "来宾市"}
+    assert not labels(f, "District")
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

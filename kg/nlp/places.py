@@ -11,6 +11,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
 from ..vocab import ID, ONE, ONTOLOGY_DIR
+from . import lexicon
 
 MUNICIPALITIES = {"北京市", "上海市", "天津市", "重庆市"}
 REFERENCE_FILE = ONTOLOGY_DIR / "places.ttl"
@@ -103,11 +104,12 @@ def gazetteer() -> Gazetteer:
     divisions: list[tuple[Place, list[str]]] = []
     _walk(_jionlp_divisions(), None, 0, divisions)
     entries += [e for e in divisions if e[0].key not in known]
+    common = set(lexicon.load("places")["common_word_aliases"])
     places, names, full = {}, {}, set()
     for place, aliases in entries:
         places[place.key] = place
         full.add(place.name)
-        for surface in {place.name, *aliases}:
+        for surface in {place.name, *(a for a in aliases if a not in common)}:
             if len(surface) >= 2:
                 names.setdefault(surface, []).append(place.key)
     return Gazetteer(places, {k: tuple(v) for k, v in names.items()}, frozenset(full))
