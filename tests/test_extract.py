@@ -226,6 +226,18 @@ def test_a_place_s_short_form_that_is_a_common_word_names_no_place():
     assert not labels(f, "District")
 
 
+def test_county_heads_in_a_stream_that_is_one_session_of_a_festival_attend_the_stream():
+    f = facts("“霍山石斛是我们霍山的‘仙草’。”12日晚，在快手“皖西好物·县长来了”专场直播间里，霍山县县长汪立新拿起一盒石斛枫斗。\n"
+              "当晚，4位县长轮番上阵。这场专场直播由六安市商务局主办，是安徽省商务厅发起的2021“皖美年货”网上购物节系列活动之一。\n"
+              "金寨县副县长詹晓红带来了金寨黑毛猪腊肉和大别山板栗。\n舒城县县长周家宝推介的是舒城小兰花茶和万佛湖鱼干。",
+              published="2021-01-14")
+    stream = "皖西好物·县长来了”专场直播"
+    assert {a for a, e in pairs(f, ONE.participatedIn) if e == stream} == {"汪立新", "詹晓红", "周家宝"}
+    assert (stream, "2021“皖美年货”网上购物节") in pairs(f, ONE.partOf)
+    assert {p for a, p in pairs(f, ONE.promotes) if a == "詹晓红"} == {"金寨黑毛猪腊肉", "大别山板栗"}
+    assert ("周家宝", "万佛湖鱼干") in pairs(f, ONE.promotes)
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -451,6 +451,9 @@ class Extractor:
         named = {e for e in main if self._label(e) not in lexicon.load("names")["unquoted"]["Event"]
                  or lexicon.ending(self._label(e), briefings)}
         main = named if len(named) == 1 else main
+        # a stream that is one session of a festival (…专场直播是…购物节系列活动之一) is what its people attend
+        parents = {st.object for st in self.facts.statements if st.predicate == ONE.partOf and st.subject in main}
+        main = main - parents if len(main - parents) == 1 else main
         for i, s in enumerate(self.sentences):
             for person, event in self._spoken_at(s):
                 self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
@@ -528,12 +531,14 @@ class Extractor:
     def _frame_event(self, s: Sentence) -> Mention | None:
         """The event a sentence opens with as its setting: (在)开幕式上，…, 当天下午举行的分论坛上，…"""
         frames = lexicon.load("verbs")["event_frame"]
+        lead = LEADING_QUOTE.match(self.text, s.start)  # “…”12日晚，在…直播间里，: a quoted lead comes first
+        start = lead.end() if lead else s.start
         for m in s.mentions:
-            if m.cls == "Event" and _setting_prefix(self.text[s.start:m.start].strip()):
+            if m.cls == "Event" and m.start >= start and _setting_prefix(self.text[start:m.start].strip()):
                 after = self.text[m.end:m.end + 4]
                 if any(after.startswith(f) and after[len(f):len(f) + 1] in "，," for f in frames):
                     return m
-            if m.start > s.start + 40:
+            if m.start > start + 40:
                 break
         return None
 
@@ -836,9 +841,14 @@ def _without(text: str, words: list[str]) -> str:
 
 
 def _setting_prefix(prefix: str) -> bool:
-    """What may open a sentence before the event it is set at: nothing, 在, or a clause describing the
-    event (当天下午举行的…)."""
-    return prefix in ("", "在") or (prefix.endswith("的") and len(prefix) <= 15 and not CLAUSE_BREAK.search(prefix))
+    """What may open a sentence before the event it is set at: nothing, 在, a time and 在 with the platform
+    (12日晚，在快手“…”专场直播间里), or a clause describing the event (当天下午举行的…)."""
+    return prefix in ("", "在") or bool(SETTING.fullmatch(prefix)) or (
+        prefix.endswith("的") and len(prefix) <= 15 and not CLAUSE_BREAK.search(prefix))
+
+
+LEADING_QUOTE = re.compile(r"\s*“[^”]*”")
+SETTING = re.compile(r"(?:[^，,。；]{1,10}[，,])?在[\u4e00-\u9fffA-Za-z]{0,4}")
 
 
 def _made_in(gap: str, make: list[str]) -> bool:

@@ -482,7 +482,10 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     run: list[Word] = []
     all_heads = lexicon.all_name_heads()
     prefixes = lexicon.words("names", "quote_run_prefixes")
+    series = lexicon.words("names", "series_words")
     for w in words[bisect_left(words, pos, key=lambda w: w.start):]:  # the words before pos play no part
+        if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
+            break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
                 or (not run and w.text in prefixes)) and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…
         if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
