@@ -238,6 +238,12 @@ def test_county_heads_in_a_stream_that_is_one_session_of_a_festival_attend_the_s
     assert ("周家宝", "万佛湖鱼干") in pairs(f, ONE.promotes)
 
 
+def test_an_event_joined_to_another_happening_by_ji_is_named_by_both():
+    f = facts("10月18日上午，广东智膳科技有限公司二期智能工厂投产暨2021新品发布会在顺德区北滘镇举行。"
+              "公司在顺德区举行签约暨揭牌仪式。", published="2021-10-19")
+    assert "二期智能工厂投产暨2021新品发布会" in labels(f, "Event")
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

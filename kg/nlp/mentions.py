@@ -354,9 +354,28 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
             start = _edition_start(text, joined, start)
+            if cls == "Event":
+                start = _joined_by_ji(text, joined, start)
             name = text[start:end]
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
     return out
+
+
+JI_RUN_TAGS = {"m", "n", "vn", "v", "nz", "LOC", "a", "b"}
+
+
+def _joined_by_ji(text: str, words: list[Word], start: int) -> int:
+    """二期智能工厂投产 暨 2021新品发布会: an event named together with another happening by 暨 is named by both;
+    the words before 暨 back to the clause's verb or preposition (举行, 在) belong to its name."""
+    i = bisect_left(words, start, key=lambda w: w.start)
+    if not (i and words[i - 1].text == "暨" and words[i - 1].end == start):
+        return start
+    stops = set(lexicon.load("names")["joined_by_ji_stops"])
+    j = i - 1
+    while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in JI_RUN_TAGS \
+            and words[j - 1].text not in stops and start - words[j - 1].start <= 12:
+        j -= 1
+    return words[j].start if j < i - 1 else start
 
 
 def _year_and_organizer(words: list[Word]) -> list[Word]:
