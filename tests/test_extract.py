@@ -244,6 +244,13 @@ def test_an_event_joined_to_another_happening_by_ji_is_named_by_both():
     assert "二期智能工厂投产暨2021新品发布会" in labels(f, "Event")
 
 
+def test_a_reporter_whose_surname_lac_reads_as_a_preposition_is_one_person_and_a_stream_is_part_of_a_campaign():
+    f = facts("湖北日报讯（记者 向晓峰 通讯员 郑家琪）昨晚，秭归县县长谭卫东出现在淘宝直播间。\n"
+              "本场“秭归脐橙 县长邀你尝鲜”专场直播，是“荆楚好物 云上直通”农产品网络促销活动的一部分。", published="2020-12-08")
+    assert labels(f, "Person") == {"向晓峰", "郑家琪"}
+    assert pairs(f, ONE.partOf) == {("秭归脐橙 县长邀你尝鲜”专场直播", "荆楚好物 云上直通”农产品网络促销活动")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

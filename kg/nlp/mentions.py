@@ -897,8 +897,10 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(text, words)
-    datelines = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
-    spans = {(a, b) for a, b in spans if not any(a < e and s < b for s, e in datelines)}
+    read_elsewhere = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
+    # a byline's reporters are read whole from it (记者 向晓峰, which LAC reads 向/p 晓峰/PER)
+    read_elsewhere += [m.span("name") for m in lexicon.finditer("bylines", "patterns", text)]
+    spans = {(a, b) for a, b in spans if not any(a < e and s < b for s, e in read_elsewhere)}
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
