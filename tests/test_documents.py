@@ -11,7 +11,7 @@ import pytest
 
 from kg.documents import Document, LoadError, iter_documents, load_document
 from kg.documents import html as html_module
-from kg.documents.clean import load_rules
+from kg.documents.clean import clean, load_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED = SEEDS / "000_164738e43296cac7.txt"
@@ -350,3 +350,9 @@ def test_seed_loads_with_sidecar() -> None:
     assert removed[2:] == ["6100", "收藏", "分享"]
     assert doc.text.rstrip().endswith("也值得认真思考。(记者 张懿)")
     assert "上海昨天(5月17日)以一场贯穿全天的“特别直播”" in doc.text
+
+
+def test_a_metadata_line_is_blanked_but_its_author_field_kept() -> None:
+    text, _ = clean("发布时间：2020-07-15　来源：嘉定报　作者：朱晓琳\n嘉定区发布行动方案。")
+    assert text.split("\n")[0].strip() == "作者：朱晓琳"
+    assert "嘉定报" not in text

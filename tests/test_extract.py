@@ -251,6 +251,11 @@ def test_a_reporter_whose_surname_lac_reads_as_a_preposition_is_one_person_and_a
     assert pairs(f, ONE.partOf) == {("秭归脐橙 县长邀你尝鲜”专场直播", "荆楚好物 云上直通”农产品网络促销活动")}
 
 
+def test_a_page_s_author_field_names_the_author_but_a_medium_there_does_not():
+    f = facts("2021-10-25 07:45:12　来源：吉林日报　作者：吉林日报记者 邹文博\n正文。\n作者：新华社\n", published="2021-10-25")
+    assert {o for _, o in pairs(f, ONE.author)} == {"邹文博"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
