@@ -256,6 +256,11 @@ def test_a_page_s_author_field_names_the_author_but_a_medium_there_does_not():
     assert {o for _, o in pairs(f, ONE.author)} == {"邹文博"}
 
 
+def test_a_night_market_is_an_event_after_a_quoted_name_but_not_inside_quotes():
+    f = facts("5月29日，东湖区将在万寿宫历史文化街区举办“夜东湖”直播夜市。抖音将推出“云逛夜市”系列直播。", published="2021-05-20")
+    assert labels(f, "Event") == {"“夜东湖”直播夜市", "“云逛夜市”系列直播"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

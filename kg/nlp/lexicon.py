@@ -55,8 +55,11 @@ def name_heads() -> dict[str, list[str]]:
 @lru_cache(maxsize=None)
 def heads_after_quote() -> dict[str, list[str]]:
     """name_heads() for the words written right after a quoted name: there any product word is its kind
-    (“桃乡情”黄桃罐头), besides the words that name a kind only after a name (“数联云”工业互联网平台)."""
-    return {**name_heads(), "Product": longest_first(load("names")["Product"] + load("products")["heads"])}
+    (“桃乡情”黄桃罐头), besides the words that name a kind only after a name (“数联云”工业互联网平台,
+    “夜东湖”直播夜市)."""
+    names = load("names")
+    return {**name_heads(), "Event": longest_first(names["Event"] + names["events_after_quote"]),
+            "Product": longest_first(names["Product"] + load("products")["heads"])}
 
 
 @lru_cache(maxsize=None)
