@@ -261,6 +261,18 @@ def test_a_night_market_is_an_event_after_a_quoted_name_but_not_inside_quotes():
     assert labels(f, "Event") == {"“夜东湖”直播夜市", "“云逛夜市”系列直播"}
 
 
+def test_parts_said_in_so_many_words_listed_over_semicolons_and_a_festival_named_first_is_the_subject():
+    f = facts("5月19日上午，南昌市商务局召开新闻发布会，宣布第二届南昌“洪城云购”网络消费节将于本周六正式启幕。\n"
+              "市商务局副局长罗建勋在发布会上介绍，本届消费节是江西省商务厅4月发起的“赣享生活”消费季的重要组成部分，"
+              "京东、美团等10余家平台企业将参与其中。\n"
+              "各县区将陆续推出特色分会场活动：5月29日，东湖区将举办“夜东湖”直播夜市；7月，南昌县将举办“乡村好物”直播季。\n"
+              "去年首届“洪城云购”网络消费节期间，全市网络零售额增长。", published="2021-05-20")
+    festival = "第二届南昌“洪城云购”网络消费节"
+    assert (festival, "赣享生活”消费季") in pairs(f, ONE.partOf)
+    assert {("夜东湖”直播夜市", festival), ("乡村好物”直播季", festival)} <= pairs(f, ONE.partOf)
+    assert not [a for a, e in pairs(f, ONE.participatedIn) if e == "新闻发布会" and a in ("京东", "美团")]
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

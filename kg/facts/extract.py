@@ -380,7 +380,11 @@ class Extractor:
         """Events of a sentence that says so (之一, 分会场…) are part of its strongest container event, or of the
         article's, where that is stronger (开幕式…，此外…分会场：…直播周；…开放日 are all of the festival)."""
         events = [m for m in s.mentions if m.cls == "Event"]
-        if len(events) < 2 or not any(c in s.text for c in lexicon.load("verbs")["part_of"]):
+        listed = self._in_listed_parts(s)  # 分会场：…直播周；…开放日；…云展。 runs over its semicolons
+        if not (len(events) >= 2 or (events and listed)) or not (
+                listed or any(c in s.text for c in lexicon.load("verbs")["part_of"])):
+            return
+        if self._part_said(s, events):
             return
         ranked = sorted(events, key=_container_rank)
         parent, rank = self._at(ranked[0]), _container_rank(ranked[0])
@@ -393,6 +397,28 @@ class Extractor:
             if self._at(child) != parent and _container_rank(child) > rank:
                 self._state(self._at(child), ONE.partOf, parent, s, "part-of-cue")
 
+    def _part_said(self, s: Sentence, events: list[Mention]) -> bool:
+        """A 是 … B 的重要组成部分 (之一, 一部分): A is part of B, whatever their heads."""
+        said = lexicon.load("verbs")["part_of_is"]
+        for a, b in zip(events, events[1:]):
+            if re.match(said["between"], self.text[a.end:b.start]) and re.match(said["after"], self.text[b.end:s.end]) \
+                    and self._at(a) != self._at(b):
+                self._state(self._at(a), ONE.partOf, self._at(b), s, "part-of-said")
+                return True
+        return False
+
+    def _in_listed_parts(self, s: Sentence) -> bool:
+        """Whether sentence s opens or goes on a list of parts opened by a cue and a colon, in it or in an earlier
+        sentence of the same run of semicolons (此外还将…开设分会场：…；…；…)."""
+        cues = lexicon.load("verbs")["part_of"]
+        i = self.sentences.index(s)
+        while True:
+            if any(re.search(re.escape(c) + r"[^，。；：:]{0,4}[：:]", self.sentences[i].text) for c in cues):  # 分会场活动：
+                return True
+            if i == 0 or self.text[self.sentences[i - 1].end - 1:self.sentences[i - 1].end] not in "；;":
+                return False
+            i -= 1
+
     @cached_property
     def _container(self) -> tuple[URIRef, int] | None:
         """The article's container event with its rank (_container_rank): its one main event, or else its one
@@ -403,6 +429,11 @@ class Extractor:
         best = min(ranks.values(), default=len(lexicon.load("names")["parent_event_heads"]))
         containers = others if len(others) == 1 else {
             iri for iri, r in ranks.items() if r == best < len(lexicon.load("names")["parent_event_heads"])}
+        if len(containers) > 1:  # 第二届…消费节 and 去年首届…消费节: the one the article names first is its subject
+            first = {}
+            for m in self.mentions:
+                first.setdefault(self._at(m), m.start)
+            containers = {min(containers, key=first.get)}
         return (containers.pop(), best) if len(containers) == 1 else None
 
     def _sub_events(self):
@@ -493,6 +524,8 @@ class Extractor:
                 continue
             if lexicon.ending(self._label(event), briefings) and event not in named_here:
                 agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: companies do not brief
+            if event not in spoken_of:  # 罗建勋在发布会上介绍，…平台企业将参与其中: they are in what he said
+                agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
 

@@ -46,9 +46,11 @@ def name_of(m: Mention) -> str:
 def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, str] | None = None) -> dict[tuple[str, str], str]:
     """(class, name) -> the name of the entity it stands for, for every name that is a short form."""
     names: dict[str, set[str]] = {}
+    first: dict[tuple[str, str], int] = {}
     for m in mentions:
         if m.cls in SHORT_FORMS:
             names.setdefault(m.cls, set()).add(name_of(m))
+            first.setdefault((m.cls, name_of(m)), m.start)
     out = {}
     for cls, labels in names.items():
         part_of = SHORT_FORMS[cls]
@@ -56,6 +58,9 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
             longer = {x for x in labels if x != label and part_of(x, label) and not _part_named(cls, x, label)}
             # 消费节 in 信息消费节 and in 2021上海“云上智享”信息消费节: the longest, where it holds the others
             longer = {x for x in longer if not any(y != x and part_of(y, x) for y in longer)}
+            if len(longer) > 1 and cls == "Event":
+                # 消费节 in 第二届…消费节 and in 去年首届…消费节: the event the article names first is its subject
+                longer = {min(longer, key=lambda x: first[(cls, x)])}
             if len(longer) == 1 and len(label) >= 2:
                 out[(cls, label)] = longer.pop()
     out.update(organ_aliases(names.get(ORGAN, set()), home or {}))
