@@ -83,7 +83,7 @@ class Extractor:
             self._event_dates(s)
             self._attended_on(i)
             self._referred_on(i)
-            self._part_of(s)
+            self._part_of(i)
             self._promotes(s)
             self._makers(s)
             self._issuers(s)
@@ -376,11 +376,12 @@ class Extractor:
             if self._at(m) not in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, rule)
 
-    def _part_of(self, s: Sentence):
+    def _part_of(self, i: int):
         """Events of a sentence that says so (之一, 分会场…) are part of its strongest container event, or of the
         article's, where that is stronger (开幕式…，此外…分会场：…直播周；…开放日 are all of the festival)."""
+        s = self.sentences[i]
         events = [m for m in s.mentions if m.cls == "Event"]
-        listed = self._in_listed_parts(s)  # 分会场：…直播周；…开放日；…云展。 runs over its semicolons
+        listed = self._in_listed_parts(i)  # 分会场：…直播周；…开放日；…云展。 runs over its semicolons
         if not (len(events) >= 2 or (events and listed)) or not (
                 listed or any(c in s.text for c in lexicon.load("verbs")["part_of"])):
             return
@@ -407,11 +408,10 @@ class Extractor:
                 return True
         return False
 
-    def _in_listed_parts(self, s: Sentence) -> bool:
-        """Whether sentence s opens or goes on a list of parts opened by a cue and a colon, in it or in an earlier
+    def _in_listed_parts(self, i: int) -> bool:
+        """Whether sentence i opens or goes on a list of parts opened by a cue and a colon, in it or in an earlier
         sentence of the same run of semicolons (此外还将…开设分会场：…；…；…)."""
         cues = lexicon.load("verbs")["part_of"]
-        i = self.sentences.index(s)
         while True:
             if any(re.search(re.escape(c) + r"[^，。；：:]{0,4}[：:]", self.sentences[i].text) for c in cues):  # 分会场活动：
                 return True
