@@ -273,6 +273,14 @@ def test_parts_said_in_so_many_words_listed_over_semicolons_and_a_festival_named
     assert not [a for a, e in pairs(f, ONE.participatedIn) if e == "新闻发布会" and a in ("京东", "美团")]
 
 
+def test_a_festival_a_dated_briefing_talks_about_is_dated_by_its_launch_not_by_the_briefing():
+    f = facts("昨天上午，宁波市经济和信息化局举行新闻发布会，介绍2021宁波数字生活节的有关安排。\n"
+              "记者从发布会上获悉，本届数字生活节由宁波市人民政府主办，将于9月18日开幕，一直持续到10月31日。",
+              published="2021-09-08")
+    dates = {(e, str(d)) for e, d in pairs(f, ONE.date)}
+    assert dates == {("新闻发布会", "2021-09-07"), ("2021宁波数字生活节", "2021-09-18")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

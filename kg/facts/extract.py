@@ -317,12 +317,14 @@ class Extractor:
         """A date dates the events of its clause; opening a sentence, or beside its one event, the
         events of the sentence that have no date in their own clause."""
         events = [m for m in s.mentions if m.cls == "Event"]
+        talked_of = lexicon.load("dates")["talked_of"]
         in_clause = {m.start for m in events for a, _, _ in s.dates if s.clause_of(a) == s.clause_of(m.start)}
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
             reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
-            named = [m for m in events if m.source not in REFERENCES]  # 从会上获悉，…6月26日…: 会 was dated where named
+            named = [m for m in events if m.source not in REFERENCES  # 从会上获悉，…6月26日…: 会 was dated where named
+                     and not any(v in self.text[s.clause_of(m.start)[0]:m.start] for v in talked_of)]
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
                 [m for m in named if m.start not in in_clause] if (len(named) == 1 or opening) and not reference else [])
             for m in dated:
@@ -336,7 +338,9 @@ class Extractor:
         9月28日在哈尔滨启动; 该活动由…发起，上周六在兰州举行启动仪式) is the day the sentence's first event began."""
         if not any(v in self.text[date_end:clause[1]] for v in lexicon.load("dates")["launch_verbs"]):
             return
-        subject = next((m for m in s.mentions if m.cls == "Event"), None)  # 该活动 too: it is keyed by its referent
+        # what a determiner points at (记者从发布会上获悉，本届数字生活节…), else the first event; 该活动 too: it is keyed by
+        # its referent
+        subject = next(iter(self._pointed(s)), None) or next((m for m in s.mentions if m.cls == "Event"), None)
         if subject is not None and subject.start < clause[0]:
             self._date_undated([subject], iso, s, "date-of-launch")
 
