@@ -281,6 +281,13 @@ def test_a_festival_a_dated_briefing_talks_about_is_dated_by_its_launch_not_by_t
     assert dates == {("新闻发布会", "2021-09-07"), ("2021宁波数字生活节", "2021-09-18")}
 
 
+def test_a_maker_after_by_with_its_place_and_a_product_processed_by_a_cooperative():
+    f = facts("他推介的霍山石斛枫斗由霍山县的安徽斛源堂生物科技有限公司生产。金寨县副县长詹晓红带来了金寨黑毛猪腊肉。"
+              "詹晓红介绍，这款腊肉由金寨县梅山湖生态养殖专业合作社加工。", published="2021-01-14")
+    assert pairs(f, ONE.madeBy) == {("霍山石斛枫斗", "安徽斛源堂生物科技有限公司"),
+                                    ("金寨黑毛猪腊肉", "金寨县梅山湖生态养殖专业合作社")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -669,8 +669,8 @@ class Extractor:
                     for e in self._listed_before(ms, before[-1]):  # 由华为和长安汽车联合打造的…
                         self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
                     continue
-            # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产
-            if after and self.text[m.end:after.start].strip() in verbs["passive"] \
+            # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产, 由 霍山县的 安徽斛源堂生物科技有限公司 生产
+            if after and self._passive_gap(ms, m, after) in verbs["passive"] \
                     and any(self.text.startswith(v, after.end) for v in make + verbs["supply"]):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
                 continue
@@ -683,6 +683,15 @@ class Extractor:
                 owner = self._most_named("Enterprise", m.start, exclude=suppliers)
                 if owner is not None:
                     self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
+
+    def _passive_gap(self, ms: list[Mention], product: Mention, maker: Mention) -> str:
+        """The words between a product and the enterprise after it, without a place that says where the
+        enterprise is (由 霍山县的 …公司)."""
+        gap = self.text[product.end:maker.start]
+        places = [p for p in ms if product.end <= p.start and p.end <= maker.start and p.cls in PLACE_CLASSES]
+        if places and self.text[places[-1].end:maker.start] == "的":
+            gap = self.text[product.end:places[0].start]
+        return gap.strip()
 
     def _most_named(self, cls: str, pos: int, exclude: set = frozenset()) -> URIRef | None:
         """The entity of class `cls` the text has named most before `pos` (the article's company, not the

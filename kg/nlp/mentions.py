@@ -193,8 +193,9 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
         while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in COMPANY_RUN_TAGS \
                 and words[j - 1].text not in stop and w.end - words[j - 1].start <= 25:
             j -= 1
-        if j < i or w.text not in endings:
-            out.append(Mention(words[j].start, w.end, "Enterprise", text[words[j].start:w.end], "", "company-name", 4))
+        name = text[words[j].start:w.end]
+        if (j < i or w.text not in endings) and "+" not in name and "＋" not in name:  # “电商+合作社”模式
+            out.append(Mention(words[j].start, w.end, "Enterprise", name, "", "company-name", 4))
     return out
 
 
