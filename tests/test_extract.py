@@ -288,6 +288,11 @@ def test_a_maker_after_by_with_its_place_and_a_product_processed_by_a_cooperativ
                                     ("金寨黑毛猪腊肉", "金寨县梅山湖生态养殖专业合作社")}
 
 
+def test_a_host_under_contract_is_affiliated_with_the_company():
+    f = facts("钱蕾走进园区直播间，与上海米谷农业发展有限公司签约主播王悦一起开启首场直播。", published="2021-09-16")
+    assert ("签约主播", "上海米谷农业发展有限公司") in pairs(f, ONE.organization)
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
