@@ -293,6 +293,11 @@ def test_a_host_under_contract_is_affiliated_with_the_company():
     assert ("签约主播", "上海米谷农业发展有限公司") in pairs(f, ONE.organization)
 
 
+def test_a_one_character_fruit_alone_is_no_product_on_offer():
+    f = facts("他一边剥橙，一边向网友推荐秭归脐橙和桃叶橙。", published="2020-12-08")
+    assert labels(f, "Product") == {"秭归脐橙", "桃叶橙"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

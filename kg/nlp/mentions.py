@@ -688,7 +688,8 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
                     name, start = words[j - 1].text + name, words[j - 1].start
             head = lexicon.ending(name, heads)
             following = text[w.end:w.end + 3]
-            if head and name not in not_products and not any(following.startswith(b) for b in blocked):
+            # a one-character word alone (剥橙) is a fruit, not a product on offer
+            if head and len(name) >= 2 and name not in not_products and not any(following.startswith(b) for b in blocked):
                 out.append(Mention(start, w.end, "Product", name, "", "product-head", 1))
                 out += _listed_with(text, words, i, not_products)
         for m in re.finditer(data["model_pattern"], sentence):
