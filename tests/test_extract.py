@@ -298,6 +298,11 @@ def test_a_one_character_fruit_alone_is_no_product_on_offer():
     assert labels(f, "Product") == {"秭归脐橙", "桃叶橙"}
 
 
+def test_a_product_lac_reads_as_a_numeral_or_an_adjective():
+    f = facts("作为主播，程悦还向网友推荐了六安瓜片。汪立新还向网友推荐了霍山黄芽。", published="2021-01-14")
+    assert pairs(f, ONE.promotes) == {("程悦", "六安瓜片"), ("汪立新", "霍山黄芽")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -675,7 +675,7 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
             continue
         for i in range(bisect_left(starts, s_start), bisect_left(starts, s_end)):
             w = words[i]
-            if w.end > s_end or w.tag not in NOUN_TAGS:
+            if w.end > s_end or (w.tag not in NOUN_TAGS and not _misread_product(w, heads)):
                 continue
             name, start = _strip_prefixes(w.text, w.start, modifiers, enterprises)
             if name in heads and i and words[i - 1].end == w.start and words[i - 1].tag in data["extend_tags"]:
@@ -709,6 +709,13 @@ def _model_start(text: str, words: list[Word], starts: list[int], start: int, en
 
 
 MODEL_SKIP_TAGS = {"TIME", "d", "p", "c", "r", "u", "v", "m"}
+
+
+def _misread_product(w: Word, heads: lexicon.Words) -> bool:
+    """六安瓜片/m, 黄芽/a: a word ending in a product word of two or more characters that LAC reads as a
+    numeral or an adjective."""
+    head = lexicon.ending(w.text, heads)
+    return w.tag in ("m", "a") and head is not None and len(head) >= 2 and not w.text[0].isdigit()
 
 
 LIST_JOINERS = {"、", "和", "及", "与", "以及"}
