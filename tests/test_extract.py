@@ -299,7 +299,8 @@ def test_a_one_character_fruit_alone_is_no_product_on_offer():
 
 
 def test_a_product_lac_reads_as_a_numeral_or_an_adjective():
-    f = facts("作为主播，程悦还向网友推荐了六安瓜片。汪立新还向网友推荐了霍山黄芽。", published="2021-01-14")
+    f = facts("作为主播，程悦除了与各位县长互动，还向网友推荐了六安瓜片，并现场冲泡试饮。汪立新还向网友推荐了霍山黄芽。",
+              published="2021-01-14")
     assert pairs(f, ONE.promotes) == {("程悦", "六安瓜片"), ("汪立新", "霍山黄芽")}
 
 
