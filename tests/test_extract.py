@@ -304,6 +304,14 @@ def test_a_product_lac_reads_as_a_numeral_or_an_adjective():
     assert pairs(f, ONE.promotes) == {("程悦", "六安瓜片"), ("汪立新", "霍山黄芽")}
 
 
+def test_companies_listed_over_semicolons_share_the_signing_verb_of_the_list():
+    f = facts("7月14日，嘉定区在线新经济发展推进大会举行。\n4个重点项目现场签约。其中，上海驭途智行科技有限公司将把总部落户嘉定区；"
+              "上海云医通健康科技有限公司将在嘉定区设立互联网医院；上海极弦工业互联网科技有限公司的项目也同步签约。",
+              published="2020-07-15")
+    signed = {a for a, e in pairs(f, ONE.participatedIn) if e == "嘉定区在线新经济发展推进大会"}
+    assert {"上海驭途智行科技有限公司", "上海云医通健康科技有限公司", "上海极弦工业互联网科技有限公司"} <= signed
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -416,12 +416,8 @@ class Extractor:
         """Whether sentence i opens or goes on a list of parts opened by a cue and a colon, in it or in an earlier
         sentence of the same run of semicolons (此外还将…开设分会场：…；…；…)."""
         cues = lexicon.load("verbs")["part_of"]
-        while True:
-            if any(re.search(re.escape(c) + r"[^，。；：:]{0,4}[：:]", self.sentences[i].text) for c in cues):  # 分会场活动：
-                return True
-            if i == 0 or self.text[self.sentences[i - 1].end - 1:self.sentences[i - 1].end] not in "；;":
-                return False
-            i -= 1
+        return any(re.search(re.escape(c) + r"[^，。；：:]{0,4}[：:]", self.sentences[j].text)  # 分会场活动：
+                   for j in self._semicolon_run(i) if j <= i for c in cues)
 
     @cached_property
     def _container(self) -> tuple[URIRef, int] | None:
@@ -493,11 +489,13 @@ class Extractor:
             for person, event in self._spoken_at(s):
                 self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
             frame = self._frame_event(s)
-            attends = any(c in _without(s.text, verbs["not_signing"]) for c in verbs["participate"])
+            # the items of a list run over semicolons share its verb: 其中，A将把总部落户嘉定；B…；C…也同步签约。
+            said = _without("".join(self.sentences[j].text for j in self._semicolon_run(i)), verbs["not_signing"])
+            attends = any(c in said for c in verbs["participate"])
             opines = any(c in s.text for c in verbs["opine"])  # 认为, 提醒: speaking only at a forum
             if frame is None and not attends and not opines:
                 continue
-            signing = any(c in _without(s.text, verbs["not_signing"]) for c in verbs["sign"])
+            signing = any(c in said for c in verbs["sign"])
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
@@ -532,6 +530,15 @@ class Extractor:
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _semicolon_run(self, i: int) -> range:
+        """The sentences joined to sentence i by semicolons: one statement's items."""
+        first, last = i, i
+        while first > 0 and self.text[self.sentences[first - 1].end - 1:self.sentences[first - 1].end] in "；;":
+            first -= 1
+        while last + 1 < len(self.sentences) and self.text[self.sentences[last].end - 1:self.sentences[last].end] in "；;":
+            last += 1
+        return range(first, last + 1)
 
     def _pointed(self, s: Sentence) -> list[Mention]:
         """The events of a sentence a determiner points at (这场直播, 本届消费节): what the sentence is about."""
