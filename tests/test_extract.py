@@ -312,6 +312,12 @@ def test_companies_listed_over_semicolons_share_the_signing_verb_of_the_list():
     assert {"上海驭途智行科技有限公司", "上海云医通健康科技有限公司", "上海极弦工业互联网科技有限公司"} <= signed
 
 
+def test_a_company_of_a_town_in_a_county_and_one_that_moves_its_headquarters_in():
+    f = facts("位于秭归县茅坪镇的湖北屈乡果业有限公司今年开了旗舰店。上海伴学星教育科技有限公司将公司总部及研发中心整体迁入嘉定区。",
+              published="2020-12-08")
+    assert pairs(f, ONE.locatedIn) >= {("湖北屈乡果业有限公司", "秭归县"), ("上海伴学星教育科技有限公司", "嘉定区")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

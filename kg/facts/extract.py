@@ -792,7 +792,8 @@ class Extractor:
                     for o in located:
                         self._state(self._at(o), ONE.locatedIn, self._at(place), s, "location-cue")
             place = s.mentions[k - 1] if k else None
-            if place and place.cls in PLACE_CLASSES and self.text[place.end:m.start] == "的":
+            # 位于秭归县茅坪镇的屈乡果业: a town below the last area the gazetteer knows
+            if place and place.cls in PLACE_CLASSES and TOWN_OF.fullmatch(self.text, place.end, m.start):
                 opening = s.mentions[self._place_run(s, k - 1)[0]].start  # 位于 合肥市 包河区 的
                 # 百色市田东县的广西桂芒源…公司: a company of a place is there
                 if m.cls == "Enterprise" or before.search(self.text[max(s.start, opening - 6):opening]):
@@ -900,6 +901,7 @@ def _setting_prefix(prefix: str) -> bool:
         prefix.endswith("的") and len(prefix) <= 15 and not CLAUSE_BREAK.search(prefix))
 
 
+TOWN_OF = re.compile(r"(?:[\u4e00-\u9fff]{1,4}(?:镇|乡|街道))?的")
 LEADING_QUOTE = re.compile(r"\s*“[^”]*”")
 SETTING = re.compile(r"(?:[^，,。；]{1,10}[，,])?在[\u4e00-\u9fffA-Za-z]{0,4}")
 
