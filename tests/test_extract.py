@@ -318,6 +318,15 @@ def test_a_company_of_a_town_in_a_county_and_one_that_moves_its_headquarters_in(
     assert pairs(f, ONE.locatedIn) >= {("湖北屈乡果业有限公司", "秭归县"), ("上海伴学星教育科技有限公司", "嘉定区")}
 
 
+def test_a_festival_an_organ_launches_is_issued_by_it_but_one_it_hosts_is_not_and_an_association_issues_its_appeal():
+    f = facts("这场专场直播是安徽省商务厅发起的2021“皖美年货”网上购物节系列活动之一。"
+              "本届消费节是江西省商务厅4月发起的“赣享生活”消费季的重要组成部分。"
+              "第二届“黑土优品”网上购物节由黑龙江省商务厅主办。"
+              "研讨会上，吉林省电子商务协会联合省内32家企业，共同发出《吉林省直播电商诚信经营倡议》。", published="2021-05-20")
+    assert pairs(f, ONE.issuedBy) == {("2021“皖美年货”网上购物节", "安徽省商务厅"), ("赣享生活”消费季", "江西省商务厅"),
+                                      ("吉林省直播电商诚信经营倡议", "吉林省电子商务协会")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -719,13 +719,15 @@ class Extractor:
         return ms[first:k + 1]
 
     def _campaigns(self, s: Sentence):
-        """A campaign an organ runs (湖南省商务厅主办的“湘品出湘·县长带货”系列直播活动, 省商务厅联合快手开展的…活动)
-        is also an initiative, issued by the organ and the partners it names."""
+        """A campaign an organ runs (湖南省商务厅主办的“湘品出湘·县长带货”系列直播活动, 省商务厅联合快手开展的…活动),
+        or any event it launches (安徽省商务厅发起的2021“皖美年货”网上购物节), is also an initiative, issued by the organ
+        and the partners it names."""
         heads = lexicon.words("names", "campaign_heads")
         run_by = lexicon.regexes("verbs", "run_by")[0]
         partners = set(lexicon.load("verbs")["partner_joiners"])
+        launched = lexicon.load("verbs")["launched_by"]
         for k, m in enumerate(s.mentions):
-            if m.cls != "Event" or not lexicon.ending(strip_quotes(self._label(self._at(m))), heads):
+            if m.cls != "Event":
                 continue
             issuers = []
             for o in reversed(s.mentions[:k]):
@@ -733,7 +735,12 @@ class Extractor:
                 if o.cls not in ORG_CLASSES or not (run_by.fullmatch(gap) if not issuers else gap in partners):
                     break
                 issuers.append(o)
-            issuers = issuers or self._run_by_after(s, k, run_by, partners)
+            # the words that say how the organs run it: between them and the event, or after them (由…发起)
+            verb = self.text[issuers[0].end:m.start] if issuers else ""
+            if not issuers and (issuers := self._run_by_after(s, k, run_by, partners)):
+                verb = self.text[issuers[-1].end:issuers[-1].end + 6]
+            if not (lexicon.ending(strip_quotes(self._label(self._at(m))), heads) or any(v in verb for v in launched)):
+                continue
             if issuers and any(o.cls == "GovernmentBody" for o in issuers):
                 self._state(self._at(m), RDF.type, ONE.Initiative, s, "campaign")
                 for o in issuers:
@@ -754,6 +761,7 @@ class Extractor:
 
     def _issuers(self, s: Sentence):
         cues = lexicon.load("verbs")["issue"]
+        appeals = lexicon.words("verbs", "issued_by_associations")
         for m in s.mentions:
             if m.cls != "Initiative":
                 continue
@@ -761,7 +769,10 @@ class Extractor:
             cue = max((before.rfind(c) for c in cues), default=-1)
             if cue < 0:
                 continue
-            issuers = [x for x in s.mentions if x.end <= s.start + cue and x.cls in PLACE_CLASSES | {"GovernmentBody"}]
+            before_cue = [x for x in s.mentions if x.end <= s.start + cue]
+            # a government issues plans; where none is named, an association issues its 倡议 (吉林省电子商务协会…发出《…倡议》)
+            issuers = [x for x in before_cue if x.cls in PLACE_CLASSES | {"GovernmentBody"}] or [
+                x for x in before_cue if x.cls == "Organization" and lexicon.ending(strip_quotes(m.label), appeals)]
             if issuers:
                 self._state(self._at(m), ONE.issuedBy, self._at(issuers[-1]), s, "issue-cue")
 
