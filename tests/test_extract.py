@@ -327,6 +327,12 @@ def test_a_festival_an_organ_launches_is_issued_by_it_but_one_it_hosts_is_not_an
                                       ("吉林省直播电商诚信经营倡议", "吉林省电子商务协会")}
 
 
+def test_an_organ_right_before_a_briefing_names_it_but_one_that_holds_it_does_not():
+    f = facts("昨天下午，市政府新闻办举行市政府新闻发布会。市经济信息化委副主任孙建明介绍。", published="2021-04-28")
+    assert labels(f, "Event") == {"市政府新闻发布会"}
+    assert pairs(f, ONE.participatedIn) == {("孙建明", "市政府新闻发布会")}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -346,7 +346,7 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
         endings = lexicon.longest_first(endings)
         joined = _join_heads(_join_bracketed_places(words), endings)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
-        joined = _year_and_organizer(joined) if cls == "Event" else joined
+        joined = _organ_briefings(text, _year_and_organizer(joined)) if cls == "Event" else joined
         for start, end in _joined_runs(text, _noun_runs(joined, HEADED_RUN_TAGS)):
             name = text[start:end]
             head = lexicon.ending(name, endings)
@@ -399,6 +399,13 @@ def _year_and_organizer(words: list[Word]) -> list[Word]:
             for j in range(i - 1, k):  # 优眠科技 2021 秋季 新品: the run opens at the organization
                 out[j] = words[j]._replace(tag="nz")
     return out
+
+
+def _organ_briefings(text: str, words: list[Word]) -> list[Word]:
+    """An organ written right before a briefing names it (市政府/ORG 新闻发布会, 国新办新闻发布会); with a verb between
+    (市商务局召开新闻发布会) it only holds it."""
+    briefings = lexicon.words("verbs", "no_signing_at")
+    return [w._replace(tag="nz") if w.tag in ORG_TAGS and text.startswith(tuple(briefings), w.end) else w for w in words]
 
 
 def _joined_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
