@@ -333,6 +333,14 @@ def test_an_organ_right_before_a_briefing_names_it_but_one_that_holds_it_does_no
     assert pairs(f, ONE.participatedIn) == {("孙建明", "市政府新闻发布会")}
 
 
+def test_who_says_something_at_a_briefing_attends_it_but_not_a_stream():
+    f = facts("昨天上午，宁波市经济和信息化局举行新闻发布会。\n“今年最大的变化是‘节’办到了家门口。”市经济和信息化局副局长傅丽君说，"
+              "开幕式将在宁波文化广场举行。", published="2021-09-08")
+    assert ("傅丽君", "新闻发布会") in pairs(f, ONE.participatedIn)
+    g = facts("昨晚，副县长在抖音开展“田间直播”。\n“订单排满了。”公司总经理苏立新说，工厂已加班。", published="2020-09-16")
+    assert not [a for a, _ in pairs(g, ONE.participatedIn) if a == "苏立新"]
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
