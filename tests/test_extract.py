@@ -341,6 +341,14 @@ def test_who_says_something_at_a_briefing_attends_it_but_not_a_stream():
     assert not [a for a, _ in pairs(g, ONE.participatedIn) if a == "苏立新"]
 
 
+def test_an_event_people_attend_that_no_sentence_dates_took_place_on_the_lead_s_day():
+    f = facts("AR眼镜企业华东总部落户闵行\n　　6月24日，北京星图视界科技有限公司与上海市闵行区人民政府签署战略合作协议。\n"
+              "　　闵行区副区长杜文斌、星图视界创始人韩子墨出席签约仪式。", published="2021-06-25")
+    assert {(e, str(d)) for e, d in pairs(f, ONE.date)} == {("签约仪式", "2021-06-24")}
+    g = facts("2021宁波数字生活节9月18日开幕\n昨天，副局长傅丽君出席签约仪式。", published="2021-09-08")
+    assert ("签约仪式", "2021-09-18") not in {(e, str(d)) for e, d in pairs(g, ONE.date)}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

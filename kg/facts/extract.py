@@ -91,6 +91,7 @@ class Extractor:
             self._locations(s)
         self._sub_events()
         self._participants()
+        self._attended_on_lead_day()
         self._authors()
         self._days_over_months()
         self._organs_over_places()
@@ -127,6 +128,23 @@ class Extractor:
                 makers.setdefault(x.subject, set()).add(x.object)
         self.facts.statements = [x for x in st if not (
             x.predicate == ONE.promotes and orgs.get(x.subject, set()) & makers.get(x.object, set()))]
+
+    def _attended_on_lead_day(self):
+        """A report's lead that opens with a day (6月24日，…签署战略合作协议) tells when what it reports happened: an event
+        named later that people attended and that no sentence dates (…出席签约仪式) took place that day."""
+        lead = next((s for s in self.sentences if s.dates), None)
+        if lead is None or not LEAD_BEFORE_DATE.fullmatch(self.text, lead.start, lead.dates[0][0]):
+            return
+        iso = lead.dates[0][2]
+        published = self.doc._.published
+        if published and iso > published[:len(iso)]:
+            return  # a headline's day to come (…9月18日开幕) is no report's day
+        dated = {st.subject for st in self.facts.statements if st.predicate == ONE.date}
+        attended = {st.object for st in self.facts.statements if st.predicate == ONE.participatedIn}
+        seasons = lexicon.words("names", "parent_event_heads")  # a festival runs for weeks: its day is not the report's
+        for e in attended - dated:
+            if not lexicon.ending(self._label(e), seasons):
+                self._state(e, ONE.date, date_literal(iso), lead, "date-of-lead")
 
     def _days_over_months(self):
         """An event dated to the day somewhere keeps no month-only date (开幕 on 5月4日, held in 5月)."""
@@ -912,6 +930,8 @@ def _setting_prefix(prefix: str) -> bool:
         prefix.endswith("的") and len(prefix) <= 15 and not CLAUSE_BREAK.search(prefix))
 
 
+# what may stand before a report's opening day: its dateline and byline (本报讯（记者 …）, 新华社北京3月5日电)
+LEAD_BEFORE_DATE = re.compile(r"\s*(?:[^，,。；]{0,40}?(?:讯|电|[）)])\s*)?")
 TOWN_OF = re.compile(r"(?:[\u4e00-\u9fff]{1,4}(?:镇|乡|街道))?的")
 LEADING_QUOTE = re.compile(r"\s*“[^”]*”")
 SETTING = re.compile(r"(?:[^，,。；]{1,10}[，,])?在[\u4e00-\u9fffA-Za-z]{0,4}")
