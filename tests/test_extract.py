@@ -349,6 +349,12 @@ def test_an_event_people_attend_that_no_sentence_dates_took_place_on_the_lead_s_
     assert ("签约仪式", "2021-09-18") not in {(e, str(d)) for e, d in pairs(g, ONE.date)}
 
 
+def test_quoted_names_in_a_list_of_new_products_are_products():
+    f = facts("揭牌仪式上，知行学堂同步发布了两款新产品：基于人工智能自适应学习技术的“知行AI课堂”，以及面向家庭用户的“空中课堂”。",
+              published="2021-03-20")
+    assert labels(f, "Product") == {"知行AI课堂", "空中课堂"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -331,11 +331,18 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         before = text[max(0, m.start() - 6):m.start()]
         describes = text.startswith("的", m.end())  # 这款“能喝出山野味”的好茶: a quoted description, no name
         if cls is None and not describes and inner_clean not in not_products and inner_clean not in scare_quoted and (
-                lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))):
-            cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is
+                lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))
+                or _in_product_list(text, m.start())):
+            cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is, or in a list of new products
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
     return out
+
+
+def _in_product_list(text: str, pos: int) -> bool:
+    """Whether pos lies in a list of products its sentence opens (发布了两款新产品：…“知行AI课堂”，以及…“空中课堂”)."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, pos)), default=0)
+    return any(o in text[start:pos] for o in lexicon.load("names")["product_list_openers"])
 
 
 def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
