@@ -355,6 +355,12 @@ def test_quoted_names_in_a_list_of_new_products_are_products():
     assert labels(f, "Product") == {"知行AI课堂", "空中课堂"}
 
 
+def test_who_partners_someone_at_an_event_attends_it_too():
+    f = facts("上周六晚，松阳县委书记郑永康走进“书记带你品松阳”专场直播间。\n这场专场直播，是第二届“浙里田园”网上农品节的活动之一。\n"
+              "和郑永康搭档的，是在淘宝直播拥有80多万粉丝的带货主播林一诺。", published="2021-06-08")
+    assert ("林一诺", "书记带你品松阳”专场直播") in pairs(f, ONE.participatedIn)
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -535,6 +535,8 @@ class Extractor:
             events = events or self._named_next(i)
             if not events and self._container and will_take_part.search(s.text):
                 events = {self._container[0]}  # …等平台将同步参与: the festival to come
+            # 和郑永康搭档的，是…主播林一诺: where someone of the sentence already attends one event, so do the others
+            events = events or self._attended_by(a for a in agents if a.cls == "Person")
             # else the article's only event, or its only main one (a forum with its sub-forums)
             events = events or (events_in_doc if len(events_in_doc) == 1 else main)
             if len(events) != 1:
@@ -548,6 +550,12 @@ class Extractor:
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _attended_by(self, people) -> set[URIRef]:
+        """The one event the people named so far attend, if they attend exactly one between them."""
+        iris = {self._at(p) for p in people}
+        events = {st.object for st in self.facts.statements if st.predicate == ONE.participatedIn and st.subject in iris}
+        return events if len(events) == 1 else set()
 
     def _semicolon_run(self, i: int) -> range:
         """The sentences joined to sentence i by semicolons: one statement's items."""
