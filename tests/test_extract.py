@@ -361,6 +361,12 @@ def test_who_partners_someone_at_an_event_attends_it_too():
     assert ("林一诺", "书记带你品松阳”专场直播") in pairs(f, ONE.participatedIn)
 
 
+def test_an_event_is_held_in_the_most_specific_area_before_its_venue_s_own_name():
+    f = facts("开幕式将在宁波市鄞州区的宁波文化广场举行。", published="2021-09-08")
+    assert ("开幕式", "鄞州区") in pairs(f, ONE.locatedIn)
+    assert ("开幕式", "宁波市") not in pairs(f, ONE.locatedIn)
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

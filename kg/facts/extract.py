@@ -872,7 +872,7 @@ class Extractor:
             places = [p for p in s.mentions if p.cls in PLACE_CLASSES
                       and clause_start + at < p.start and p.end <= clause_start + len(lead) - len(verb or "")]
             if at >= 0 and places:
-                self._state(self._at(m), ONE.locatedIn, self._at(places[-1]), s, "venue")
+                self._state(self._at(m), ONE.locatedIn, self._at(self._venue_place(s, places)), s, "venue")
                 continue
             if self._held_by_place(s, m, verbs["held_in_place"]):
                 continue
@@ -882,7 +882,12 @@ class Extractor:
             places = [p for p in s.mentions
                       if p.cls in PLACE_CLASSES and m.end + at < p.start and p.end <= m.end + verb]
             if verb > 0 and places:
-                self._state(self._at(m), ONE.locatedIn, self._at(places[-1]), s, "venue")
+                self._state(self._at(m), ONE.locatedIn, self._at(self._venue_place(s, places)), s, "venue")
+
+    def _venue_place(self, s: Sentence, places: list[Mention]) -> Mention:
+        """The most specific of the places written together first after 在 (在上海杨浦 → 杨浦); a place that only
+        opens the venue's own name after them (在宁波市鄞州区的宁波文化广场) is not where it is."""
+        return s.mentions[self._place_run(s, s.mentions.index(places[0]))[1]]
 
     def _held_by_place(self, s: Sentence, m: Mention, held: list[str]) -> bool:
         """A place that opens the clause holding an event is where it is held: 7月3日，和平区将在五大道上演
