@@ -367,6 +367,11 @@ def test_an_event_is_held_in_the_most_specific_area_before_its_venue_s_own_name(
     assert ("开幕式", "宁波市") not in pairs(f, ONE.locatedIn)
 
 
+def test_a_name_lac_finds_inside_a_quoted_phrase_is_no_person():
+    f = facts("苏小满现场冲泡，给网友展示德化白瓷“薄如纸、白如玉”的质感。主播“阿暖”开播。", published="2021-05-21")
+    assert labels(f, "Person") == {"苏小满", "阿暖"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

@@ -920,6 +920,9 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(text, words)
+    # a name LAC finds inside a quoted phrase is a word of it (“薄如纸、白如玉”)
+    phrases = [m.span() for m in QUOTED.finditer(text) if PHRASE_MARKS.search(m.group())]
+    spans = {(a, b) for a, b in spans if not any(s < a and b < e for s, e in phrases)}
     read_elsewhere = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
     # a byline's reporters are read whole from it (记者 向晓峰, which LAC reads 向/p 晓峰/PER)
     read_elsewhere += [m.span("name") for m in lexicon.finditer("bylines", "patterns", text)]
@@ -944,6 +947,9 @@ def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[in
     cues = tuple(verbs["promote"] + verbs["participate"])
     return {(a, b - 1) if b - a >= 3 and text[a:b - 1] in names and text.startswith(cues, b - 1) else (a, b)
             for a, b in spans}
+
+
+PHRASE_MARKS = re.compile(r"[、，,：:；;！？!?]")
 
 
 def _brands(text: str, words: list[Word]) -> set[tuple[int, int]]:
