@@ -372,6 +372,11 @@ def test_a_name_lac_finds_inside_a_quoted_phrase_is_no_person():
     assert labels(f, "Person") == {"苏小满", "阿暖"}
 
 
+def test_good_before_a_product_word_is_no_part_of_its_name():
+    f = facts("黄文斌坐进快手直播间，一边展示中宁枸杞，一边向网友传授挑选好枸杞的窍门。", published="2020-09-16")
+    assert "好枸杞" not in labels(f, "Product")
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
