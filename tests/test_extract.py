@@ -377,6 +377,11 @@ def test_good_before_a_product_word_is_no_part_of_its_name():
     assert "好枸杞" not in labels(f, "Product")
 
 
+def test_a_quoted_name_s_kind_may_open_with_a_time_of_day_word():
+    f = facts("5月20日，“夜购山城”夜间消费季在南岸区南滨路分会场启动。", published="2021-04-22")
+    assert labels(f, "Event") == {"“夜购山城”夜间消费季"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
