@@ -382,6 +382,13 @@ def test_a_quoted_name_s_kind_may_open_with_a_time_of_day_word():
     assert labels(f, "Event") == {"“夜购山城”夜间消费季"}
 
 
+def test_quoted_names_of_activities_are_events_named_by_the_quote():
+    f = facts("期间将推出“产地直播季”“国货潮品周”“羊城夜购”等主题活动100余场。“羊城夜购”活动则将于5月1日晚在北京路步行街启幕。",
+              published="2021-04-12")
+    assert labels(f, "Event") == {"产地直播季", "国货潮品周", "羊城夜购"}
+    assert ("羊城夜购", "2021-05-01") in {(e, str(d)) for e, d in pairs(f, ONE.date)}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")

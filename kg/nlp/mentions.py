@@ -330,6 +330,8 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
             continue
         before = text[max(0, m.start() - 6):m.start()]
         describes = text.startswith("的", m.end())  # 这款“能喝出山野味”的好茶: a quoted description, no name
+        if cls is None and _named_activity(text, m.end()):
+            cls = "Event"  # “羊城夜购”活动, “产地直播季”“国货潮品周”“羊城夜购”等主题活动
         if cls is None and not describes and inner_clean not in not_products and inner_clean not in scare_quoted and (
                 lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))
                 or _in_product_list(text, m.start())):
@@ -337,6 +339,17 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
     return out
+
+
+def _named_activity(text: str, end: int) -> bool:
+    """Whether a quote ending at `end` names an activity: 活动 right after it, or after the quotes listed with it
+    and 等 (“…”“…”等主题活动)."""
+    activities = tuple(lexicon.load("names")["named_activities"])
+    rest = QUOTE_LIST_TAIL.match(text, end)
+    return text.startswith(activities, end) or bool(rest and text.startswith(activities, rest.end()))
+
+
+QUOTE_LIST_TAIL = re.compile(r"(?:[、]?“[^“”\n]{2,30}”)*[、]?等(?:[\u4e00-\u9fff\d]{0,4}?)(?=主题活动|活动)")
 
 
 def _in_product_list(text: str, pos: int) -> bool:
