@@ -389,6 +389,13 @@ def test_quoted_names_of_activities_are_events_named_by_the_quote():
     assert ("羊城夜购", "2021-05-01") in {(e, str(d)) for e, d in pairs(f, ONE.date)}
 
 
+def test_who_appears_in_a_stream_s_room_and_hawks_attends_the_stream_named_next():
+    f = facts("上周五晚上7点半，通江县委书记罗志刚出现在抖音直播间，和通江县雪峰银耳专业合作社理事长赵秀芬、本地主播“川妹小雅”一起，"
+              "为家乡农特产品吆喝。\n这场“巴山好物·通江味道”助农直播持续了3个多小时。", published="2021-01-18")
+    attended = {a for a, e in pairs(f, ONE.participatedIn) if e == "巴山好物·通江味道”助农直播"}
+    assert attended == {"罗志刚", "赵秀芬", "川妹小雅"}
+
+
 def test_a_surname_glued_to_a_title_goes_back_to_the_name():
     """LAC reads 首席执行官方晓琳 as 官方 + 晓琳."""
     f = facts("上海知行学堂教育科技有限公司总部揭牌。徐汇区区长方志刚，知行学堂创始人、首席执行官方晓琳共同为新总部揭牌。")
