@@ -172,10 +172,8 @@ def _organ_end(text: str, words: list[Word], i: int) -> int:
 def _organ_rest(first: str, w: Word) -> bool:
     """浦东新区科技/ORG 和 经济委员会/ORG: the rest of one organ's name, which LAC reads as an organization of its
     own; not a second organ (市商务委 和 市经信委), which is whole already or opens with its level."""
-    return w.tag == "ORG" and lexicon.org_class(first) != "GovernmentBody" and w.text[:1] not in ORGAN_LEVELS
-
-
-ORGAN_LEVELS = "省市区县州镇乡国"
+    return w.tag == "ORG" and lexicon.org_class(first) != "GovernmentBody" \
+        and w.text[:1] not in lexicon.load("organizations")["level_prefixes"]
 
 
 COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
