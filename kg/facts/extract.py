@@ -335,19 +335,21 @@ class Extractor:
         """A date dates the events of its clause; opening a sentence, or beside its one event, the
         events of the sentence that have no date in their own clause."""
         events = [m for m in s.mentions if m.cls == "Event"]
+        if not s.dates:
+            return
         talked_of = lexicon.load("dates")["talked_of"]
+        ceremonies = lexicon.words("dates", "launch_ceremonies")
         in_clause = {m.start for m in events for a, _, _ in s.dates if s.clause_of(a) == s.clause_of(m.start)}
+        named = [m for m in events if m.source not in REFERENCES  # 从会上获悉，…6月26日…: 会 was dated where named
+                 and not any(v in self.text[s.clause_of(m.start)[0]:m.start] for v in talked_of)]
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
             reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
-            named = [m for m in events if m.source not in REFERENCES  # 从会上获悉，…6月26日…: 会 was dated where named
-                     and not any(v in self.text[s.clause_of(m.start)[0]:m.start] for v in talked_of)]
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
                 [m for m in named if m.start not in in_clause] if (len(named) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, "date-in-clause")
-            ceremonies = lexicon.words("dates", "launch_ceremonies")
             if not reference and all(lexicon.ending(strip_quotes(m.label), ceremonies) for m in dated):
                 self._launched_on(s, clause, b, iso)
 
@@ -403,9 +405,10 @@ class Extractor:
         article's, where that is stronger (开幕式…，此外…分会场：…直播周；…开放日 are all of the festival)."""
         s = self.sentences[i]
         events = [m for m in s.mentions if m.cls == "Event"]
+        if not events:
+            return
         listed = self._in_listed_parts(i)  # 分会场：…直播周；…开放日；…云展。 runs over its semicolons
-        if not (len(events) >= 2 or (events and listed)) or not (
-                listed or any(c in s.text for c in lexicon.load("verbs")["part_of"])):
+        if not (len(events) >= 2 or listed) or not (listed or any(c in s.text for c in lexicon.load("verbs")["part_of"])):
             return
         if self._part_said(s, events):
             return
