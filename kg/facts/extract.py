@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
-from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, Mention
+from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, Mention, strip_prefixes
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
@@ -964,13 +964,14 @@ def _made_in(gap: str, make: list[str]) -> bool:
     return brk is None or any(c in rest[:brk.start()] for c in "：:")
 
 
+NO_WORDS = lexicon.Words(())
+
+
 def _kind_of_name(gap: str, modifiers: list[str]) -> bool:
     """What a quoted name is, between its maker and the name: 苏州云洁智能科技有限公司首款商用清洁机器人“云洁S7”."""
     if not gap.endswith(tuple(OPENING_QUOTES)):
         return False
-    kind = gap[:-1]
-    for mod in sorted(modifiers, key=len, reverse=True):
-        kind = kind.removeprefix(mod)
+    kind, _ = strip_prefixes(gap[:-1], 0, lexicon.longest_first(modifiers), NO_WORDS)
     return 2 <= len(kind) <= 10 and not CLAUSE_BREAK.search(kind) and bool(
         lexicon.ending(kind, lexicon.words("products", "heads")))
 

@@ -702,12 +702,12 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
             w = words[i]
             if w.end > s_end or (w.tag not in NOUN_TAGS and not _misread_product(w, heads)):
                 continue
-            name, start = _strip_prefixes(w.text, w.start, modifiers, enterprises)
+            name, start = strip_prefixes(w.text, w.start, modifiers, enterprises)
             if name in heads and i and words[i - 1].end == w.start and words[i - 1].tag in data["extend_tags"]:
                 name, start = words[i - 1].text + name, words[i - 1].start  # 凤庆 + 核桃
             elif name == w.text:
                 start = _compound_start(words, i, not_products)  # 智能网联 + 汽车, 养老 陪护 + 机器人
-                name, start = _strip_prefixes(text[start:w.end], start, modifiers, enterprises)  # 新一代/n 翻译机
+                name, start = strip_prefixes(text[start:w.end], start, modifiers, enterprises)  # 新一代/n 翻译机
                 j = bisect_left(starts, start)
                 if j and words[j - 1].end == start and words[j - 1].tag == "LOC":  # 成县 + 土蜂蜜: its origin
                     name, start = words[j - 1].text + name, words[j - 1].start
@@ -905,7 +905,7 @@ def _item(text: str, words: list[Word], last: int, not_products: set[str]) -> Me
     return Mention(start, words[last].end, "Product", name, "", "product-list", 1)
 
 
-def _strip_prefixes(name: str, start: int, modifiers: lexicon.Words, enterprises: lexicon.Words) -> tuple[str, int]:
+def strip_prefixes(name: str, start: int, modifiers: lexicon.Words, enterprises: lexicon.Words) -> tuple[str, int]:
     """上汽新一代智能网联汽车 -> 智能网联汽车: the maker and the modifiers are not the product's name."""
     for prefixes in (enterprises, modifiers):
         n = next((n for n in prefixes.lengths if len(name) > n + 1 and name[:n] in prefixes.set), 0)
