@@ -930,9 +930,10 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
-    spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(text, words)
+    quotes = list(QUOTED.finditer(text))
+    spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(quotes, words)
     # a name LAC finds inside a quoted phrase is a word of it (“薄如纸、白如玉”)
-    phrases = [m.span() for m in QUOTED.finditer(text) if PHRASE_MARKS.search(m.group())]
+    phrases = [m.span() for m in quotes if PHRASE_MARKS.search(m.group())]
     spans = {(a, b) for a, b in spans if not any(s < a and b < e for s, e in phrases)}
     read_elsewhere = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
     # a byline's reporters are read whole from it (记者 向晓峰, which LAC reads 向/p 晓峰/PER)
@@ -963,12 +964,12 @@ def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[in
 PHRASE_MARKS = re.compile(r"[、，,：:；;！？!?]")
 
 
-def _brands(text: str, words: list[Word]) -> set[tuple[int, int]]:
+def _brands(quotes: list[re.Match], words: list[Word]) -> set[tuple[int, int]]:
     """“讷谷香”/PER 富硒大米: a quoted word with a common noun right after it names a brand of that thing,
     not a person (“果果姐”程婷婷 is followed by a name, 主播“阿暖”和… by no noun)."""
     starts = {w.start: w for w in words}
     out = set()
-    for m in QUOTED.finditer(text):
+    for m in quotes:
         after = starts.get(m.end())
         if after is not None and after.tag in OBJECT_TAGS:
             out.add((m.start() + 1, m.end() - 1))
