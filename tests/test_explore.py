@@ -324,6 +324,37 @@ def _blob(path: Path, block: str):
     return json.loads(re.search(rf'<script type="application/json" id="{block}">(.*?)</script>', html, re.S).group(1))
 
 
+def many_sources_graph(n_docs=8) -> Graph:
+    """One promotion stated in n_docs documents, a city typed in each."""
+    m = GraphMaker()
+    docs = [m.doc(f"many{k}", f"第{k}篇") for k in range(n_docs)]
+    person = m.entity(ID["person/多源"], ONE.Official, "多源官员", docs[0], "多源官员出现。")
+    product = m.entity(ID["product/多源"], ONE.Product, "多源产品", docs[0], "多源产品出现。")
+    city = m.entity(ID["place/多源市"], ONE.City, "多源市", docs[0], "多源市第0篇。")
+    for k, d in enumerate(docs):
+        m.fact(person, ONE.promotes, product, d, f"多源官员推介多源产品（第{k}篇）。")
+        if k:
+            m.fact(city, RDF.type, ONE.City, d, f"多源市第{k}篇。")
+    return m.g
+
+
+def test_page_carries_the_first_sources_of_a_statement_and_counts_the_rest(tmp_path):
+    """Evidence grows with the corpus; the panel shows three sources and the number of the others, so the page
+    carries those three (the first in node order) and the count, for statements and for types alike."""
+    from kg.explore.data import EVIDENCE_SHOWN
+    write_explorer(many_sources_graph(8), tmp_path / "many.html")
+    data = _data(tmp_path / "many.html")
+    by_label = {e["l"]: e for e in data["ents"]}
+    (promotes,) = [st for st in data["st"] if st["p"] == "promotes"]
+    assert len(promotes["ev"]) == EVIDENCE_SHOWN and promotes["evn"] == 8
+    sentences = [data["sent"][data["ev"][x][0]] for x in promotes["ev"]]
+    assert sentences == [f"多源官员推介多源产品（第{k}篇）。" for k in range(EVIDENCE_SHOWN)]
+    city = by_label["多源市"]
+    assert len(city["tev"]) == EVIDENCE_SHOWN and city["tevn"] == 8
+    assert "多源市第7篇。" not in data["sent"]  # a source past the first three is not even read
+    assert "tevn" not in by_label["多源产品"]  # one source: nothing more to count
+
+
 def _data(path):
     return _blob(path, "kg-data")
 
@@ -427,6 +458,18 @@ def test_hidden_entity_shows_evidence_of_its_statements_with_drawn_entities(tmp_
     o.search("中心人物", "中心人物")
     o.page.wait_for_selector("#kg-panel h2:has-text('中心人物')")
     assert "中心人物出现。" in o.panel() and "出处未收入本页" not in o.panel()
+    assert not o.errors
+
+
+def test_panel_counts_the_sources_the_page_does_not_carry(tmp_path, opened):
+    target = tmp_path / "many.html"
+    write_explorer(many_sources_graph(8), target)
+    o = opened(target)
+    o.search("多源官员", "多源官员")
+    o.page.wait_for_selector("#kg-panel h2:has-text('多源官员')")
+    panel = o.panel()
+    assert "多源官员推介多源产品（第2篇）。" in panel and "（第3篇）" not in panel
+    assert "另有 5 处出处" in panel
     assert not o.errors
 
 

@@ -23,7 +23,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain
 from urllib.parse import unquote
 
 from rdflib import Graph, Literal, URIRef
@@ -46,6 +45,8 @@ CLASS_COLORS = {
 }
 OTHER_LABELS = ("其他", "Other")
 # Collapsed membership edge (the ontology has a class, not a property, for it).
+# sources carried per statement: the panel shows three and counts the rest (explorer.js, evidenceBlock)
+EVIDENCE_SHOWN = 3
 MEMBERSHIP = "membership"
 MEMBERSHIP_LABELS = ("任职", "role in")
 
@@ -111,7 +112,8 @@ class Entity:
     alt: list[str] = field(default_factory=list)         # skos:altLabel and mention labels
     other: list[str] = field(default_factory=list)       # labels in other languages (English)
     docs: list[int] = field(default_factory=list)
-    type_ev: list[int] = field(default_factory=list)
+    type_ev: list[int] = field(default_factory=list)  # the first EVIDENCE_SHOWN sources of its types
+    n_type_ev: int = 0                                 # and how many it has
     degree: int = 0
 
 
@@ -123,7 +125,8 @@ class Statement:
     o: int | None = None        # object entity
     od: int | None = None       # object document
     value: str | None = None    # literal object, or the post / role title of a collapsed edge
-    ev: list[int] = field(default_factory=list)
+    ev: list[int] = field(default_factory=list)  # the first EVIDENCE_SHOWN sources
+    n_ev: int = 0                                # and how many it has
     triples: list[tuple] = field(default_factory=list)  # the triples whose evidence is the statement's
 
 
@@ -388,9 +391,10 @@ def _most_connected(view: View, cap: int) -> list[int]:
 # ---------------------------------------------------------------- evidence of what is shown
 
 def _add_evidence(view: View, src):
-    """Evidence for the statements with a shown end and for the shown entities' types; numbered in the
-    order of the evidence nodes' IRIs, so each list keeps the order (and the page its first items) that
-    reading every node gave."""
+    """Evidence for the statements with a shown end and for the shown entities' types: of each, its first
+    EVIDENCE_SHOWN sources in the order of the evidence nodes' IRIs, and how many it has. Only the sentences
+    of those are read: at 10^4 documents a place's type has thousands of sources, a post's statement every
+    holder's."""
     shown = set(view.shown)
     statements = [st for st in view.statements if st.s in shown or st.o in shown]
     entities = [view.entities[i] for i in view.shown]
@@ -402,28 +406,38 @@ def _add_evidence(view: View, src):
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
     doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
-    sentence_index: dict[str, int] = {}
-    read_as: dict[str, int] = {}  # a sentence as stored → its index: cleaned once, though read for many nodes
-    evidence_index: dict = {}
-    ev_by_triple: dict = defaultdict(list)
+    by_triple: dict = defaultdict(dict)  # triple → {source (document, start, end): its first node}
     for node in sorted(rows):
-        _, s, p, o, doc, raw, start, end = rows[node]
-        si = read_as.get(raw)
-        if si is None:
-            sentence = text(raw or "")
-            si = read_as[raw] = sentence_index.setdefault(sentence, len(view.sentences))
+        _, s, p, o, doc, start, end = rows[node]
+        by_triple[(s, p, o)].setdefault((doc_index.get(doc, -1), _int(start), _int(end)), node)
+
+    def sources(triples) -> tuple[list, int]:
+        merged: dict = {}  # one sentence read for several triples counts once
+        for t in triples:
+            for key, node in by_triple.get(t, {}).items():
+                merged.setdefault(key, node)
+        return list(merged.items())[:EVIDENCE_SHOWN], len(merged)
+
+    picked = [(st, *sources(st.triples)) for st in statements]
+    picked += [(e, *sources([(e.iri, P.type, c) for c in sorted(types[e.iri])])) for e in entities]
+    sentences = dict(src.sentences({node for _, first, _ in picked for _, node in first}))
+    evidence_index: dict = {}
+    sentence_index: dict[str, int] = {}
+    for item, first, total in picked:
+        ids = []
+        for (d, start, end), node in first:
+            sentence = text(sentences.get(node) or "")
+            si = sentence_index.setdefault(sentence, len(view.sentences))
             if si == len(view.sentences):
                 view.sentences.append(sentence)
-        key = (si, doc_index.get(doc, -1), _int(start), _int(end))
-        ei = evidence_index.setdefault(key, len(view.evidence))  # one sentence read for several triples
-        if ei == len(view.evidence):
-            view.evidence.append(key)
-        ev_by_triple[(s, p, o)].append(ei)
-
-    for st in statements:  # a post's statement lists every holder's evidence of its title: millions at 10^4 documents
-        st.ev = _unique(chain.from_iterable(ev_by_triple.get(t, ()) for t in st.triples))
-    for e in entities:
-        e.type_ev = [x for c in sorted(types[e.iri]) for x in ev_by_triple.get((e.iri, P.type, c), ())]
+            key = (si, d, start, end)
+            ids.append(evidence_index.setdefault(key, len(view.evidence)))
+            if ids[-1] == len(view.evidence):
+                view.evidence.append(key)
+        if isinstance(item, Statement):
+            item.ev, item.n_ev = ids, total
+        else:
+            item.type_ev, item.n_type_ev = ids, total
 
 
 def _evidence_rows(src, wanted: set, hidden: set) -> dict:
@@ -469,10 +483,6 @@ def _int(value) -> int | None:
 @lru_cache(maxsize=None)  # a few properties, once per statement
 def _key(p) -> str:
     return local_name(p) if str(p).startswith(_ONE_NS) else str(p)
-
-
-def _unique(xs):
-    return list(dict.fromkeys(xs))
 
 
 def _restrict(view: View, focus: str, hops: int):

@@ -79,9 +79,11 @@
   }
 
   // ------------------------------------------------------------ evidence and statements
-  function evidenceBlock(evIds, limit, isCarried) {
+  // evIds: the first sources the page carries (kg/explore/data.py, EVIDENCE_SHOWN); total: how many there are
+  function evidenceBlock(evIds, limit, isCarried, total) {
     var box = el("div", "kg-evs");
-    (evIds || []).slice(0, limit || 5).forEach(function (x) {
+    total = Math.max(total || 0, (evIds || []).length);
+    (evIds || []).slice(0, limit).forEach(function (x) {
       var ev = D.ev[x], sentence = D.sent[ev[0]], d = ev[1];
       box.appendChild(el("blockquote", "kg-ev", [sentence || "（无句子）"]));
       var src = el("div", "kg-src");
@@ -95,8 +97,8 @@
       if (ev[2] != null) src.appendChild(document.createTextNode(" · 字符 " + ev[2] + "–" + ev[3]));
       box.appendChild(src);
     });
-    if (evIds && evIds.length > (limit || 5)) {
-      box.appendChild(el("div", "kg-more", ["另有 " + (evIds.length - (limit || 5)) + " 处出处"]));
+    if (total > limit) {
+      box.appendChild(el("div", "kg-more", ["另有 " + (total - limit) + " 处出处"]));
     }
     if (!evIds || !evIds.length) {
       box.appendChild(el("div", "kg-more", [isCarried ? "（无出处记录）" : "（出处未收入本页：本页只收入图中显示的实体的出处）"]));
@@ -145,7 +147,7 @@
     function fill() {
       var next = ids.slice(shownCount, shownCount + page);
       next.forEach(function (k) {
-        var evs = evidenceBlock(ST[k].ev, 3, evidenceCarried(ST[k]));
+        var evs = evidenceBlock(ST[k].ev, 3, evidenceCarried(ST[k]), ST[k].evn);
         box.insertBefore(el("div", "kg-st", [statementLine(ST[k], current), evs]), more);
       });
       shownCount += next.length;
@@ -210,7 +212,7 @@
     }
     parts.push(section("类型依据", [el("div", "kg-st-line", [el("span", "kg-self", [e.l]),
       el("span", "kg-prop", ["—" + propZh("type") + "→"]), el("span", "kg-value", [classText(e.c)])]),
-      evidenceBlock(e.tev, 3, carried.has(i))]));
+      evidenceBlock(e.tev, 3, carried.has(i), e.tevn)]));
     if (e.docs && e.docs.length) {
       var list = el("ul", "kg-list");
       e.docs.forEach(function (d) {
@@ -636,10 +638,10 @@
     current = { kind: "date", id: date };
     var items = ids.map(function (i) {
       var dateSt = outSt[i].filter(function (s) { return ST[s].p === "date" && ST[s].v === date; });
-      var ev = [];
-      dateSt.forEach(function (s) { ev = ev.concat(ST[s].ev || []); });
+      var ev = [], total = 0;
+      dateSt.forEach(function (s) { ev = ev.concat(ST[s].ev || []); total += ST[s].evn || (ST[s].ev || []).length; });
       return el("div", "kg-st", [el("div", "kg-st-line", [swatch(ents[i].c), " ", entLink(i, null)]),
-        evidenceBlock(ev, 2, carried.has(i))]);
+        evidenceBlock(ev, 2, carried.has(i), total)]);
     });
     setPanel([el("div", "kg-p-head", [el("h2", null, [date])]),
       el("div", "kg-p-class", [ids.length + " 个活动 · Events"])].concat(items));

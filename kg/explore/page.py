@@ -241,6 +241,8 @@ def _data(view: View) -> dict:
                          ("docs", e.docs), ("tev", e.type_ev)):
             if val:
                 d[key] = val
+        if e.n_type_ev > len(e.type_ev):
+            d["tevn"] = e.n_type_ev
         return d
 
     def stmt(st):
@@ -252,6 +254,8 @@ def _data(view: View) -> dict:
             d["v"] = st.value
         if st.ev:
             d["ev"] = st.ev
+        if st.n_ev > len(st.ev):
+            d["evn"] = st.n_ev
         return d
 
     counts: dict[str, list[int]] = {}

@@ -23,9 +23,9 @@ from ..vocab import ONE
 
 _XSD_STRING = str(XSD.string)
 # an evidence node's fields, in the order `evidence` returns them after the node: the first three as terms,
-# the others as text (a document's IRI, the sentence, the offsets), which is all the explorer uses of them
-EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, ONE.sentence,
-                   ONE.charStart, ONE.charEnd)
+# the others as text (a document's IRI, the offsets), which is all the explorer uses of them. The sentence
+# is read apart (`sentences`), for the few nodes the page shows: a long literal costs most to decode.
+EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd)
 
 
 class Lit(NamedTuple):
@@ -66,7 +66,7 @@ class OxigraphSource:
         return self._select(f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {_values(subjects)} }} ?s a ?c }}")
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
-        """(node, subject, predicate, object, document, sentence, start, end) of the evidence nodes whose
+        """(node, subject, predicate, object, document, start, end) of the evidence nodes whose
         rdf:subject is one of `subjects` or whose rdf:object is one of `objects` (a node can come twice).
         Each field is joined from a subquery of its own, which Oxigraph joins by hashing rather than by
         reading each field of each node (half the time on 1,000 documents). The store's evidence nodes
@@ -78,8 +78,13 @@ class OxigraphSource:
             if not terms:
                 continue
             query = f"SELECT {returned} WHERE {{ VALUES {var} {{ {_values(terms)} }} {fields} }}"
-            for n, s, p, o, doc, sentence, start, end in self.store.query(query, default_graph=self.name):
-                yield n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, sentence.value, start.value, end.value
+            for n, s, p, o, doc, start, end in self.store.query(query, default_graph=self.name):
+                yield n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, start.value, end.value
+
+    def sentences(self, nodes: Iterable[str]) -> Iterator[tuple]:
+        """(node, sentence) of the evidence nodes `nodes`."""
+        query = f"SELECT ?n ?v WHERE {{ VALUES ?n {{ {_values(nodes)} }} ?n {_iri(str(ONE.sentence))} ?v }}"
+        return ((n.value, v.value) for n, v in self.store.query(query, default_graph=self.name))
 
     def _select(self, query: str) -> Iterator[tuple]:
         """Rows of a query whose variables are always bound."""
@@ -118,6 +123,9 @@ class RdflibSource:
             terms, texts = [f.get(k) for k in keys[:3]], [_text(f.get(k)) for k in keys[3:]]
             if None not in terms:
                 yield n, *terms, *texts
+
+    def sentences(self, nodes: Iterable[str]) -> Iterator[tuple]:
+        return ((n, _text(o)) for n in nodes for _, _, o in self._triples(_to_rdflib(n), ONE.sentence, None))
 
     def _triples(self, s, p, o) -> Iterator[tuple]:
         yield from dict.fromkeys(tuple(map(_from_rdflib, t)) for t in self.graph.triples((s, p, o)))
