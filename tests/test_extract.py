@@ -974,3 +974,26 @@ def test_events_listed_as_sub_venues_are_part_of_the_festival_not_of_each_other(
     f = facts(text)
     assert pairs(f, ONE.partOf) == {(child, "2021宁波数字生活节") for child in ("开幕式", "老字号·新国潮”云上直播周")}
     assert "“智造慈溪”小家电云展" in labels(f, "Event")
+
+
+@pytest.mark.parametrize("text", [
+    "2020-05-26 08:52　来源：黄河新闻网　作者：记者 李静 通讯员 贺文斌\n正文。",
+    "长沙晚报讯（全媒体记者 李静 通讯员 贺文斌）3月16日，发布会在长沙市岳麓区举行。",
+    "来源：多彩贵州网　　记者 李静　通讯员 贺文斌　　2020-12-16 08:47\n正文。",
+])
+def test_bylines_of_a_reporter_and_a_correspondent(text):
+    """作者：记者 A 通讯员 B, （全媒体记者 A 通讯员 B）, and a source line's 记者 A　通讯员 B: both wrote it."""
+    assert {o for _, o in pairs(facts(text), ONE.author)} == {"李静", "贺文斌"}
+
+
+def test_a_brand_opening_the_clause_before_a_year_names_the_launch_event():
+    f = facts("3月16日，镜界智能2021春季新品发布会在长沙市岳麓区举行。", published="2021-03-17")
+    assert labels(f, "Event") == {"镜界智能2021春季新品发布会"}
+    g = facts("公司表示，2021春季新品发布会在长沙举行。", published="2021-03-17")
+    assert labels(g, "Event") == {"2021春季新品发布会"}  # 公司表示: a verb between, no brand
+
+
+def test_a_bracketed_place_inside_an_event_name():
+    f = facts("9月25日，2021数字经济创新发展（贵阳）论坛在贵阳市观山湖区开幕。", published="2021-09-27")
+    assert labels(f, "Event") == {"2021数字经济创新发展（贵阳）论坛"}
+    assert pairs(f, ONE.date) and pairs(f, ONE.locatedIn) >= {("2021数字经济创新发展（贵阳）论坛", "观山湖区")}

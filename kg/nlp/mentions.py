@@ -413,10 +413,28 @@ def _year_and_organizer(words: list[Word]) -> list[Word]:
         if words[k].tag in ORG_TAGS and k + 1 < len(words) and words[k + 1].start == words[k].end \
                 and words[k + 1].tag in NOUN_CONTINUES:
             out[k] = words[k]._replace(tag="nz")  # 2021 星驰汽车 新品
-        elif words[k].tag in NOUN_CONTINUES and i and words[i - 1].tag in ORG_TAGS and words[i - 1].end == year.start:
-            for j in range(i - 1, k):  # 优眠科技 2021 秋季 新品: the run opens at the organization
-                out[j] = words[j]._replace(tag="nz")
+        elif words[k].tag in NOUN_CONTINUES:
+            # 优眠科技 2021 秋季 新品: the run opens at the organization; 2021 秋季 新品: at the year, season and all
+            j = _organizer_before(words, i)
+            if j is None and k > i + 1:
+                j = i
+            for m in range(k if j is None else j, k):
+                out[m] = words[m]._replace(tag="nz")
     return out
+
+
+def _organizer_before(words: list[Word], i: int) -> int | None:
+    """Where the organizer's name before the year at i starts: an organization, or one or two nouns that open
+    the clause (，镜界/n 智能/n 2021 春季 新品 发布会: a brand LAC does not know as one)."""
+    if not i or words[i - 1].end != words[i].start:
+        return None
+    if words[i - 1].tag in ORG_TAGS:
+        return i - 1
+    j = i
+    while j > 0 and i - j < 2 and words[j - 1].tag in ("n", "nz") and words[j - 1].end == words[j].start:
+        j -= 1
+    opens_clause = j == 0 or words[j - 1].tag == "w"
+    return j if j < i and opens_clause and words[i - 1].end - words[j].start <= 6 else None
 
 
 def _organ_briefings(text: str, words: list[Word]) -> list[Word]:
@@ -473,7 +491,8 @@ def _with_run_words(words: list[Word]) -> list[Word]:
 
 
 def _join_bracketed_places(words: list[Word]) -> list[Word]:
-    """A place with a place in brackets after it is one place inside a name: 2020中国（上海）国际数字经济峰会."""
+    """A place with a place in brackets after it is one place inside a name: 2020中国（上海）国际数字经济峰会;
+    a bracketed place between a name's words is one word of it: 2021数字经济创新发展（贵阳）论坛."""
     out, i = [], 0
     while i < len(words):
         part = words[i:i + 4]
@@ -481,6 +500,11 @@ def _join_bracketed_places(words: list[Word]) -> list[Word]:
                 and all(a.end == b.start for a, b in zip(part, part[1:])):
             out.append(Word(part[0].start, part[3].end, "".join(w.text for w in part), "LOC"))
             i += 4
+        elif len(part) == 4 and out and out[-1].tag in NAME_RUN_TAGS and part[0].text in "（(" \
+                and part[1].tag == "LOC" and part[2].text in "）)" and part[3].tag in NOUN_CONTINUES \
+                and out[-1].end == part[0].start and all(a.end == b.start for a, b in zip(part, part[1:])):
+            out.append(Word(part[0].start, part[2].end, "".join(w.text for w in part[:3]), "LOC"))
+            i += 3
         else:
             out.append(words[i])
             i += 1
