@@ -997,3 +997,20 @@ def test_a_bracketed_place_inside_an_event_name():
     f = facts("9月25日，2021数字经济创新发展（贵阳）论坛在贵阳市观山湖区开幕。", published="2021-09-27")
     assert labels(f, "Event") == {"2021数字经济创新发展（贵阳）论坛"}
     assert pairs(f, ONE.date) and pairs(f, ONE.locatedIn) >= {("2021数字经济创新发展（贵阳）论坛", "观山湖区")}
+
+
+def test_platforms_a_festival_teams_up_with_take_part_in_it():
+    f = facts("南京市商务局宣布，2021南京“金陵e购”消费季将于4月30日启幕。此次消费季将联动苏宁易购、京东、美团等平台，"
+              "推出20余场主题活动。", published="2021-04-23")
+    assert pairs(f, ONE.participatedIn) == {(p, "2021南京“金陵e购”消费季") for p in ("苏宁易购", "京东", "美团")}
+    g = facts("2021南京“金陵e购”消费季将于4月30日启幕。此次消费季由南京市人民政府主办，市商务局承办，将联动苏宁易购、京东等平台，"
+              "推出主题活动。", published="2021-04-23")  # organizers between: still the festival's partners
+    assert pairs(g, ONE.participatedIn) == {(p, "2021南京“金陵e购”消费季") for p in ("苏宁易购", "京东")}
+    h = facts("2021南京“金陵e购”消费季将于4月30日启幕。市商务局将联合抖音、快手等平台发放消费券。", published="2021-04-23")
+    assert not pairs(h, ONE.participatedIn)  # an organ teams up with them: its partners, not the festival's
+
+
+def test_speakers_at_a_forum_who_say_or_report():
+    f = facts("9月25日，2021数字经济创新发展论坛在贵阳市开幕。“问题依然突出。”研究员许嘉说。"
+              "武汉大学教授彭博文就平台经济治理作了报告。", published="2021-09-27")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"许嘉", "彭博文"}

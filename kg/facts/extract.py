@@ -91,6 +91,8 @@ class Extractor:
             self._locations(s)
         self._sub_events()
         self._participants()
+        for s in self.sentences:
+            self._platforms_joined(s)
         self._attended_on_lead_day()
         self._authors()
         self._days_over_months()
@@ -553,6 +555,26 @@ class Extractor:
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _platforms_joined(self, s: Sentence):
+        """Platforms a happening teams up with (此次消费季…将联动A、B等平台) take part in it, where the happening is
+        what teams up: named before the verb with no agent between but organizers (由市政府主办，市商务局承办);
+        where an organ does (市商务委将联合抖音…), they are its partners, not participants."""
+        for match in lexicon.regexes("verbs", "joins_platforms")[0].finditer(self.text, s.start, s.end):
+            before = [m for m in s.mentions if m.end <= match.start()
+                      and (m.cls == "Event" or m.cls in ORG_CLASSES | {"Person"} and not self._organizer(m, s))]
+            if not before or before[-1].cls != "Event":
+                continue
+            event = self._at(before[-1])
+            for m in s.mentions:
+                if m.cls == "Enterprise" and match.start("list") <= m.start < match.end("list"):
+                    self._state(self._at(m), ONE.participatedIn, event, s, "platforms-joined")
+
+    def _organizer(self, m: Mention, s: Sentence) -> bool:
+        """An agent named in its clause as organizer: 由A主办, A和B承办."""
+        before = CLAUSE_BREAK.split(self.text[s.start:m.start])[-1]
+        after = CLAUSE_BREAK.split(self.text[m.end:s.end])[0]
+        return "由" in before or bool(lexicon.regexes("verbs", "organized_by")[0].search(after))
 
     def _attended_by(self, people) -> set[URIRef]:
         """The one event the people named so far attend, if they attend exactly one between them."""
