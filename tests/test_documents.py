@@ -356,3 +356,5 @@ def test_a_metadata_line_is_blanked_but_its_author_field_kept() -> None:
     text, _ = clean("发布时间：2020-07-15　来源：嘉定报　作者：朱晓琳\n嘉定区发布行动方案。")
     assert text.split("\n")[0].strip() == "作者：朱晓琳"
     assert "嘉定报" not in text
+    text, _ = clean("来源：多彩贵州网　　记者 杨雪梅　通讯员 田兴旺　　2020-12-16 08:47\n正文。")
+    assert text.split("\n")[0].strip() == "记者 杨雪梅　通讯员 田兴旺　　2020-12-16 08:47"  # a byline there, kept

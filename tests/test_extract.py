@@ -1014,3 +1014,10 @@ def test_speakers_at_a_forum_who_say_or_report():
     f = facts("9月25日，2021数字经济创新发展论坛在贵阳市开幕。“问题依然突出。”研究员许嘉说。"
               "武汉大学教授彭博文就平台经济治理作了报告。", published="2021-09-27")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"许嘉", "彭博文"}
+
+
+def test_a_product_comes_from_the_enterprise_that_makes_it():
+    f = facts("直播间上架了海南本土产品：椰子脆片由文昌市的海南椰韵食品有限公司生产，挂耳咖啡来自位于澄迈县的海南琼香咖啡有限公司，"
+              "椰子鸡汤料包则出自海口琼味坊食品有限公司。", published="2021-08-10")
+    assert pairs(f, ONE.madeBy) == {("椰子脆片", "海南椰韵食品有限公司"), ("挂耳咖啡", "海南琼香咖啡有限公司"),
+                                    ("椰子鸡汤料包", "海口琼味坊食品有限公司")}

@@ -728,9 +728,12 @@ class Extractor:
                         self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
                     continue
             # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产, 由 霍山县的 安徽斛源堂生物科技有限公司 生产
-            if after and self._passive_gap(ms, m, after) in verbs["passive"] \
-                    and any(self.text.startswith(v, after.end) for v in make + verbs["supply"]):
+            gap = self._passive_gap(ms, m, after) if after else None
+            if gap in verbs["passive"] and any(self.text.startswith(v, after.end) for v in make + verbs["supply"]):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
+                continue
+            if gap in verbs["origin"]:  # 挂耳咖啡来自位于澄迈县的…公司
+                self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-origin")
                 continue
             # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
             lead = self.text[max(s.clause_of(m.start)[0], m.start - 10):m.start]
