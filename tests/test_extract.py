@@ -1021,3 +1021,9 @@ def test_a_product_comes_from_the_enterprise_that_makes_it():
               "椰子鸡汤料包则出自海口琼味坊食品有限公司。", published="2021-08-10")
     assert pairs(f, ONE.madeBy) == {("椰子脆片", "海南椰韵食品有限公司"), ("挂耳咖啡", "海南琼香咖啡有限公司"),
                                     ("椰子鸡汤料包", "海口琼味坊食品有限公司")}
+
+
+def test_a_session_referred_to_by_its_head_without_the_stream_word():
+    f = facts("前天晚上，“汉中好物 年味到家”年货专场直播在京东开播。此次专场是2021陕西“秦云好物”网上年货节的重点活动之一。",
+              published="2021-01-21")
+    assert pairs(f, ONE.partOf) == {("汉中好物 年味到家”年货专场直播", "2021陕西“秦云好物”网上年货节")}

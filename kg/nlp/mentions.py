@@ -1137,7 +1137,8 @@ def _referent(head: str, events: list[Mention], any_event: bool = False) -> Ment
     before a sub-forum or an opening ceremony (论坛 is the forum, not its 分论坛), unless the head itself names
     the part."""
     children = lexicon.words("names", "child_event_heads")
-    fits = [m for m in events if any_event or (len(m.label) > len(head) and m.label.endswith(head))]
+    heads = [head] + [head + tail for tail in lexicon.load("names")["reference_tails"]]
+    fits = [m for m in events if any_event or (len(m.label) > len(head) and m.label.endswith(tuple(heads)))]
     main = [m for m in fits if lexicon.ending(head, children) or not lexicon.ending(m.label, children)]
     return (main or fits or [None])[-1]
 
