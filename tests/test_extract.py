@@ -1027,3 +1027,9 @@ def test_a_session_referred_to_by_its_head_without_the_stream_word():
     f = facts("前天晚上，“汉中好物 年味到家”年货专场直播在京东开播。此次专场是2021陕西“秦云好物”网上年货节的重点活动之一。",
               published="2021-01-21")
     assert pairs(f, ONE.partOf) == {("汉中好物 年味到家”年货专场直播", "2021陕西“秦云好物”网上年货节")}
+
+
+def test_a_stream_is_one_stop_of_a_campaign_its_launchers_named_between():
+    f = facts("这场“吉县苹果 县长来卖”专场直播，是山西省商务厅、山西省农业农村厅联合发起的“百县千品云上行”农产品直播季的一站。",
+              published="2020-05-26")
+    assert pairs(f, ONE.partOf) == {("吉县苹果 县长来卖”专场直播", "百县千品云上行”农产品直播季")}
