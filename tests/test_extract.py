@@ -1033,3 +1033,9 @@ def test_a_stream_is_one_stop_of_a_campaign_its_launchers_named_between():
     f = facts("这场“吉县苹果 县长来卖”专场直播，是山西省商务厅、山西省农业农村厅联合发起的“百县千品云上行”农产品直播季的一站。",
               published="2020-05-26")
     assert pairs(f, ONE.partOf) == {("吉县苹果 县长来卖”专场直播", "百县千品云上行”农产品直播季")}
+
+
+def test_company_before_a_title_is_the_company_just_named_not_the_platform_named_most():
+    f = facts("主播在淘宝直播推介翠芽。淘宝直播数据显示，当晚在线人数破万。翠芽由贵州湄江春茶业有限公司生产。"
+              "公司总经理冉光明告诉记者，订单一下子就爆了。", published="2020-12-16")
+    assert pairs(f, ONE.organization) == {("总经理", "贵州湄江春茶业有限公司")}

@@ -292,8 +292,20 @@ class Extractor:
                      if self.text.startswith(w, end - len(w)) and end - len(w) >= floor), None)
         if word is None:
             return None
-        chosen = self._most_named(anaphors[word], end - len(word))
+        pos = end - len(word)
+        chosen = self._just_named(word.removeprefix("该"), anaphors[word], pos) or self._most_named(anaphors[word], pos)
         return (chosen, anaphors[word]) if chosen is not None else None
+
+    def _just_named(self, word: str, cls: str, pos: int) -> URIRef | None:
+        """The organization of class `cls` named last before `pos`, in its sentence or the two before in its
+        paragraph, where its name ends with the generic word (…茶业有限公司生产。“…”公司总经理…): the one the
+        word points back at, though the article may name a platform more often."""
+        i = next((k for k, t in enumerate(self.sentences) if t.start <= pos < t.end), None)
+        if i is None:
+            return None
+        floor = self.sentences[max(i - 2, self._paragraph_start(i))].start
+        last = next((m for m in reversed(self.mentions) if m.cls == cls and floor <= m.start and m.end <= pos), None)
+        return self._at(last) if last is not None and last.label.endswith(word) else None
 
     def _main_enterprise(self, pos: int) -> tuple[URIRef, str] | None:
         """The enterprise the text is about so far: named before `pos` more often than any other (优眠科技 three
