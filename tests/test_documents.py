@@ -358,3 +358,5 @@ def test_a_metadata_line_is_blanked_but_its_author_field_kept() -> None:
     assert "嘉定报" not in text
     text, _ = clean("来源：多彩贵州网　　记者 杨雪梅　通讯员 田兴旺　　2020-12-16 08:47\n正文。")
     assert text.split("\n")[0].strip() == "记者 杨雪梅　通讯员 田兴旺　　2020-12-16 08:47"  # a byline there, kept
+    text, _ = clean("2021-05-16 08:30　来源：太原新闻网　作者：李慧敏\n正文。")
+    assert text.split("\n")[0].strip() == "作者：李慧敏"  # the page's date and time before it go too
