@@ -1039,3 +1039,9 @@ def test_company_before_a_title_is_the_company_just_named_not_the_platform_named
     f = facts("主播在淘宝直播推介翠芽。淘宝直播数据显示，当晚在线人数破万。翠芽由贵州湄江春茶业有限公司生产。"
               "公司总经理冉光明告诉记者，订单一下子就爆了。", published="2020-12-16")
     assert pairs(f, ONE.organization) == {("总经理", "贵州湄江春茶业有限公司")}
+
+
+def test_a_school_named_with_and_inside_its_university():
+    f = facts("分论坛由贵州财经大学大数据应用与经济学院副院长陈婧主持。清华大学与北京大学光华管理学院联合发布报告。")
+    assert labels(f, "Organization") == {"贵州财经大学大数据应用与经济学院", "清华大学", "北京大学光华管理学院"}
+    assert pairs(f, ONE.organization) == {("副院长", "贵州财经大学大数据应用与经济学院")}
