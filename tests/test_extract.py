@@ -1045,3 +1045,8 @@ def test_a_school_named_with_and_inside_its_university():
     f = facts("分论坛由贵州财经大学大数据应用与经济学院副院长陈婧主持。清华大学与北京大学光华管理学院联合发布报告。")
     assert labels(f, "Organization") == {"贵州财经大学大数据应用与经济学院", "清华大学", "北京大学光华管理学院"}
     assert pairs(f, ONE.organization) == {("副院长", "贵州财经大学大数据应用与经济学院")}
+
+
+def test_a_short_form_is_the_place_named_in_full_not_the_county_within_it():
+    f = facts("长沙造智能健身镜量产下线。发布会在长沙市岳麓区举行。")
+    assert labels(f, "City") == {"长沙市"} and labels(f, "District") == {"岳麓区"}

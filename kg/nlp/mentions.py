@@ -112,6 +112,9 @@ def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str]):
     options = gaz.candidates(surface)
     if len(options) == 1:
         return options[0]
+    named = [p for p in options if p.key in mentioned]  # 长沙 where 长沙市 is named: the city, not 长沙县 within it
+    if len(named) == 1:
+        return named[0]
     near = [p for p in options if _ancestor_mentioned(gaz, p, mentioned)]
     return near[0] if len(near) == 1 else None
 
