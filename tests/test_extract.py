@@ -1050,3 +1050,8 @@ def test_a_school_named_with_and_inside_its_university():
 def test_a_short_form_is_the_place_named_in_full_not_the_county_within_it():
     f = facts("长沙造智能健身镜量产下线。发布会在长沙市岳麓区举行。")
     assert labels(f, "City") == {"长沙市"} and labels(f, "District") == {"岳麓区"}
+
+
+def test_a_quoted_manner_is_no_event():
+    f = facts("4月30日晚举行的开幕式将采用“线下主会场+线上直播”的形式。", published="2021-04-23")
+    assert labels(f, "Event") == {"开幕式"}

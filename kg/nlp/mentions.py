@@ -315,8 +315,11 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
     not_products = set(lexicon.load("products")["not_products"])
     scare_quoted = set(lexicon.words("verbs", "promote")) | set(lexicon.words("verbs", "sell"))  # 为围巾“代言”
     joined = _join_heads([_produce_as_noun(w) for w in words], lexicon.all_name_heads())  # 分/v 论坛/n; 芒果/ORG 礼盒
+    manner = tuple(names["manner_after_quote"])
     out = []
     for m in QUOTED.finditer(text):
+        if text.startswith(manner, m.end()):  # 采用“线下主会场+线上直播”的形式: how, not what
+            continue
         inner = next(g for g in m.groups() if g is not None)
         inner_clean = EDITION.sub("", inner)
         offset = m.start() + 1 + len(inner) - len(inner_clean)
