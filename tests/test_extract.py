@@ -1055,3 +1055,8 @@ def test_a_short_form_is_the_place_named_in_full_not_the_county_within_it():
 def test_a_quoted_manner_is_no_event():
     f = facts("4月30日晚举行的开幕式将采用“线下主会场+线上直播”的形式。", published="2021-04-23")
     assert labels(f, "Event") == {"开幕式"}
+
+
+def test_a_host_s_nickname_ending_like_produce_stays_a_person():
+    f = facts("副县长马丽娟和本土主播“汉江小鱼”一起推介城固蜜橘，“汉江小鱼”尝了一瓣连说“甜”。", published="2021-01-21")
+    assert labels(f, "Person") == {"汉江小鱼"} and labels(f, "Product") == {"城固蜜橘"}

@@ -1169,9 +1169,11 @@ NAMED_THINGS = {"Product", "Event", "Initiative"}
 
 def one_sense(mentions: list[Mention]) -> list[Mention]:
     """A person's name that the text also writes as a product, event or initiative is that thing
-    (“小优快跑”采用…, where LAC reads the quoted robot as a person): one name, one sense per document."""
+    (“小优快跑”采用…, where LAC reads the quoted robot as a person): one name, one sense per document. A host's
+    quoted nickname (主播“汉江小鱼”) stays a person, though its last word reads like produce."""
     things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
-    return [replace(m, cls=things[m.label]) if m.cls == "Person" and m.label in things else m for m in mentions]
+    return [replace(m, cls=things[m.label]) if m.cls == "Person" and m.label in things and m.source != "nickname"
+            else m for m in mentions]
 
 
 def named_kinds_dropped(text: str, mentions: list[Mention]) -> list[Mention]:
