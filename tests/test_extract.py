@@ -1060,3 +1060,8 @@ def test_a_quoted_manner_is_no_event():
 def test_a_host_s_nickname_ending_like_produce_stays_a_person():
     f = facts("副县长马丽娟和本土主播“汉江小鱼”一起推介城固蜜橘，“汉江小鱼”尝了一瓣连说“甜”。", published="2021-01-21")
     assert labels(f, "Person") == {"汉江小鱼"} and labels(f, "Product") == {"城固蜜橘"}
+
+
+def test_an_adjective_opens_a_listed_product_s_name():
+    f = facts("洋县县长陈海波推介洋县黑米和有机红薯粉条。", published="2021-01-21")
+    assert pairs(f, ONE.promotes) == {("陈海波", "洋县黑米"), ("陈海波", "有机红薯粉条")}

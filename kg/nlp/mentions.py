@@ -866,9 +866,9 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
     """The noun at j and the nouns listed after it (A、B和C)."""
     heads = lexicon.words("products", "heads")
     items = []
-    while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC"}:
-        # a place before the noun belongs to the name: 秭归 脐橙
-        placed = words[j].tag == "LOC" and j + 1 < len(words) and words[j + 1].tag in OBJECT_TAGS \
+    while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC", "a"}:
+        # a place or an adjective before the noun belongs to the name: 秭归 脐橙, 有机 红薯粉条
+        placed = words[j].tag in ("LOC", "a") and j + 1 < len(words) and words[j + 1].tag in OBJECT_TAGS \
             and words[j + 1].start == words[j].end
         if not placed and words[j].tag not in OBJECT_TAGS:
             break
