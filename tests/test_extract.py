@@ -1065,3 +1065,8 @@ def test_a_host_s_nickname_ending_like_produce_stays_a_person():
 def test_an_adjective_opens_a_listed_product_s_name():
     f = facts("洋县县长陈海波推介洋县黑米和有机红薯粉条。", published="2021-01-21")
     assert pairs(f, ONE.promotes) == {("陈海波", "洋县黑米"), ("陈海波", "有机红薯粉条")}
+
+
+def test_a_place_suffix_that_opens_a_common_word_names_no_place():
+    f = facts("广州星曜互娱网络科技有限公司海南区域总部正式揭牌运营。")
+    assert labels(f, "District") == set() and labels(f, "Province") == {"海南"}

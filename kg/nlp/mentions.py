@@ -54,6 +54,7 @@ class Boundaries:
 def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
+    cut_words = tuple(lexicon.load("places")["cut_words"])
     hits, chained, nested = [], -1, set()
     for i, char in enumerate(text):
         for n in gaz.lengths.get(char, ()):
@@ -64,6 +65,8 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
             # must be words of their own, or be followed by an area within them (贵州遵义正安县委).
             starts = i in bounds.starts or i == chained
             encloses = starts and surface not in gaz.full and _encloses_next(gaz, text, i + n, surface)
+            if text.startswith(cut_words, i + n - 1):  # 海南区|域总部: 区域, not 海南区
+                continue
             if (surface in gaz.full and starts) or bounds.aligned(i, i + n) or encloses:
                 hits.append((i, i + n, surface))
                 chained = i + n if surface in gaz.full or encloses else -1
