@@ -1070,3 +1070,8 @@ def test_an_adjective_opens_a_listed_product_s_name():
 def test_a_place_suffix_that_opens_a_common_word_names_no_place():
     f = facts("广州星曜互娱网络科技有限公司海南区域总部正式揭牌运营。")
     assert labels(f, "District") == set() and labels(f, "Province") == {"海南"}
+
+
+def test_a_passive_maker_after_a_comma():
+    f = facts("“镜界X1”采用的“光镜M43”镜面显示模组，由武汉华屏光电科技有限公司定制生产。", published="2021-03-17")
+    assert pairs(f, ONE.madeBy) == {("光镜M43”镜面显示模组", "武汉华屏光电科技有限公司")}

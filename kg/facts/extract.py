@@ -764,7 +764,7 @@ class Extractor:
         places = [p for p in ms if product.end <= p.start and p.end <= maker.start and p.cls in PLACE_CLASSES]
         if places and self.text[places[-1].end:maker.start] == "的":
             gap = self.text[product.end:places[0].start]
-        return gap.strip()
+        return gap.strip().lstrip("，,")  # …显示模组，由…公司定制生产
 
     def _most_named(self, cls: str, pos: int, exclude: set = frozenset()) -> URIRef | None:
         """The entity of class `cls` the text has named most before `pos` (the article's company, not the
