@@ -1075,3 +1075,8 @@ def test_a_place_suffix_that_opens_a_common_word_names_no_place():
 def test_a_passive_maker_after_a_comma():
     f = facts("“镜界X1”采用的“光镜M43”镜面显示模组，由武汉华屏光电科技有限公司定制生产。", published="2021-03-17")
     assert pairs(f, ONE.madeBy) == {("光镜M43”镜面显示模组", "武汉华屏光电科技有限公司")}
+
+
+def test_a_title_in_an_enterprise_s_branch_is_the_enterprise_s():
+    f = facts("发布会上，苏宁易购南京大区总经理吴俊峰表示，苏宁将投入1亿元补贴。", published="2021-04-23")
+    assert pairs(f, ONE.organization) == {("总经理", "苏宁易购")}

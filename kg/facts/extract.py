@@ -257,10 +257,20 @@ class Extractor:
 
     def _jurisdiction(self, end: int, floor: int) -> tuple[URIRef, str] | None:
         """The place or organization a title ending at `end` is of, as the text writes it there."""
-        m = self._named_before(end, floor)
+        m = self._named_before(end, floor) or self._branch_of(end, floor)
         if m:
             return self.iri_of.get((m.start, m.end)), m.cls
         return self._anaphor(end, floor) or self._last_area(end, floor)
+
+    def _branch_of(self, end: int, floor: int) -> Mention | None:
+        """The enterprise before a branch that ends at `end`, with or without its place (苏宁易购 南京 大区)."""
+        unit = next((u for u in lexicon.load("organizations")["branch_units"] if self.text.startswith(u, end - len(u))), None)
+        if unit is None:
+            return None
+        at = end - len(unit)
+        place = next((p for p in self.mentions if p.end == at and p.cls in PLACE_CLASSES and p.start >= floor), None)
+        org = self._named_before(place.start if place else at, floor)
+        return org if org is not None and org.cls == "Enterprise" else None
 
     def _named_before(self, end: int, floor: int) -> Mention | None:
         """The place or organization written right before `end`; 正安县委常委: the place and the party
