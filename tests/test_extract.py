@@ -1080,3 +1080,8 @@ def test_a_passive_maker_after_a_comma():
 def test_a_title_in_an_enterprise_s_branch_is_the_enterprise_s():
     f = facts("发布会上，苏宁易购南京大区总经理吴俊峰表示，苏宁将投入1亿元补贴。", published="2021-04-23")
     assert pairs(f, ONE.organization) == {("总经理", "苏宁易购")}
+
+
+def test_a_first_stream_is_an_event():
+    f = facts("当天，公司海南总部正式揭牌运营。8日晚，主播符晓琪在总部完成了揭牌后的首场直播。", published="2021-08-10")
+    assert "首场直播" in labels(f, "Event")
