@@ -4,7 +4,13 @@ import json
 
 import pytest
 
-from kg.nlp.train import MODEL_DIR, load_cluener, load_ner, prf, record_spans, score_spans, suffix_features, word_features
+import random
+
+import spacy
+from spacy.training import Example
+
+from kg.nlp.train import (MODEL_DIR, entity_swap_augmenter, load_cluener, load_ner, prf, record_spans, score_spans,
+                          suffix_features, swap_mentions, to_doc, word_features)
 
 SENTENCE = "腾讯公司副总裁周建明今天表示，公司将继续扩大研发投入。"
 
@@ -98,3 +104,30 @@ def test_suffix_features_give_every_character_its_word_s_ending(nlp):
     by_char = dict(zip((t.idx for t in doc), zip(last.tolist(), last2.tolist())))
     assert by_char[0] == by_char[1] == by_char[2]  # 副市长: one word
     assert by_char[0] != by_char[3]
+
+
+def test_swap_mentions_moves_the_text_and_the_spans_together():
+    random.seed(0)
+    text, spans = swap_mentions("上海市政府与阿里巴巴签约", [(0, 5, "government"), (6, 10, "company")],
+                                {"government": ["国务院"], "company": ["腾讯公司"]}, swap=1.0)
+    assert text == "国务院与腾讯公司签约"
+    assert [text[a:b] for a, b, _ in spans] == ["国务院", "腾讯公司"]
+    assert [label for *_, label in spans] == ["government", "company"]
+
+
+def test_entity_swap_augmenter_adds_a_copy_with_mentions_seen_before():
+    """Each example passes through; with prob 1 a copy follows in which names seen earlier take the places of its own."""
+    nlp = spacy.blank("zh")
+    augment = entity_swap_augmenter(prob=1.0, swap=1.0)
+
+    def example(text, spans):
+        return Example(nlp.make_doc(text), to_doc(nlp, text, spans))
+
+    first = list(augment(nlp, example("国务院发文", [(0, 3, "government")])))
+    assert [e.reference.text for e in first] == ["国务院发文", "国务院发文"]  # only its own mention seen so far
+    random.seed(1)
+    out = list(augment(nlp, example("上海市政府发文", [(0, 5, "government")])))
+    assert out[0].reference.text == "上海市政府发文"
+    copy = out[1].reference
+    assert [(e.text, e.label_) for e in copy.ents] == [(copy.text[:-2], "government")]
+    assert copy.text[:-2] in {"国务院", "上海市政府"} and out[1].predicted.text == copy.text
