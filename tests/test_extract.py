@@ -1085,3 +1085,9 @@ def test_a_title_in_an_enterprise_s_branch_is_the_enterprise_s():
 def test_a_first_stream_is_an_event():
     f = facts("当天，公司海南总部正式揭牌运营。8日晚，主播符晓琪在总部完成了揭牌后的首场直播。", published="2021-08-10")
     assert "首场直播" in labels(f, "Event")
+
+
+def test_a_district_s_festival_within_a_city_s_season_is_a_part_of_it():
+    f = facts("2021南京“金陵e购”消费季将于4月30日启幕。5月8日，鼓楼区将在湖南路商圈举办“鼓楼夜购”直播节。",
+              published="2021-04-23")
+    assert pairs(f, ONE.partOf) == {("鼓楼夜购”直播节", "2021南京“金陵e购”消费季")}
