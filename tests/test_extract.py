@@ -1091,3 +1091,9 @@ def test_a_district_s_festival_within_a_city_s_season_is_a_part_of_it():
     f = facts("2021南京“金陵e购”消费季将于4月30日启幕。5月8日，鼓楼区将在湖南路商圈举办“鼓楼夜购”直播节。",
               published="2021-04-23")
     assert pairs(f, ONE.partOf) == {("鼓楼夜购”直播节", "2021南京“金陵e购”消费季")}
+
+
+def test_a_pronoun_at_an_event_is_the_person_named_before():
+    f = facts("昨天，产业园揭牌仪式在崇明区举行。瀛洲云播创始人兼总经理黄诗韵是土生土长的崇明人。她在揭牌仪式上透露，"
+              "公司已签约40多名主播。", published="2021-04-29")
+    assert pairs(f, ONE.participatedIn) == {("黄诗韵", "产业园揭牌仪式")}

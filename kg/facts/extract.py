@@ -544,6 +544,8 @@ class Extractor:
             agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
                       and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
+            if not any(a.cls == "Person" for a in agents):  # 她在签约仪式上透露: the person the paragraph named last
+                agents += self._pronoun_referent(s, s.end)
             told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
             named_here = {self._at(m) for m in told}
             # 作为…购物节的专场之一，这场直播由韩立群领衔: the event a determiner points at is the one attended
