@@ -1097,3 +1097,9 @@ def test_a_pronoun_at_an_event_is_the_person_named_before():
     f = facts("昨天，产业园揭牌仪式在崇明区举行。瀛洲云播创始人兼总经理黄诗韵是土生土长的崇明人。她在揭牌仪式上透露，"
               "公司已签约40多名主播。", published="2021-04-29")
     assert pairs(f, ONE.participatedIn) == {("黄诗韵", "产业园揭牌仪式")}
+
+
+def test_who_chairs_after_you_attends_the_event_named_just_before():
+    f = facts("9月25日，2021数字经济创新发展论坛在贵阳开幕。当天下午，论坛还举行了“数据要素流通与安全”分论坛，"
+              "由贵州财经大学大数据应用与经济学院副院长陈婧主持。", published="2021-09-27")
+    assert pairs(f, ONE.participatedIn) == {("陈婧", "数据要素流通与安全”分论坛")}

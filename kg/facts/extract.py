@@ -93,6 +93,7 @@ class Extractor:
         self._participants()
         for s in self.sentences:
             self._platforms_joined(s)
+            self._chaired(s)
         self._attended_on_lead_day()
         self._authors()
         self._days_over_months()
@@ -593,6 +594,18 @@ class Extractor:
             for m in s.mentions:
                 if m.cls == "Enterprise" and match.start("list") <= m.start < match.end("list"):
                     self._state(self._at(m), ONE.participatedIn, event, s, "platforms-joined")
+
+    def _chaired(self, s: Sentence):
+        """由 X 主持 after an event's name (…分论坛，由…副院长陈婧主持): X leads, so attends, the event named last
+        before, though the sentence names others (the forum the sub-forum is of)."""
+        verbs = lexicon.load("verbs")["chaired_by"]
+        for i, p in enumerate(s.mentions):
+            if p.cls != "Person" or not self.text.startswith(tuple(verbs), p.end):
+                continue
+            clause = CLAUSE_BREAK.split(self.text[s.start:p.start])[-1]
+            events = [m for m in s.mentions[:i] if m.cls == "Event"]
+            if clause.startswith("由") and events:
+                self._state(self._at(p), ONE.participatedIn, self._at(events[-1]), s, "chaired-by")
 
     def _organizer(self, m: Mention, s: Sentence) -> bool:
         """An agent named in its clause as organizer: 由A主办, A和B承办."""
