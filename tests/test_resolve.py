@@ -90,4 +90,6 @@ def test_a_brand_with_a_shorter_kind_is_the_same_product_but_another_kind_is_not
     assert product_short_form("讷河富硒马铃薯", "讷河马铃薯")
     assert product_short_form("服务机器人", "机器人")
     assert not product_short_form("深睡Pro智能床垫", "深睡Pro枕头")
+    assert product_short_form("镜界X1智能健身镜", "镜界X1")  # a model name without its kind
+    assert not product_short_form("吉县苹果醋", "吉县苹果")  # produce and what is made of it stay two
     assert not product_short_form("江永香芋酥", "江永香柚")

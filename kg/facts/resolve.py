@@ -21,10 +21,14 @@ def company_short_form(full: str, short: str) -> bool:
     return core != full and len(core) >= 2 and short.startswith(core) and short[len(core):] in full
 
 
+MODEL_NUMBER = re.compile(r"[A-Za-z0-9]")
+
+
 def product_short_form(full: str, short: str) -> bool:
     """机器人 of 服务机器人 (when the text names only one kind of robot); a brand with a shorter kind:
-    深睡Pro床垫 of 深睡Pro智能床垫, 讷河马铃薯 of 讷河富硒马铃薯 (names without their quotes)."""
-    if full.endswith(short):
+    深睡Pro床垫 of 深睡Pro智能床垫, 讷河马铃薯 of 讷河富硒马铃薯 (names without their quotes); a model name without
+    its kind: 镜界X1 of 镜界X1智能健身镜 (a model number makes the name one product's, where 苹果 of 苹果醋 is not)."""
+    if full.endswith(short) or (full.startswith(short) and MODEL_NUMBER.search(short)):
         return True
     brand = os.path.commonprefix([full, short])
     return len(brand) >= 2 and len(short) > len(brand) and full.endswith(short[len(brand):])
