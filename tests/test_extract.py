@@ -1103,3 +1103,8 @@ def test_who_chairs_after_you_attends_the_event_named_just_before():
     f = facts("9月25日，2021数字经济创新发展论坛在贵阳开幕。当天下午，论坛还举行了“数据要素流通与安全”分论坛，"
               "由贵州财经大学大数据应用与经济学院副院长陈婧主持。", published="2021-09-27")
     assert pairs(f, ONE.participatedIn) == {("陈婧", "数据要素流通与安全”分论坛")}
+
+
+def test_a_surname_lac_cuts_off_joins_its_given_name():
+    f = facts("8日晚，主播“椰岛小七”符小琪举着一包椰子脆片对着镜头吆喝。挂耳咖啡同样由符小琪推介。", published="2021-08-10")
+    assert [sorted(e.labels) for e in f.entities.values() if e.cls == "Person"] == [["椰岛小七", "符小琪"]]

@@ -965,6 +965,9 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     titles = lexicon.titles()["all"]
     surnames = lexicon.load("names")["surnames"]
     spans = {_with_surname(text, w.start, w.end, titles, surnames) for w in words if w.tag == "PER"}
+    # 符/PER 小琪/PER: a surname LAC cuts off its given name
+    spans |= {(a.start, b.end) for a, b in zip(words, words[1:]) if a.tag == b.tag == "PER" and a.end == b.start
+              and len(a.text) == 1 and a.text in surnames and len(b.text) <= 2}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     quotes = list(QUOTED.finditer(text))
