@@ -70,16 +70,16 @@ def differences(before: dict, after: dict) -> tuple[list[str], dict]:
 
     if len(b["ents"]) != len(a["ents"]):
         out.append(f"entities: {len(b['ents'])} before, {len(a['ents'])} after")
-    def carried(data_b, xs, data_a, ys, total) -> bool:
+    def carried(data_b, xs, total_b, data_a, ys, total_a) -> bool:
         """The after page may carry only the first sources with their count (kg/explore/data.py, EVIDENCE_SHOWN);
         a source listed twice before (an entity typed Event and Initiative from one sentence) counts once."""
         xs, ys = list(dict.fromkeys(evidence(data_b, xs))), evidence(data_a, ys)
-        return ys == xs[:len(ys)] and (total or len(ys)) == len(xs)
+        return ys == xs[:len(ys)] and (total_a or len(ys)) == (total_b or len(xs))
 
     for i, (x, y) in enumerate(zip(b["ents"], a["ents"])):
         if bare(x, {"tev", "tevn"}) != bare(y, {"tev", "tevn"}):
             out.append(f"entity {i} differs: {x['l']}")
-        elif i in shown and not carried(b, x.get("tev"), a, y.get("tev"), y.get("tevn")):
+        elif i in shown and not carried(b, x.get("tev"), x.get("tevn"), a, y.get("tev"), y.get("tevn")):
             out.append(f"type evidence of drawn entity {x['l']} differs")
     counts = {"entities": len(a["ents"]), "drawn": len(shown), "statements": len(a["st"]),
               "statements with evidence compared": 0, "statements whose evidence is left out": 0}
@@ -90,7 +90,7 @@ def differences(before: dict, after: dict) -> tuple[list[str], dict]:
             out.append(f"statement {k} differs")
         elif x.get("s") in shown or x.get("o") in shown:
             counts["statements with evidence compared"] += 1
-            if not carried(b, x.get("ev"), a, y.get("ev"), y.get("evn")):
+            if not carried(b, x.get("ev"), x.get("evn"), a, y.get("ev"), y.get("evn")):
                 out.append(f"evidence of statement {k} differs")
         elif y.get("ev"):
             out.append(f"statement {k} between hidden entities carries evidence")

@@ -421,19 +421,21 @@ def _add_evidence(view: View, src):
     picked = [(st, *sources(st.triples)) for st in statements]
     picked += [(e, *sources([(e.iri, P.type, c) for c in sorted(types[e.iri])])) for e in entities]
     sentences = dict(src.sentences({node for _, first, _ in picked for _, node in first}))
-    evidence_index: dict = {}
     sentence_index: dict[str, int] = {}
-    for item, first, total in picked:
-        ids = []
-        for (d, start, end), node in first:
+    evidence_of: dict = {}  # source → its evidence id: a sentence shown for many statements is cleaned once
+
+    def number(source, node) -> int:
+        if source not in evidence_of:
             sentence = text(sentences.get(node) or "")
             si = sentence_index.setdefault(sentence, len(view.sentences))
             if si == len(view.sentences):
                 view.sentences.append(sentence)
-            key = (si, d, start, end)
-            ids.append(evidence_index.setdefault(key, len(view.evidence)))
-            if ids[-1] == len(view.evidence):
-                view.evidence.append(key)
+            evidence_of[source] = len(view.evidence)
+            view.evidence.append((si, *source))
+        return evidence_of[source]
+
+    for item, first, total in picked:
+        ids = [number(source, node) for source, node in first]
         if isinstance(item, Statement):
             item.ev, item.n_ev = ids, total
         else:
