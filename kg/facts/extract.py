@@ -311,7 +311,7 @@ class Extractor:
         """The organization of class `cls` named last before `pos`, in its sentence or the two before in its
         paragraph, where its name ends with the generic word (…茶业有限公司生产。“…”公司总经理…): the one the
         word points back at, though the article may name a platform more often."""
-        i = next((k for k, t in enumerate(self.sentences) if t.start <= pos < t.end), None)
+        i = self._sentence_at(pos)
         if i is None:
             return None
         floor = self.sentences[max(i - 2, self._paragraph_start(i))].start
@@ -970,9 +970,10 @@ class Extractor:
         """Reporters named in a byline (（记者 张懿）, 本报记者 张明 通讯员 李华) wrote the document."""
         roles = set(lexicon.load("bylines")["roles"])
         for match in lexicon.finditer("bylines", "patterns", self.text):
-            s = next((x for x in self.sentences if x.start <= match.start("name") < x.end), None)
-            if s is None:
+            i = self._sentence_at(match.start("name"))
+            if i is None:
                 continue
+            s = self.sentences[i]
             for name in re.split(r"[、 　]+", match.group("name")):
                 if not name or name in roles or name in gazetteer().names:  # 记者 赵欣然 济南报道: where, not who
                     continue
@@ -983,6 +984,10 @@ class Extractor:
 
     def _at(self, m: Mention) -> URIRef:
         return self.iri_of[(m.start, m.end)]
+
+    def _sentence_at(self, pos: int) -> int | None:
+        """The index of the sentence holding the character at `pos` (None between sentences)."""
+        return next((k for k, t in enumerate(self.sentences) if t.start <= pos < t.end), None)
 
 
 def _container_rank(m: Mention) -> int:

@@ -431,8 +431,9 @@ def _year_and_organizer(words: list[Word]) -> list[Word]:
             j = _organizer_before(words, i)
             if j is None and k > i + 1:
                 j = i
-            for x in range(k if j is None else j, k):
-                out[x] = words[x]._replace(tag="nz")
+            if j is not None:
+                for x in range(j, k):
+                    out[x] = words[x]._replace(tag="nz")
     return out
 
 
