@@ -1,0 +1,63 @@
+"""What reading the evidence of the explorer's drawn statements costs in Oxigraph, apart from Python.
+
+    .venv/bin/python benchmarks/explorer_evidence.py STORE [--cap 1500]
+
+Builds the explorer's view of the store's merged graph as `kg build` does (kg.explore.data), takes the triples
+whose evidence the page carries, and times three reads of their evidence nodes found from the subjects: Oxigraph
+counting the (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own
+read (`OxigraphSource.evidence`, every field but the sentence). Prints seconds and rows for each.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without install
+from rdflib.namespace import RDF  # noqa: E402
+
+from kg.explore import data  # noqa: E402
+from kg.explore.source import _iri, _values, source  # noqa: E402
+from kg.graph.build import ontology_graph  # noqa: E402
+from kg.store import GraphStore  # noqa: E402
+
+
+def timed(label: str, read) -> None:
+    """`read()` called and its rows iterated on the clock (Oxigraph may evaluate a query when it is called)."""
+    started, n = time.perf_counter(), 0
+    for _ in read():
+        n += 1
+    print(f"{label:48} {time.perf_counter() - started:7.1f} s  {n:>9,} rows", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--cap", type=int, default=1500, help="entities drawn, as `kg build` draws them")
+    args = ap.parse_args()
+    with GraphStore(args.store) as store:
+        src = source(store.graph())
+        onto = ontology_graph()
+        started = time.perf_counter()
+        view = data._view(data._read(src, data._properties(onto)), onto)
+        view.shown = data._most_connected(view, args.cap)
+        print(f"{'graph read and view built':48} {time.perf_counter() - started:7.1f} s")
+        shown = set(view.shown)
+        drawn = [view.entities[i] for i in view.shown]
+        wanted = {t for st in view.statements if st.s in shown or st.o in shown for t in st.triples}
+        wanted |= {(e, data.P.type, c) for e, c in src.types({e.iri for e in drawn})}
+        hidden = {e.iri for e in view.entities} - {e.iri for e in drawn}
+        subjects = {s for s, _, _ in wanted if s not in hidden}
+        print(f"triples whose evidence the page carries: {len(wanted):,}, their subjects: {len(subjects):,}")
+        spo = (f"VALUES ?s {{ {_values(subjects)} }} ?n {_iri(str(RDF.subject))} ?s ; "
+               f"{_iri(str(RDF.predicate))} ?p ; {_iri(str(RDF.object))} ?o")
+        timed("Oxigraph counts the (node, s, p, o) rows", lambda: src.store.query(
+            f"SELECT (COUNT(*) AS ?c) WHERE {{ {spo} }}", default_graph=src.name))
+        timed("the (node, s, p, o) rows iterated in Python", lambda: src.store.query(
+            f"SELECT ?n ?s ?p ?o WHERE {{ {spo} }}", default_graph=src.name))
+        timed("the explorer's read (OxigraphSource.evidence)", lambda: src.evidence(subjects, ()))
+
+
+if __name__ == "__main__":
+    main()
