@@ -1108,3 +1108,39 @@ def test_who_chairs_after_you_attends_the_event_named_just_before():
 def test_a_surname_lac_cuts_off_joins_its_given_name():
     f = facts("8日晚，主播“椰岛小七”符小琪举着一包椰子脆片对着镜头吆喝。挂耳咖啡同样由符小琪推介。", published="2021-08-10")
     assert [sorted(e.labels) for e in f.entities.values() if e.cls == "Person"] == [["椰岛小七", "符小琪"]]
+
+
+def test_a_conjunction_before_a_county_head_is_no_county():
+    """向国平和县长周敏: 和县 is a real county, but here it is 和 and 县长."""
+    f = facts("昨晚，黔江区区委书记罗立新和县长万小梅一起走进直播间。")
+    assert "和县" not in labels(f, "District")
+    assert ("万小梅", "县长") in pairs(f, ONE.holdsPost)
+
+
+def test_everyone_of_a_coordinated_or_collective_subject_promotes():
+    f = facts("主播“蜀乡小燕”周燕和副县长杨帆、县长林涛一组，先后推介了青川木耳和青川竹笋。")
+    assert {a for a, p in pairs(f, ONE.promotes) if p == "青川木耳"} == {"蜀乡小燕", "杨帆", "林涛"}
+    f = facts("县长林涛和副县长杨帆走进主播孙悦的直播间，三人搭档推介青川木耳。")
+    assert {a for a, _ in pairs(f, ONE.promotes)} == {"林涛", "杨帆", "孙悦"}
+
+
+def test_a_host_accompanying_an_official_promotes_with_him():
+    f = facts("另一位主播赵晓阳则陪着副县长杨帆，专门推介青川竹笋。")
+    assert {a for a, _ in pairs(f, ONE.promotes)} == {"赵晓阳", "杨帆"}
+
+
+def test_a_pronoun_after_a_time_phrase_with_a_host_both_promote():
+    f = facts("青川县县长林涛是第一次直播。昨晚8点，她和主播孙悦搭档，主推青川木耳。")
+    assert {a for a, _ in pairs(f, ONE.promotes)} == {"林涛", "孙悦"}
+
+
+def test_what_the_stream_sold_is_promoted_by_who_promoted_before():
+    f = facts("昨晚，青川县县长林涛与主播孙悦一起为家乡农产品吆喝。"
+              "据统计，当晚直播售出青川木耳、青川竹笋等农产品3万单。")
+    assert pairs(f, ONE.promotes) == {(a, p) for a in ("林涛", "孙悦") for p in ("青川木耳", "青川竹笋")}
+
+
+def test_stream_sales_leave_a_product_whose_promoter_is_named():
+    f = facts("昨晚，县长林涛与主播孙悦一起为家乡农产品吆喝。"
+              "当晚直播售出青川木耳、青川竹笋等农产品3万单。其中，青川竹笋由主播赵晓阳推介。")
+    assert {a for a, p in pairs(f, ONE.promotes) if p == "青川竹笋"} == {"赵晓阳"}

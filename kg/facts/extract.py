@@ -30,7 +30,7 @@ REFERENCES = {"surname+title", EVENT_REFERENCE, PRODUCT_REFERENCE}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
-PRONOUNS = "他她"
+SUBJECT_PRONOUN = re.compile(r"(?:^|[，,])\s*([他她])")  # a pronoun opening a clause: its subject
 PLACE_AS_HOST = re.compile(r"将|[“「《]")  # 和平区将在…上演, 河西区“梅江夜市美食节”开市: what a place will stage
 TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
@@ -68,6 +68,8 @@ class Extractor:
         self.mentions = [m for m in self.mentions if id(m) in inside]
         self.home = self._home_areas()
         self.home_names = {cls: key.rsplit("/", 1)[-1] for cls, key in self.home.items()}
+        self._last_promoters: tuple[int, list[Mention]] = (0, [])  # the last promoting sentence and who promoted
+        self._sold: list[tuple[Sentence, Mention, Mention]] = []  # (sentence, promoter, product) of stream sales
 
     def _sentence(self, a: int, b: int) -> Sentence:
         return Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b],
@@ -84,11 +86,12 @@ class Extractor:
             self._attended_on(i)
             self._referred_on(i)
             self._part_of(i)
-            self._promotes(s)
+            self._promotes(i)
             self._makers(s)
             self._issuers(s)
             self._campaigns(s)
             self._locations(s)
+        self._sold_unclaimed()
         self._sub_events()
         self._participants()
         for s in self.sentences:
@@ -546,7 +549,7 @@ class Extractor:
                       and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
             if not any(a.cls == "Person" for a in agents):  # 她在签约仪式上透露: the person the paragraph named last
-                agents += self._pronoun_referent(s, s.end)
+                agents += self._pronoun_referent(s) if self._subject_pronoun(s, s.end) is not None else []
             told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
             named_here = {self._at(m) for m in told}
             # 作为…购物节的专场之一，这场直播由韩立群领衔: the event a determiner points at is the one attended
@@ -700,16 +703,20 @@ class Extractor:
 
     # -- products, initiatives, places ------------------------------------------------------------
 
-    def _promotes(self, s: Sentence):
+    def _promotes(self, i: int):
         """Who promotes the products of a sentence with a promoting verb: for each product, the person nearest
         before it where a cue follows that person within the product's clause (阿暖主推A，冯嘉乐则为B“代言”),
-        else the promoter of the sentence's first cue."""
+        else the promoter of the sentence's first cue. A sentence that only reports the stream's sales
+        (当晚…售出A、B等) has the products of whoever promoted just before it."""
+        s = self.sentences[i]
         cues = lexicon.load("verbs")["promote"]
         at = sorted(s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text))
-        if not at:
-            return
         persons = [m for m in s.mentions if m.cls == "Person"]
+        if not at:
+            self._stream_sales(i, persons)
+            return
         speech = lexicon.regexes("verbs", "speech_opening")[0]
+        self._last_promoters = (i, self._promoters(s, persons, at[0]))
         for prod in (m for m in s.mentions if m.cls == "Product"):
             near = [m for m in persons if m.end <= prod.start][-1:]
             clause_end = s.clause_of(prod.start)[1]
@@ -719,19 +726,68 @@ class Extractor:
                     continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
 
+    def _stream_sales(self, i: int, persons: list[Mention]):
+        """Products a sentence with no person says the stream sold (当晚直播…售出A、B等) are promoted by those
+        who promoted in the sentences just before, in its paragraph or the one before."""
+        s, (j, promoters) = self.sentences[i], self._last_promoters
+        verbs = lexicon.load("verbs")
+        if persons or not promoters or i - j > verbs["stream_sales_window"] \
+                or self._paragraph_start(max(self._paragraph_start(i) - 1, 0)) > j \
+                or not any(w in s.text for w in verbs["stream_sales"]) or not any(w in s.text for w in verbs["sell"]):
+            return
+        self._sold.extend((s, p, prod) for prod in s.mentions if prod.cls == "Product" for p in promoters)
+
+    def _sold_unclaimed(self):
+        """The stream's sales give a product its promoters only where no sentence names who promotes it."""
+        claimed = {st.object for st in self.facts.statements if st.predicate == ONE.promotes}
+        for s, p, prod in self._sold:
+            if self._at(prod) not in claimed:
+                self._state(self._at(p), ONE.promotes, self._at(prod), s, "stream-sales")
+
     def _promoters(self, s: Sentence, persons: list[Mention], cue_pos: int) -> list[Mention]:
         """The person nearest before a promoting cue, or the sentence's subject written after it (并无“带货”经验的
-        吴清…), or the one a pronoun stands for; two who do it together (区长与主播共同推介) both."""
+        吴清…), or the one a pronoun stands for; those who do it together (区长与主播共同推介, 三人搭档推介,
+        A和B、C一组推介, 她…和主播X搭档) all."""
         before = [m for m in persons if m.start < cue_pos]
-        if len(before) >= 2 and self._together(before[-2], before[-1], cue_pos):
+        verbs = lexicon.load("verbs")
+        if before and any(w in self.text[before[-1].end:cue_pos] for w in verbs["collective_subjects"]):
+            return before
+        run = self._coordinated(before)
+        if len(run) >= 2:
+            return run
+        if len(before) >= 2 and self._together(before[-2].end, before[-1].start, before[-1].end, cue_pos):
             return before[-2:]
-        return before[-1:] or persons[:1] or self._pronoun_referent(s, cue_pos)
+        pronoun = self._subject_pronoun(s, cue_pos)
+        if pronoun is not None and (referent := self._pronoun_referent(s)):
+            if not before:
+                return referent
+            if self._together(pronoun + 1, before[-1].start, before[-1].end, cue_pos):
+                return referent + before[-1:]
+        return before[-1:] or persons[:1]
 
-    def _pronoun_referent(self, s: Sentence, end: int) -> list[Mention]:
-        """他/她 opening a sentence (他重点推荐的…) is the subject of the last sentence before it in its
-        paragraph that names a person: the first person it names (段红梅…请阿朵品尝。她还… is 段红梅)."""
-        if self.text[s.start:end].lstrip()[:1] not in PRONOUNS:
-            return []
+    def _coordinated(self, before: list[Mention]) -> list[Mention]:
+        """The persons named last before a cue as one subject: each joined to the next by a joiner, perhaps
+        with the next one's title (陈佳佳和王丽娟、固始县县长吕宏伟), or by nothing but a quote (“豫南茶妹”陈佳佳)."""
+        joiners = tuple(lexicon.load("verbs")["subject_joiners"])
+        run = before[-1:]
+        for prev in reversed(before[:-1]):
+            gap = self.text[prev.end:run[0].start].lstrip("”\"」 ")
+            if gap and not (gap.startswith(joiners) and not CLAUSE_BREAK.search(gap)):
+                break
+            run.insert(0, prev)
+        return run
+
+    def _subject_pronoun(self, s: Sentence, end: int) -> int | None:
+        """Where a 他/她 opens a clause of the sentence before `end` with no person named before it
+        (她在签约仪式上透露, 昨晚8点，她…): the sentence's subject."""
+        m = SUBJECT_PRONOUN.search(self.text[s.start:end])
+        if m is None or any(p.start < s.start + m.end() for p in s.mentions if p.cls == "Person"):
+            return None
+        return s.start + m.start(1)
+
+    def _pronoun_referent(self, s: Sentence) -> list[Mention]:
+        """The person a subject pronoun of sentence s stands for: the subject of the last sentence before it in
+        its paragraph that names a person, the first person it names (段红梅…请阿朵品尝。她还… is 段红梅)."""
         i = self.sentences.index(s)
         for t in reversed(self.sentences[self._paragraph_start(i):i]):
             persons = [m for m in t.mentions if m.cls == "Person"]
@@ -739,11 +795,12 @@ class Extractor:
                 return persons[:1]
         return []
 
-    def _together(self, a: Mention, b: Mention, cue_pos: int) -> bool:
-        """A with B doing it together: 钱蕾…与…主播王悦一起…推介, 区长与主播共同推介."""
+    def _together(self, a_end: int, b_start: int, b_end: int, cue_pos: int) -> bool:
+        """A with B doing it together: 钱蕾…与…主播王悦一起…推介, 区长与主播共同推介; or B with A: 主播X陪着A推介."""
         verbs = lexicon.load("verbs")
-        gap, after = self.text[a.end:b.start], self.text[b.end:cue_pos]
-        return any(w in gap for w in verbs["with"]) and any(w in gap + after for w in verbs["together"])
+        gap, after = self.text[a_end:b_start], self.text[b_end:cue_pos]
+        return any(w in gap for w in verbs["with"]) and any(w in gap + after for w in verbs["together"]) \
+            or any(w in gap for w in verbs["accompany"])
 
     def _makers(self, s: Sentence):
         """An enterprise written right before its product (上汽新一代智能网联汽车), or the enterprise

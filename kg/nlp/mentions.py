@@ -55,6 +55,7 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
     cut_words = tuple(lexicon.load("places")["cut_words"])
+    function_starts = {w.start for w in words if w.tag in lexicon.load("places")["function_tags"]}
     hits, chained, nested = [], -1, set()
     for i, char in enumerate(text):
         for n in gaz.lengths.get(char, ()):
@@ -66,6 +67,8 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
             starts = i in bounds.starts or i == chained
             encloses = starts and surface not in gaz.full and _encloses_next(gaz, text, i + n, surface)
             if text.startswith(cut_words, i + n - 1):  # 海南区|域总部: 区域, not 海南区
+                continue
+            if i in function_starts and i + n not in bounds.ends:
                 continue
             if (surface in gaz.full and starts) or bounds.aligned(i, i + n) or encloses:
                 hits.append((i, i + n, surface))
