@@ -1144,3 +1144,17 @@ def test_stream_sales_leave_a_product_whose_promoter_is_named():
     f = facts("昨晚，县长林涛与主播孙悦一起为家乡农产品吆喝。"
               "当晚直播售出青川木耳、青川竹笋等农产品3万单。其中，青川竹笋由主播赵晓阳推介。")
     assert {a for a, p in pairs(f, ONE.promotes) if p == "青川竹笋"} == {"赵晓阳"}
+
+
+def test_a_division_written_into_a_title_keeps_the_chain_and_its_body():
+    """市场建设处处长 after 新闻发言人、: the division is part of the title, the body before the chain its jurisdiction."""
+    f = facts("昨天，上海市商务委员会举行新闻发布会。发布会由市商务委新闻发言人、市场建设处处长范文杰主持。")
+    assert pairs(f, ONE.holdsPost) == {("范文杰", "新闻发言人"), ("范文杰", "市场建设处处长")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"上海市商务委员会"}
+
+
+def test_a_company_anaphor_or_a_body_in_a_title_is_no_division():
+    f = facts("红水河农业开发有限公司生产的礼盒是爆品。该公司总经理韦金宝告诉记者，礼盒卖完了。")
+    assert {o for _, o in pairs(f, ONE.roleTitle)} == {"总经理"}
+    f = facts("南京市商务局召开会议。南京市商务局电子商务处处长王建国表示，将加快推进。")
+    assert not [t for _, t in pairs(f, ONE.holdsPost) if "商务局" in t]

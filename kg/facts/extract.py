@@ -222,7 +222,8 @@ class Extractor:
             if title is None:
                 break
             tstart = pos - len(title)
-            kept = next((k for k in t["kept_prefixes"] if self.text.startswith(k, tstart - len(k))), "")
+            kept = next((k for k in t["kept_prefixes"] if self.text.startswith(k, tstart - len(k))), "") \
+                or self._division_before(tstart, left_start)
             jurisdiction = self._jurisdiction(tstart - len(kept), left_start) or inherited
             found.append((kept + title, title, jurisdiction))
             homes.append(self._home_jurisdiction(tstart - len(kept), left_start, kept, title))
@@ -250,6 +251,22 @@ class Extractor:
                 found[i] = (*found[i][:2], carry)
             carry = found[i][2] or carry
         return found
+
+    def _division_before(self, end: int, floor: int) -> str:
+        """A body's internal division written right before a title (市商务委|市场建设处|处长, 新闻发言人、|市场建设
+        处|处长): Chinese characters back to a joiner, a named place or organization, or the chain's start, and
+        not a word that points back at an organization (该公司)."""
+        if self.text[end - 1:end] not in lexicon.load("titles")["division_suffixes"]:
+            return ""
+        start, joiners = end - 1, lexicon.titles()["joiners"]
+        while start > floor and "\u4e00" <= self.text[start - 1] <= "\u9fff" and self.text[start - 1] not in joiners \
+                and self._named_before(start, floor) is None:
+            start -= 1
+        division = self.text[start:end]
+        if not 3 <= len(division) <= 8 or division.endswith(tuple(lexicon.load("organizations")["anaphors"])) \
+                or any(c in lexicon.load("titles")["division_stops"] for c in division[1:]):
+            return ""
+        return division if start == floor or self.text[start - 1] in joiners or self._named_before(start, floor) else ""
 
     def _skip_prefix(self, pos: int, floor: int) -> int:
         """Move left over the mention (or level word) that names a title's jurisdiction."""
