@@ -1158,3 +1158,15 @@ def test_a_company_anaphor_or_a_body_in_a_title_is_no_division():
     assert {o for _, o in pairs(f, ONE.roleTitle)} == {"总经理"}
     f = facts("南京市商务局召开会议。南京市商务局电子商务处处长王建国表示，将加快推进。")
     assert not [t for _, t in pairs(f, ONE.holdsPost) if "商务局" in t]
+
+
+def test_a_place_post_after_the_place_s_government_is_of_the_place():
+    f = facts("昆明市官渡区人民政府副区长李卫红在会上介绍。")
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"官渡区"}
+
+
+def test_a_government_sounding_title_in_an_association_is_a_role():
+    f = facts("四川省电子商务协会秘书长邱建国表示，协会将发出倡议。")
+    assert not pairs(f, ONE.holdsPost)
+    assert {o for _, o in pairs(f, ONE.roleTitle)} == {"秘书长"}
+    assert labels(f, "Person") == {"邱建国"}

@@ -200,10 +200,24 @@ class Extractor:
             for title, base, jurisdiction in self._title_chain(s, person) or self._title_after(person):
                 if jurisdiction is None and base in lexicon.load("titles")["company_roles"]:
                     jurisdiction = self._main_enterprise(s.start)
-                if base in t["government"] or (jurisdiction and jurisdiction[1] == "GovernmentBody"):
-                    self._hold(person, title, jurisdiction, s)
-                elif jurisdiction and jurisdiction[1] in ("Enterprise", "Organization"):
+                if jurisdiction and jurisdiction[1] in ("Enterprise", "Organization"):  # 协会秘书长: a role
                     self._member(person, title, jurisdiction[0], s)
+                elif base in t["government"] or (jurisdiction and jurisdiction[1] == "GovernmentBody"):
+                    self._hold(person, title, self._governed_place(jurisdiction, base) or jurisdiction, s)
+
+    def _governed_place(self, jurisdiction, title: str) -> tuple[URIRef, str] | None:
+        """The place whose government a place's post is written after (官渡区人民政府副区长: 官渡区)."""
+        level = lexicon.titles()["title_levels"].get(title)
+        if not jurisdiction or jurisdiction[1] != "GovernmentBody" or level is None:
+            return None
+        name = self._label(jurisdiction[0])
+        suffix = next((g for g in lexicon.load("titles")["place_governments"] if name.endswith(g)), None)
+        head, gaz = name.removesuffix(suffix or name), gazetteer()
+        for start in range(len(head)):
+            places = [p for p in gaz.candidates(head[start:]) if p.cls == level]
+            if len(places) == 1:
+                return place_iri(places[0].key), level
+        return None
 
     def _title_chain(self, s: Sentence, person: Mention) -> list[tuple[str, str, tuple | None]]:
         """Titles written before a name (市委常委、副市长吴清), right to left: (title as written, the bare
