@@ -1170,3 +1170,9 @@ def test_a_government_sounding_title_in_an_association_is_a_role():
     assert not pairs(f, ONE.holdsPost)
     assert {o for _, o in pairs(f, ONE.roleTitle)} == {"秘书长"}
     assert labels(f, "Person") == {"邱建国"}
+
+
+def test_a_wire_dateline_names_its_reporters_bare():
+    f = facts("　　中新网百色6月3日电 (黄海燕 蒙志强) 2日晚，百色市副市长李军走进直播间。", "2020-06-03")
+    assert {o for _, o in pairs(f, ONE.author)} == {"黄海燕", "蒙志强"}
+    assert labels(f, "Person") >= {"黄海燕", "蒙志强"}
