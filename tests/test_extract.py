@@ -1176,3 +1176,8 @@ def test_a_wire_dateline_names_its_reporters_bare():
     f = facts("　　中新网百色6月3日电 (黄海燕 蒙志强) 2日晚，百色市副市长李军走进直播间。", "2020-06-03")
     assert {o for _, o in pairs(f, ONE.author)} == {"黄海燕", "蒙志强"}
     assert labels(f, "Person") >= {"黄海燕", "蒙志强"}
+
+
+def test_an_organ_that_launched_a_campaign_some_months_ago_issues_it():
+    f = facts("这场直播是湖北省商务厅今年2月下旬发起的“荆楚好物·县长来了”系列直播活动的首场。", "2021-03-15")
+    assert {o for _, o in pairs(f, ONE.issuedBy)} == {"湖北省商务厅"}
