@@ -573,6 +573,8 @@ def test_organizers_verbs_are_not_part_of_organ_names():
     ("10月中旬，“老字号云上嘉年华”在莲湖区开幕。", "2020-10"),
     ("今年3月，首场直播电商人才专场招聘会举行。", "2020-03"),
     ("2019年11月，第二届消费节举行。", "2019-11"),
+    ("下月初，杨浦区将举办“数字生活体验周”。", "2020-10"),
+    ("静安区的“直播购物月”定于下个月中旬开启。", "2020-10"),
 ])
 def test_an_event_the_text_dates_only_to_the_month_gets_year_and_month(text, date):
     f = facts(text, published="2020-09-18")

@@ -45,7 +45,7 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
         if ends_range or dateline.match(text, end) or text[max(0, start - UNTIL_REACH):start].rstrip().endswith(until):
             continue
         if (start, end) in months:
-            value = resolve_month(months[(start, end)], published, data["relative_years"])
+            value = resolve_month(months[(start, end)], published, data["relative_years"], data["relative_months"])
         else:
             day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
             value, last = (day.isoformat(), day) if day is not None else (None, last)
@@ -54,16 +54,20 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
     return out
 
 
-def resolve_month(match: re.Match, published: dt.date | None, relative: dict[str, int]) -> str | None:
-    """The year and month a month expression names (今年3月 → 2021-03), the year from the publication date
-    unless written; None when neither gives one."""
-    if match.group("year"):
-        year = int(match.group("year"))
-    elif published is None:
+def resolve_month(match: re.Match, published: dt.date | None, relative: dict[str, int],
+                  shifts: dict[str, int]) -> str | None:
+    """The year and month a month expression names (今年3月 → 2021-03, 下月初 → the month after publication),
+    the year from the publication date unless written; None when neither gives one."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return f"{int(groups['year']):04d}-{int(groups['month']):02d}"
+    if published is None:
         return None
-    else:
-        year = published.year + relative.get(match.group("relative") or "今年", 0)
-    return f"{year:04d}-{int(match.group('month')):02d}"
+    if groups.get("shift"):
+        months = published.year * 12 + published.month - 1 + shifts[groups["shift"]]
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    year = published.year + relative.get(groups.get("relative") or "今年", 0)
+    return f"{year:04d}-{int(groups['month']):02d}"
 
 
 @lru_cache(maxsize=4096)
