@@ -1183,3 +1183,11 @@ def test_a_wire_dateline_names_its_reporters_bare():
 def test_an_organ_that_launched_a_campaign_some_months_ago_issues_it():
     f = facts("这场直播是湖北省商务厅今年2月下旬发起的“荆楚好物·县长来了”系列直播活动的首场。", "2021-03-15")
     assert {o for _, o in pairs(f, ONE.issuedBy)} == {"湖北省商务厅"}
+
+
+def test_platforms_said_to_take_part_join_the_happening():
+    f = facts("2021昆明“夜春城”夜间消费季将于本月18日开幕。何晓东说，美团、饿了么、抖音等平台将参与消费季，开设线上专区。")
+    assert pairs(f, ONE.participatedIn) == {(a, "2021昆明“夜春城”夜间消费季") for a in ("美团", "饿了么", "抖音")}
+    f = facts("副局长罗建勋在发布会上介绍，本届消费节是省商务厅发起的“赣享生活”消费季的一部分，"
+              "京东、美团等10余家平台企业将参与其中。")
+    assert {e for a, e in pairs(f, ONE.participatedIn) if a in ("京东", "美团")} == {"消费节"}

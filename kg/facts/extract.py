@@ -618,16 +618,31 @@ class Extractor:
     def _platforms_joined(self, s: Sentence):
         """Platforms a happening teams up with (此次消费季…将联动A、B等平台) take part in it, where the happening is
         what teams up: named before the verb with no agent between but organizers (由市政府主办，市商务局承办);
-        where an organ does (市商务委将联合抖音…), they are its partners, not participants."""
+        where an organ does (市商务委将联合抖音…), they are its partners, not participants. So do platforms said
+        to take part (A、B等平台将参与消费季)."""
         for match in lexicon.regexes("verbs", "joins_platforms")[0].finditer(self.text, s.start, s.end):
             before = [m for m in s.mentions if m.end <= match.start()
                       and (m.cls == "Event" or m.cls in ORG_CLASSES | {"Person"} and not self._organizer(m, s))]
             if not before or before[-1].cls != "Event":
                 continue
-            event = self._at(before[-1])
-            for m in s.mentions:
-                if m.cls == "Enterprise" and match.start("list") <= m.start < match.end("list"):
-                    self._state(self._at(m), ONE.participatedIn, event, s, "platforms-joined")
+            self._platforms_in(s, match, self._at(before[-1]))
+        for match in lexicon.regexes("verbs", "platforms_take_part")[0].finditer(self.text, s.start, s.end):
+            clause_end = s.clause_of(match.end() - 1)[1]
+            after = [m for m in s.mentions if m.cls == "Event" and match.end() <= m.start < clause_end]
+            # else the sentence's subject (本届消费节是…消费季的组成部分，…等平台将参与其中), or the one before it
+            i = self.sentences.index(s)
+            said = [x.end() for x in lexicon.regexes("verbs", "speech_opening")[0].finditer(self.text, s.start, match.start("list"))]
+            subject = [m for m in s.mentions if m.cls == "Event" and (said or [s.start])[-1] <= m.start
+                       and m.end <= match.start("list")][:1]
+            before = [m for t in self.sentences[max(i - 1, self._paragraph_start(i)):i] for m in t.mentions if m.cls == "Event"]
+            event = after[:1] or subject or before[:1]
+            if event:
+                self._platforms_in(s, match, self._at(event[0]))
+
+    def _platforms_in(self, s: Sentence, match: re.Match, event: URIRef):
+        for m in s.mentions:
+            if m.cls == "Enterprise" and match.start("list") <= m.start < match.end("list"):
+                self._state(self._at(m), ONE.participatedIn, event, s, "platforms-joined")
 
     def _chaired(self, s: Sentence):
         """由 X 主持 after an event's name (…分论坛，由…副院长陈婧主持): X leads, so attends, the event named last
