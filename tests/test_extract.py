@@ -1191,3 +1191,9 @@ def test_platforms_said_to_take_part_join_the_happening():
     f = facts("副局长罗建勋在发布会上介绍，本届消费节是省商务厅发起的“赣享生活”消费季的一部分，"
               "京东、美团等10余家平台企业将参与其中。")
     assert {e for a, e in pairs(f, ONE.participatedIn) if a in ("京东", "美团")} == {"消费节"}
+
+
+def test_a_promoted_list_goes_on_past_a_split_product_word_and_an_adjective():
+    """信阳/LOC 毛/n 尖/a: 毛尖 is one product word; 信阳/LOC 红/a 红茶/n does not end the list."""
+    f = facts("副市长王丽娟先后推介了信阳毛尖、信阳红红茶、固始鹅块和固始皮丝。", "2020-10-20")
+    assert labels(f, "Product") == {"信阳毛尖", "信阳红红茶", "固始鹅块", "固始皮丝"}

@@ -869,23 +869,36 @@ def _join_split_places(gaz: Gazetteer, words: list[Word]) -> list[Word]:
     return out
 
 
+def _head_across(text: str, last: str, heads: lexicon.Words) -> bool:
+    """Whether `text` ends in a product word that starts before its last word `last` (毛 + 尖: 毛尖)."""
+    head = lexicon.ending(text, heads)
+    return head is not None and len(head) > len(last)
+
+
 def _object_list(words: list[Word], j: int) -> list[Word]:
     """The noun at j and the nouns listed after it (A、B和C)."""
     heads = lexicon.words("products", "heads")
     items = []
     while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC", "a"}:
         # a place or an adjective before the noun belongs to the name: 秭归 脐橙, 有机 红薯粉条
-        placed = words[j].tag in ("LOC", "a") and j + 1 < len(words) and words[j + 1].tag in OBJECT_TAGS \
-            and words[j + 1].start == words[j].end
+        placed = 0  # 信阳/LOC 红/a 红茶/n: a place and an adjective
+        while placed < 2 and j + placed + 1 < len(words) and words[j + placed].tag in (("LOC", "a") if not placed else ("a",)) \
+                and words[j + placed + 1].start == words[j + placed].end:
+            placed += 1
+        if placed and words[j + placed].tag not in OBJECT_TAGS:
+            placed = 0
         if not placed and words[j].tag not in OBJECT_TAGS:
             break
         k = j + 1 + placed  # 瑶山/nz 香菇/nz, 江永香/nz 姜/n: one name
         while k < len(words) and words[k].start == words[k - 1].end and (
-                words[k].tag == "nz" or (words[k].tag in OBJECT_TAGS and lexicon.ending(words[k].text, heads))):
+                words[k].tag == "nz" or (words[k].tag in OBJECT_TAGS and lexicon.ending(words[k].text, heads))
+                or _head_across(words[k - 1].text + words[k].text, words[k].text, heads)):  # 毛/n 尖/a: 毛尖
             k += 1
         if k < len(words) and words[k].start == words[k - 1].end and words[k].tag in OBJECT_TAGS:
             break  # 长宁 特色 | 美食, 香柚 | 全部: the words read so far modify a noun that names no product
-        items.append(Word(words[j].start, words[k - 1].end, "".join(w.text for w in words[j:k]), words[k - 1].tag))
+        name = "".join(w.text for w in words[j:k])
+        tag = words[k - 1].tag if words[k - 1].tag in OBJECT_TAGS or not lexicon.ending(name, heads) else "n"
+        items.append(Word(words[j].start, words[k - 1].end, name, tag))
         j = k
         if j + 1 < len(words) and len(words[j].text) == 1 and words[j].tag == "v" and words[j].start == items[-1].end \
                 and (words[j + 1].text in LIST_JOINERS or words[j + 1].tag in ("m", "w")):
