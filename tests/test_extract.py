@@ -1197,3 +1197,8 @@ def test_a_promoted_list_goes_on_past_a_split_product_word_and_an_adjective():
     """信阳/LOC 毛/n 尖/a: 毛尖 is one product word; 信阳/LOC 红/a 红茶/n does not end the list."""
     f = facts("副市长王丽娟先后推介了信阳毛尖、信阳红红茶、固始鹅块和固始皮丝。", "2020-10-20")
     assert labels(f, "Product") == {"信阳毛尖", "信阳红红茶", "固始鹅块", "固始皮丝"}
+
+
+def test_a_year_of_account_opens_an_event_name():
+    f = facts("本月12日，深圳市翔云智能科技有限公司在宝安区举行2021年度新品发布会，推出两款新品。", "2021-11-15")
+    assert labels(f, "Event") == {"2021年度新品发布会"}

@@ -673,7 +673,7 @@ def _class_by_head(name: str, heads: dict[str, list[str]], not_names: set[str]) 
     return best[0] if best else None
 
 
-YEAR = re.compile(r"^(?:19|20)\d\d年?$")
+YEAR = re.compile(r"^(?:19|20)\d\d(?:年度|年)?$")
 # Event and plan names run over places, adjectives and a leading year (2020 长三角 在线 新 经济发展 论坛),
 # but not over organizations, which host events rather than name them.
 NAME_RUN_TAGS = {"n", "nz", "vn", "an", "nw", "b", "LOC", "a"}
