@@ -1202,3 +1202,10 @@ def test_a_promoted_list_goes_on_past_a_split_product_word_and_an_adjective():
 def test_a_year_of_account_opens_an_event_name():
     f = facts("本月12日，深圳市翔云智能科技有限公司在宝安区举行2021年度新品发布会，推出两款新品。", "2021-11-15")
     assert labels(f, "Event") == {"2021年度新品发布会"}
+
+
+def test_a_role_written_onto_a_byline_name_and_a_reporter_closing_the_source_line():
+    f = facts("　　广州日报讯 （全媒体记者刘嘉敏 通讯员何颖琳）昨天下午，番禺区召开大会。", "2021-04-16")
+    assert {o for _, o in pairs(f, ONE.author)} == {"刘嘉敏", "何颖琳"}
+    f = facts("2020-12-14 07:30　成都商报-红星新闻　记者 冉雪梅\n\n　　本月12日，峰会在成都举行。", "2020-12-14")
+    assert {o for _, o in pairs(f, ONE.author)} == {"冉雪梅"}

@@ -1071,14 +1071,15 @@ class Extractor:
 
     def _authors(self):
         """Reporters named in a byline (（记者 张懿）, 本报记者 张明 通讯员 李华) wrote the document."""
-        roles = set(lexicon.load("bylines")["roles"])
+        roles = lexicon.longest_first(lexicon.load("bylines")["roles"])
         for match in lexicon.finditer("bylines", "patterns", self.text):
             i = self._sentence_at(match.start("name"))
             if i is None:
                 continue
             s = self.sentences[i]
             for name in re.split(r"[、 　]+", match.group("name")):
-                if not name or name in roles or name in gazetteer().names:  # 记者 赵欣然 济南报道: where, not who
+                name = name.removeprefix(next((r for r in roles if name.startswith(r)), ""))  # 通讯员何颖琳
+                if not name or name in gazetteer().names:  # 记者 赵欣然 济南报道: where, not who
                     continue
                 iri = entity_iri("Person", name)
                 ent = self.facts.entities.setdefault(iri, Entity(iri, "Person"))
