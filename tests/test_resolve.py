@@ -8,7 +8,7 @@ from kg import queries
 from kg.build import build_dataset
 from kg.documents import iter_documents
 from kg.export.rdf import merged_graph
-from kg.facts.resolve import cluster_mentions, organ_aliases, organ_identity, product_short_form
+from kg.facts.resolve import cluster_mentions, event_short_form, organ_aliases, organ_identity, product_short_form
 from kg.nlp.mentions import Mention
 
 GOLD = Path(__file__).parent / "fixtures" / "gold"
@@ -93,3 +93,10 @@ def test_a_brand_with_a_shorter_kind_is_the_same_product_but_another_kind_is_not
     assert product_short_form("镜界X1智能健身镜", "镜界X1")  # a model name without its kind
     assert not product_short_form("吉县苹果醋", "吉县苹果")  # produce and what is made of it stay two
     assert not product_short_form("江永香芋酥", "江永香柚")
+
+
+def test_a_headline_abbreviation_of_an_event_is_the_event():
+    assert event_short_form("2020成渝地区双城经济圈数字经济发展峰会", "成渝数字经济峰会")
+    assert event_short_form("信息消费云峰汇", "云峰汇")
+    assert not event_short_form("数字经济发展论坛", "数字经济分论坛")  # a sub-forum is another event
+    assert not event_short_form("2020成渝地区双城经济圈数字经济发展峰会", "成渝峰会论坛")

@@ -34,8 +34,24 @@ def product_short_form(full: str, short: str) -> bool:
     return len(brand) >= 2 and len(short) > len(brand) and full.endswith(short[len(brand):])
 
 
+def event_short_form(full: str, short: str) -> bool:
+    """信息消费云峰汇 of 云峰汇 (any part); a headline's abbreviation, pieces of two characters or more taken in
+    order and ending where the name ends (成渝数字经济峰会 of 2020成渝地区双城经济圈数字经济发展峰会)."""
+    if short in full:
+        return True
+    if len(short) < 5:
+        return False
+    pos, rest, pieces = 0, short, 0
+    while rest:
+        n = next((k for k in range(len(rest), 1, -1) if full.find(rest[:k], pos) >= 0), 0)
+        if n == 0:
+            return False
+        pos, rest, pieces = full.find(rest[:n], pos) + n, rest[n:], pieces + 1
+    return pieces >= 2 and pos == len(full)
+
+
 SHORT_FORMS = {
-    "Event": str.__contains__, "Initiative": str.__contains__,
+    "Event": event_short_form, "Initiative": str.__contains__,
     "Enterprise": company_short_form, "Organization": str.startswith, "GovernmentBody": str.startswith,
     "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
     "Product": product_short_form,
