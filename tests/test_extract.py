@@ -1209,3 +1209,8 @@ def test_a_role_written_onto_a_byline_name_and_a_reporter_closing_the_source_lin
     assert {o for _, o in pairs(f, ONE.author)} == {"刘嘉敏", "何颖琳"}
     f = facts("2020-12-14 07:30　成都商报-红星新闻　记者 冉雪梅\n\n　　本月12日，峰会在成都举行。", "2020-12-14")
     assert {o for _, o in pairs(f, ONE.author)} == {"冉雪梅"}
+
+
+def test_a_company_goes_by_its_core_with_several_trade_words():
+    f = facts("上海驿达智能物流科技有限公司签约落户黄浦。驿达智能物流董事长邱振东介绍了公司的计划。")
+    assert {o for _, o in pairs(f, ONE.organization)} == {"上海驿达智能物流科技有限公司"}

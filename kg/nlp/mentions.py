@@ -233,8 +233,14 @@ def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention]
         core = company_core(company.label, gaz)
         if core == company.label or len(core) < 2 or core in gaz.names:  # 上海 of 上海汽车集团 is the city
             continue
-        # the name with a trade word of the full name goes first: 蜂鸟互娱 of 杭州蜂鸟互娱网络科技有限公司
-        longer = [core + t for t in trade if core + t in company.label]
+        # the name with trade words of the full name goes first: 蜂鸟互娱 of 杭州蜂鸟互娱网络科技有限公司,
+        # 驿达智能物流 of 上海驿达智能物流科技有限公司
+        longer, todo = [], [(core, company.label[company.label.find(core) + len(core):])]
+        while todo:
+            name, rest = todo.pop()
+            for word in (t for t in trade if rest.startswith(t)):
+                longer.append(name + word)
+                todo.append((name + word, rest[len(word):]))
         pattern = "|".join(re.escape(n) for n in sorted(longer, key=len, reverse=True) + [core])
         for m in re.finditer(pattern, text):
             start, end = m.span()
