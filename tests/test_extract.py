@@ -1214,3 +1214,8 @@ def test_a_role_written_onto_a_byline_name_and_a_reporter_closing_the_source_lin
 def test_a_company_goes_by_its_core_with_several_trade_words():
     f = facts("上海驿达智能物流科技有限公司签约落户黄浦。驿达智能物流董事长邱振东介绍了公司的计划。")
     assert {o for _, o in pairs(f, ONE.organization)} == {"上海驿达智能物流科技有限公司"}
+
+
+def test_a_bare_company_role_is_in_the_company_not_the_platform_it_sells_on():
+    f = facts("西安晨曦新能源科技有限公司与京东签约。新品将在京东首发，京东也将开设专区。总经理姜茹告诉记者，工厂已投产。")
+    assert {o for _, o in pairs(f, ONE.organization)} == {"西安晨曦新能源科技有限公司"}

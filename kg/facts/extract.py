@@ -354,8 +354,11 @@ class Extractor:
 
     def _main_enterprise(self, pos: int) -> tuple[URIRef, str] | None:
         """The enterprise the text is about so far: named before `pos` more often than any other (优眠科技 three
-        times, the platforms it sells on once each); None on a tie."""
-        ranked = Counter(self._at(m) for m in self.mentions if m.cls == "Enterprise" and m.end <= pos).most_common(2)
+        times, the platforms it sells on once each), platforms the lexicon knows only where no other is named;
+        None on a tie."""
+        named = [m for m in self.mentions if m.cls == "Enterprise" and m.end <= pos]
+        own = [m for m in named if m.source != "enterprise-lexicon"]  # a platform it sells on is not the one it is about
+        ranked = Counter(self._at(m) for m in own or named).most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return None
         return ranked[0][0], "Enterprise"
