@@ -1219,3 +1219,16 @@ def test_a_company_goes_by_its_core_with_several_trade_words():
 def test_a_bare_company_role_is_in_the_company_not_the_platform_it_sells_on():
     f = facts("西安晨曦新能源科技有限公司与京东签约。新品将在京东首发，京东也将开设专区。总经理姜茹告诉记者，工厂已投产。")
     assert {o for _, o in pairs(f, ONE.organization)} == {"西安晨曦新能源科技有限公司"}
+
+
+def test_a_name_read_once_is_a_person_wherever_the_text_writes_it():
+    """向/p 国平: LAC misses the name where a verb follows, finds it where 说 does."""
+    f = facts("镜头前，向国平和县长周敏一起推介城口老腊肉。“腊肉要熏足一个月。”向国平说。")
+    assert {a for a, _ in pairs(f, ONE.promotes)} >= {"向国平", "周敏"}
+
+
+def test_a_demonstrative_sentence_titles_the_person_just_shown():
+    f = facts("镜头前，李德明夹起一片腊肉。直播间里，留言一条接一条。这位说话带着浓浓乡音的“带货新人”，是城口县委书记。",
+              "2020-09-08")
+    assert pairs(f, ONE.holdsPost) == {("李德明", "县委书记")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"城口县"}

@@ -196,14 +196,30 @@ class Extractor:
 
     def _posts(self, s: Sentence):
         t = lexicon.titles()
-        for person in (m for m in s.mentions if m.cls == "Person"):
-            for title, base, jurisdiction in self._title_chain(s, person) or self._title_after(person):
+        titled = [(m, self._title_chain(s, m.start) or self._title_after(m)) for m in s.mentions if m.cls == "Person"]
+        titled = titled or self._introduced(s)
+        for person, chain in titled:
+            for title, base, jurisdiction in chain:
                 if jurisdiction is None and base in lexicon.load("titles")["company_roles"]:
                     jurisdiction = self._main_enterprise(s.start)
                 if jurisdiction and jurisdiction[1] in ("Enterprise", "Organization"):  # 协会秘书长: a role
                     self._member(person, title, jurisdiction[0], s)
                 elif base in t["government"] or (jurisdiction and jurisdiction[1] == "GovernmentBody"):
                     self._hold(person, title, self._governed_place(jurisdiction, base) or jurisdiction, s)
+
+    def _introduced(self, s: Sentence) -> list[tuple[Mention, list]]:
+        """这位…，是城口县委书记: a sentence that opens on a demonstrative and names no one gives the titles after
+        its 是 to the person named last in the sentences just before."""
+        data = lexicon.load("titles")
+        if not s.text.lstrip().startswith(tuple(data["demonstratives"])):
+            return []
+        said = re.search(r"是([^，。；！？]+)(?:[，。；！？]|$)", s.text)
+        i = self.sentences.index(s)
+        before = [m for t in self.sentences[max(0, i - data["demonstrative_window"]):i] for m in t.mentions
+                  if m.cls == "Person"]
+        if said is None or not before:
+            return []
+        return [(before[-1], self._title_chain(s, s.start + said.end(1)))]
 
     def _governed_place(self, jurisdiction, title: str) -> tuple[URIRef, str] | None:
         """The place whose government a place's post is written after (官渡区人民政府副区长: 官渡区)."""
@@ -219,12 +235,12 @@ class Extractor:
                 return place_iri(places[0].key), level
         return None
 
-    def _title_chain(self, s: Sentence, person: Mention) -> list[tuple[str, str, tuple | None]]:
-        """Titles written before a name (市委常委、副市长吴清), right to left: (title as written, the bare
-        title word, jurisdiction)."""
+    def _title_chain(self, s: Sentence, end: int) -> list[tuple[str, str, tuple | None]]:
+        """Titles written before a name that starts at `end` (市委常委、副市长吴清), right to left: (title as
+        written, the bare title word, jurisdiction)."""
         t = lexicon.titles()
-        abbreviation = TITLE_ABBREVIATION.search(self.text, s.start, person.start)  # 首席技术官（CTO）陈一帆
-        start = abbreviation.start() if abbreviation else person.start
+        abbreviation = TITLE_ABBREVIATION.search(self.text, s.start, end)  # 首席技术官（CTO）陈一帆
+        start = abbreviation.start() if abbreviation else end
         left_start = start
         while left_start > s.start and not CHAIN_STOP.match(self.text[left_start - 1]):
             left_start -= 1
@@ -256,7 +272,7 @@ class Extractor:
         colleague: 某公司董事长谭振宇、首席执行官欧阳慧 are both of 某公司."""
         if found and found[-1][2] is None and "、" in self.text[pos - 1:pos + 1]:
             before = next((m for m in s.mentions if m.cls == "Person" and m.end in (pos - 1, pos)), None)
-            left = self._title_chain(s, before) if before else []
+            left = self._title_chain(s, before.start) if before else []
             if left and left[-1][2] is not None:
                 found[-1] = (*found[-1][:2], left[-1][2])
         carry = None

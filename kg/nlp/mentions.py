@@ -1011,7 +1011,24 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
             out.append(Mention(start, end, "Person", name, "", "person", 3))
+    out += _named_again(text, Boundaries(words), out, phrases + read_elsewhere)
     return out + _nicknames(text, words, out)
+
+
+def _named_again(text: str, bounds: Boundaries, persons: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
+    """A name read as a person somewhere is that person wherever else the text writes it (向国平说 makes 向国平 of
+    镜头前，向国平夹起 a name, where LAC reads 向/p): a three-character name anywhere, a shorter one where it
+    stands as words of its own."""
+    taken = [(m.start, m.end) for m in persons] + blocked
+    out = []
+    for name in {m.label for m in persons}:
+        for found in re.finditer(re.escape(name), text):
+            a, b = found.span()
+            if any(a < e and s < b for s, e in taken) or (len(name) < 3 and not bounds.aligned(a, b)):
+                continue
+            out.append(Mention(a, b, "Person", name, "", "person-again", 3))
+            taken.append((a, b))
+    return out
 
 
 def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
