@@ -1232,3 +1232,8 @@ def test_a_demonstrative_sentence_titles_the_person_just_shown():
               "2020-09-08")
     assert pairs(f, ONE.holdsPost) == {("李德明", "县委书记")}
     assert {o for _, o in pairs(f, ONE.postIn)} == {"城口县"}
+
+
+def test_last_night_dates_a_stream():
+    f = facts("昨晚8点，县长刘海燕出现在抖音“光山有礼”专场直播中。", "2021-03-15")
+    assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2021-03-14"}
