@@ -1237,3 +1237,8 @@ def test_a_demonstrative_sentence_titles_the_person_just_shown():
 def test_last_night_dates_a_stream():
     f = facts("昨晚8点，县长刘海燕出现在抖音“光山有礼”专场直播中。", "2021-03-15")
     assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {"2021-03-14"}
+
+
+def test_a_listed_item_before_a_product_keeps_its_place_of_origin():
+    f = facts("当晚直播售出东兰墨米、东兰板栗、三乌鸡等农特产品12.6万单。", "2020-11-25")
+    assert labels(f, "Product") == {"东兰墨米", "东兰板栗", "三乌鸡"}

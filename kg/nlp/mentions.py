@@ -946,11 +946,16 @@ def _listed_with(text: str, words: list[Word], i: int, not_products: set[str]) -
             break  # 智能/n 办公/vn 本/n: the item goes on past what this reads, so 智能 names nothing
         out.append(_item(text, words, end, not_products))
         after = end
-    before = _word_at_start(words, _compound_start(words, i, not_products))
+    before = _origin_start(words, _word_at_start(words, _compound_start(words, i, not_products)))
     while before - 2 >= 0 and words[before - 1].text in LIST_JOINERS and words[before - 2].tag in ("n", "nz"):
         out.append(_item(text, words, before - 2, not_products))
-        before = _word_at_start(words, _compound_start(words, before - 2, not_products))
+        before = _origin_start(words, _word_at_start(words, _compound_start(words, before - 2, not_products)))
     return [m for m in out if m is not None]
+
+
+def _origin_start(words: list[Word], j: int) -> int:
+    """The word a compound at j starts with, taking the place written right before it (东兰/LOC 墨米: its origin)."""
+    return j - 1 if j and words[j - 1].tag == "LOC" and words[j - 1].end == words[j].start else j
 
 
 def _word_at_start(words: list[Word], start: int) -> int:
@@ -958,7 +963,7 @@ def _word_at_start(words: list[Word], start: int) -> int:
 
 
 def _item(text: str, words: list[Word], last: int, not_products: set[str]) -> Mention | None:
-    start = _compound_start(words, last, not_products)
+    start = words[_origin_start(words, _word_at_start(words, _compound_start(words, last, not_products)))].start
     name = text[start:words[last].end]
     if name in not_products or len(name) < 2:
         return None
