@@ -1242,3 +1242,14 @@ def test_last_night_dates_a_stream():
 def test_a_listed_item_before_a_product_keeps_its_place_of_origin():
     f = facts("当晚直播售出东兰墨米、东兰板栗、三乌鸡等农特产品12.6万单。", "2020-11-25")
     assert labels(f, "Product") == {"东兰墨米", "东兰板栗", "三乌鸡"}
+
+
+def test_an_executive_showing_a_product_no_one_makes_launches_his_company_s():
+    f = facts("上海驿达智能物流科技有限公司签约落户黄浦。驿达智能物流董事长邱振东则在会场外向记者展示了一台“驿达小橙”无人配送车。")
+    assert pairs(f, ONE.madeBy) == {("驿达小橙”无人配送车", "上海驿达智能物流科技有限公司")}
+    assert not pairs(f, ONE.promotes)
+
+
+def test_a_host_signed_with_a_company_still_promotes_local_produce():
+    f = facts("钱蕾与上海米谷农业发展有限公司签约主播王悦一起开启首场直播，向网友推介枫泾丁蹄、金山蟠桃等本地特产。")
+    assert not pairs(f, ONE.madeBy)

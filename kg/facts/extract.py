@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from rdflib import Literal, URIRef
@@ -132,6 +132,23 @@ class Extractor:
         for x in st:
             if x.predicate == ONE.madeBy:
                 makers.setdefault(x.subject, set()).add(x.object)
+        # an enterprise's one person showing a product no one is said to make (董事长…展示了“驿达小橙”无人配送车):
+        # it is the enterprise's own; not a platform's people, who present others' products
+        platforms = set(lexicon.enterprise_aliases().values())
+        heads = tuple(lexicon.load("titles")["company_roles"])
+        titles = {x.subject: str(x.object) for x in st if x.predicate == ONE.roleTitle}
+        led: dict = {}  # person -> the enterprises they lead (董事长, 总经理…), not where they are a signed host
+        for x in st:
+            if x.predicate == ONE.organization and x.subject in members and titles.get(x.subject, "").endswith(heads):
+                led.setdefault(members[x.subject], set()).add(x.object)
+        for x in [x for x in st if x.predicate == ONE.promotes and x.object not in makers]:
+            own = {o for o in led.get(x.subject, set()) if self.facts.entities.get(o) is not None
+                   and self.facts.entities[o].cls == "Enterprise" and self._label(o) not in platforms}
+            if len(own) == 1 and self.facts.entities[x.subject].cls == "Person":
+                (org,) = own
+                makers[x.object] = {org}
+                self.facts.statements.append(Statement(x.object, ONE.madeBy, org, replace(x.evidence, rule="own-product")))
+        st = self.facts.statements
         self.facts.statements = [x for x in st if not (
             x.predicate == ONE.promotes and orgs.get(x.subject, set()) & makers.get(x.object, set()))]
 
