@@ -1253,3 +1253,8 @@ def test_an_executive_showing_a_product_no_one_makes_launches_his_company_s():
 def test_a_host_signed_with_a_company_still_promotes_local_produce():
     f = facts("钱蕾与上海米谷农业发展有限公司签约主播王悦一起开启首场直播，向网友推介枫泾丁蹄、金山蟠桃等本地特产。")
     assert not pairs(f, ONE.madeBy)
+
+
+def test_a_supplied_battery_cell_is_a_product_its_supplier_makes():
+    f = facts("两款新品使用的磷酸铁锂电芯均由合肥锂航电池科技有限公司生产。", "2021-06-10")
+    assert pairs(f, ONE.madeBy) == {("磷酸铁锂电芯", "合肥锂航电池科技有限公司")}
