@@ -881,18 +881,23 @@ def _head_across(text: str, last: str, heads: lexicon.Words) -> bool:
     return head is not None and len(head) > len(last)
 
 
+def _modifiers(words: list[Word], j: int) -> int:
+    """How many words from j modify the noun right after them: a place or an adjective, and an adjective after
+    the place (信阳/LOC 红/a 红茶/n); 0 where no noun follows."""
+    n = 0
+    while n < 2 and j + n + 1 < len(words) and words[j + n].tag in (("LOC", "a") if n == 0 else ("a",)) \
+            and words[j + n + 1].start == words[j + n].end:
+        n += 1
+    return n if n and words[j + n].tag in OBJECT_TAGS else 0
+
+
 def _object_list(words: list[Word], j: int) -> list[Word]:
     """The noun at j and the nouns listed after it (A、B和C)."""
     heads = lexicon.words("products", "heads")
     items = []
     while j < len(words) and words[j].tag in OBJECT_TAGS | {"LOC", "a"}:
         # a place or an adjective before the noun belongs to the name: 秭归 脐橙, 有机 红薯粉条
-        placed = 0  # 信阳/LOC 红/a 红茶/n: a place and an adjective
-        while placed < 2 and j + placed + 1 < len(words) and words[j + placed].tag in (("LOC", "a") if not placed else ("a",)) \
-                and words[j + placed + 1].start == words[j + placed].end:
-            placed += 1
-        if placed and words[j + placed].tag not in OBJECT_TAGS:
-            placed = 0
+        placed = _modifiers(words, j)
         if not placed and words[j].tag not in OBJECT_TAGS:
             break
         k = j + 1 + placed  # 瑶山/nz 香菇/nz, 江永香/nz 姜/n: one name
