@@ -1258,3 +1258,10 @@ def test_a_host_signed_with_a_company_still_promotes_local_produce():
 def test_a_supplied_battery_cell_is_a_product_its_supplier_makes():
     f = facts("两款新品使用的磷酸铁锂电芯均由合肥锂航电池科技有限公司生产。", "2021-06-10")
     assert pairs(f, ONE.madeBy) == {("磷酸铁锂电芯", "合肥锂航电池科技有限公司")}
+
+
+def test_a_host_word_is_no_promoting_verb():
+    """带货主播 names a kind of person; the verb is 吆喝, after both."""
+    f = facts("24日晚，东兰县副县长覃志刚走进直播间，与带货主播黄丽萍一起为当地农产品“吆喝”。"
+              "据统计，当晚直播售出东兰墨米、东兰板栗等农特产品12.6万单。", "2020-11-25")
+    assert {a for a, _ in pairs(f, ONE.promotes)} == {"覃志刚", "黄丽萍"}

@@ -792,7 +792,9 @@ class Extractor:
         (当晚…售出A、B等) has the products of whoever promoted just before it."""
         s = self.sentences[i]
         cues = lexicon.load("verbs")["promote"]
-        at = sorted(s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text))
+        hosts = tuple(lexicon.load("names")["person_before_quote"])  # 带货主播: a kind of person, not a verb
+        at = sorted(s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text)
+                    if not s.text.startswith(hosts, m.end()))
         persons = [m for m in s.mentions if m.cls == "Person"]
         if not at:
             self._stream_sales(i, persons)
