@@ -1265,3 +1265,9 @@ def test_a_host_word_is_no_promoting_verb():
     f = facts("24日晚，东兰县副县长覃志刚走进直播间，与带货主播黄丽萍一起为当地农产品“吆喝”。"
               "据统计，当晚直播售出东兰墨米、东兰板栗等农特产品12.6万单。", "2020-11-25")
     assert {a for a, _ in pairs(f, ONE.promotes)} == {"覃志刚", "黄丽萍"}
+
+
+def test_a_stream_that_is_the_first_or_one_session_of_a_series_is_part_of_it():
+    f = facts("3月5日晚，温县县长李红军主持“怀药之乡·温县好物”专场直播。"
+              "这场直播是河南省商务厅发起的“豫见好物·县长来了”系列直播活动的首场。", "2021-03-15")
+    assert pairs(f, ONE.partOf) == {("怀药之乡·温县好物”专场直播", "豫见好物·县长来了”系列直播活动")}
