@@ -1271,3 +1271,10 @@ def test_a_stream_that_is_the_first_or_one_session_of_a_series_is_part_of_it():
     f = facts("3月5日晚，温县县长李红军主持“怀药之乡·温县好物”专场直播。"
               "这场直播是河南省商务厅发起的“豫见好物·县长来了”系列直播活动的首场。", "2021-03-15")
     assert pairs(f, ONE.partOf) == {("怀药之乡·温县好物”专场直播", "豫见好物·县长来了”系列直播活动")}
+
+
+def test_an_event_someone_speaks_at_gets_no_date_or_part_from_what_is_said():
+    f = facts("6月8日，昆明市商务局召开新闻发布会。记者从发布会上了解到，本届消费季将于本月18日晚开幕。"
+              "副局长何晓东在发布会上介绍，今年的消费季围绕夜购、夜食五大板块展开。", "2021-06-09")
+    assert {(e, str(d)) for e, d in pairs(f, ONE.date) if e in ("新闻发布会", "发布会")} == {("新闻发布会", "2021-06-08")}
+    assert not [p for p in pairs(f, ONE.partOf) if p[0] in ("新闻发布会", "发布会")]

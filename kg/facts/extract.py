@@ -436,7 +436,8 @@ class Extractor:
         ceremonies = lexicon.words("dates", "launch_ceremonies")
         in_clause = {m.start for m in events for a, _, _ in s.dates if s.clause_of(a) == s.clause_of(m.start)}
         named = [m for m in events if m.source not in REFERENCES  # 从会上获悉，…6月26日…: 会 was dated where named
-                 and not any(v in self.text[s.clause_of(m.start)[0]:m.start] for v in talked_of)]
+                 and not any(v in self.text[s.clause_of(m.start)[0]:m.start] for v in talked_of)
+                 and not self._speech_setting(m)]
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
@@ -499,7 +500,7 @@ class Extractor:
         """Events of a sentence that says so (之一, 分会场…) are part of its strongest container event, or of the
         article's, where that is stronger (开幕式…，此外…分会场：…直播周；…开放日 are all of the festival)."""
         s = self.sentences[i]
-        events = [m for m in s.mentions if m.cls == "Event"]
+        events = [m for m in s.mentions if m.cls == "Event" and not self._speech_setting(m)]
         if not events:
             return
         listed = self._in_listed_parts(i)  # 分会场：…直播周；…开放日；…云展。 runs over its semicolons
@@ -517,6 +518,10 @@ class Extractor:
         for child in ranked:
             if self._at(child) != parent and _container_rank(child) > rank:
                 self._state(self._at(child), ONE.partOf, parent, s, "part-of-cue")
+
+    def _speech_setting(self, m: Mention) -> bool:
+        """Whether an event is where the sentence's speaker speaks (在发布会上介绍，…): what follows is said there."""
+        return lexicon.regexes("verbs", "speech_setting")[0].match(self.text, m.end) is not None
 
     def _part_said(self, s: Sentence, events: list[Mention]) -> bool:
         """A 是 … B 的重要组成部分 (之一, 一部分): A is part of B, whatever their heads."""
