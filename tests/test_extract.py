@@ -1278,3 +1278,10 @@ def test_an_event_someone_speaks_at_gets_no_date_or_part_from_what_is_said():
               "副局长何晓东在发布会上介绍，今年的消费季围绕夜购、夜食五大板块展开。", "2021-06-09")
     assert {(e, str(d)) for e, d in pairs(f, ONE.date) if e in ("新闻发布会", "发布会")} == {("新闻发布会", "2021-06-08")}
     assert not [p for p in pairs(f, ONE.partOf) if p[0] in ("新闻发布会", "发布会")]
+
+
+def test_a_person_put_at_a_festival_it_does_not_name_was_at_its_one_stream():
+    f = facts("这场“信阳好物·山水茶乡”专场直播是第二届“中原好物”网上购物节的系列活动之一。"
+              "该购物节由河南省商务厅发起。主播陈佳佳和副市长王丽娟一组，先后推介了信阳毛尖。", "2020-10-20")
+    assert {(a, e) for a, e in pairs(f, ONE.participatedIn)} == \
+        {(a, "信阳好物·山水茶乡”专场直播") for a in ("陈佳佳", "王丽娟")}

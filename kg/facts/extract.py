@@ -94,6 +94,7 @@ class Extractor:
         self._sold_unclaimed()
         self._sub_events()
         self._participants()
+        self._sessions_over_campaigns()
         for s in self.sentences:
             self._platforms_joined(s)
             self._chaired(s)
@@ -655,6 +656,29 @@ class Extractor:
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _sessions_over_campaigns(self):
+        """A person found at a campaign or festival that the sentence does not name, where the article tells of
+        exactly one session of it (专场直播 … 是…购物节的系列活动之一), was at that session: a county head streams in
+        the session, not in the whole festival."""
+        sessions = lexicon.words("names", "stream_heads")
+        children: dict = {}
+        for st in self.facts.statements:
+            if st.predicate == ONE.partOf and lexicon.ending(strip_quotes(self._label(st.subject)), sessions):
+                children.setdefault(st.object, set()).add(st.subject)
+        out = []
+        for st in self.facts.statements:
+            kids = children.get(st.object, set())
+            if st.predicate == ONE.participatedIn and len(kids) == 1 and self.facts.entities[st.subject].cls != "Enterprise" \
+                    and st.evidence.rule == "participation-cue" and not self._names_in(st.evidence, st.object):
+                st = Statement(st.subject, st.predicate, next(iter(kids)), replace(st.evidence, rule="session-of-campaign"))
+            out.append(st)
+        self.facts.statements = out
+
+    def _names_in(self, evidence: Evidence, iri: URIRef) -> bool:
+        """Whether the sentence of `evidence` names the entity by name, not only by a reference (该活动)."""
+        return any(self._at(m) == iri and m.source not in REFERENCES for m in self.mentions
+                   if evidence.start <= m.start < evidence.end)
 
     def _platforms_joined(self, s: Sentence):
         """Platforms a happening teams up with (此次消费季…将联动A、B等平台) take part in it, where the happening is
