@@ -1285,3 +1285,8 @@ def test_a_person_put_at_a_festival_it_does_not_name_was_at_its_one_stream():
               "该购物节由河南省商务厅发起。主播陈佳佳和副市长王丽娟一组，先后推介了信阳毛尖。", "2020-10-20")
     assert {(a, e) for a, e in pairs(f, ONE.participatedIn)} == \
         {(a, "信阳好物·山水茶乡”专场直播") for a in ("陈佳佳", "王丽娟")}
+
+
+def test_a_title_in_an_enterprise_s_regional_branch_is_the_enterprise_s():
+    f = facts("美团云南区域负责人赵一鸣在发布会上透露，订单增长很快。", "2021-06-09")
+    assert {o for _, o in pairs(f, ONE.organization)} == {"美团"}
