@@ -1290,3 +1290,8 @@ def test_a_person_put_at_a_festival_it_does_not_name_was_at_its_one_stream():
 def test_a_title_in_an_enterprise_s_regional_branch_is_the_enterprise_s():
     f = facts("美团云南区域负责人赵一鸣在发布会上透露，订单增长很快。", "2021-06-09")
     assert {o for _, o in pairs(f, ONE.organization)} == {"美团"}
+
+
+def test_organs_listed_before_an_issuing_verb_all_issue():
+    f = facts("今年4月，国家网信办、公安部、商务部等七部门联合发布《网络直播营销管理办法（试行）》。", "2021-05-27")
+    assert {o for _, o in pairs(f, ONE.issuedBy)} == {"国家网信办", "公安部", "商务部"}

@@ -1035,7 +1035,8 @@ class Extractor:
             issuers = [x for x in before_cue if x.cls in PLACE_CLASSES | {"GovernmentBody"}] or [
                 x for x in before_cue if x.cls == "Organization" and lexicon.ending(strip_quotes(m.label), appeals)]
             if issuers:
-                self._state(self._at(m), ONE.issuedBy, self._at(issuers[-1]), s, "issue-cue")
+                for issuer in self._listed_before(issuers, len(issuers) - 1):  # A、B、C等七部门联合发布: all three
+                    self._state(self._at(m), ONE.issuedBy, self._at(issuer), s, "issue-cue")
 
     def _locations(self, s: Sentence):
         """An organization and the place a locating verb gives it: right after its name (X落户杨浦), after
