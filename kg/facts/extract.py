@@ -122,34 +122,32 @@ class Extractor:
 
     def _makers_do_not_promote(self):
         """A company's people showing its own product (总裁演示了“星驰A5”) launch it: the company is its maker,
-        and no one of it promotes it (the guideline: promoting is presenting to buyers, as officials and hosts do)."""
+        and no one of it promotes it (the guideline: promoting is presenting to buyers, as officials and hosts do).
+        A product no one is said to make that one leader of one enterprise shows (董事长…展示了“驿达小橙”无人配送车) is
+        that enterprise's own; not a platform's, whose people present others' products."""
         st = self.facts.statements
         members = {x.subject: x.object for x in st if x.predicate == ONE.member}
+        titles = {x.subject: str(x.object) for x in st if x.predicate == ONE.roleTitle}
+        leads = lexicon.words("titles", "company_roles")
         orgs: dict = {}
+        led: dict = {}  # person -> the enterprises they lead (董事长, 总经理…), not where they are a signed host
         for x in st:
             if x.predicate == ONE.organization and x.subject in members:
                 orgs.setdefault(members[x.subject], set()).add(x.object)
+                if titles.get(x.subject, "").endswith(leads):
+                    led.setdefault(members[x.subject], set()).add(x.object)
         makers: dict = {}
         for x in st:
             if x.predicate == ONE.madeBy:
                 makers.setdefault(x.subject, set()).add(x.object)
-        # an enterprise's one person showing a product no one is said to make (董事长…展示了“驿达小橙”无人配送车):
-        # it is the enterprise's own; not a platform's people, who present others' products
         platforms = set(lexicon.enterprise_aliases().values())
-        heads = tuple(lexicon.load("titles")["company_roles"])
-        titles = {x.subject: str(x.object) for x in st if x.predicate == ONE.roleTitle}
-        led: dict = {}  # person -> the enterprises they lead (董事长, 总经理…), not where they are a signed host
-        for x in st:
-            if x.predicate == ONE.organization and x.subject in members and titles.get(x.subject, "").endswith(heads):
-                led.setdefault(members[x.subject], set()).add(x.object)
         for x in [x for x in st if x.predicate == ONE.promotes and x.object not in makers]:
             own = {o for o in led.get(x.subject, set()) if self.facts.entities.get(o) is not None
                    and self.facts.entities[o].cls == "Enterprise" and self._label(o) not in platforms}
             if len(own) == 1 and self.facts.entities[x.subject].cls == "Person":
                 (org,) = own
                 makers[x.object] = {org}
-                self.facts.statements.append(Statement(x.object, ONE.madeBy, org, replace(x.evidence, rule="own-product")))
-        st = self.facts.statements
+                st.append(Statement(x.object, ONE.madeBy, org, replace(x.evidence, rule="own-product")))
         self.facts.statements = [x for x in st if not (
             x.predicate == ONE.promotes and orgs.get(x.subject, set()) & makers.get(x.object, set()))]
 
@@ -1139,7 +1137,7 @@ class Extractor:
 
     def _authors(self):
         """Reporters named in a byline (（记者 张懿）, 本报记者 张明 通讯员 李华) wrote the document."""
-        roles = lexicon.longest_first(lexicon.load("bylines")["roles"])
+        roles = lexicon.words("bylines", "roles")
         for match in lexicon.finditer("bylines", "patterns", self.text):
             i = self._sentence_at(match.start("name"))
             if i is None:
