@@ -1295,3 +1295,16 @@ def test_a_title_in_an_enterprise_s_regional_branch_is_the_enterprise_s():
 def test_organs_listed_before_an_issuing_verb_all_issue():
     f = facts("今年4月，国家网信办、公安部、商务部等七部门联合发布《网络直播营销管理办法（试行）》。", "2021-05-27")
     assert {o for _, o in pairs(f, ONE.issuedBy)} == {"国家网信办", "公安部", "商务部"}
+
+
+@pytest.mark.parametrize("text, holds, members", [
+    ("周至县举行推介会。副县长，王静，在直播间里介绍了猕猴桃。", {("王静", "副县长")}, set()),
+    ("李明，上海云帆科技有限公司董事长，表示将加大投入。", set(), {("董事长", "李明")}),
+    ("张伟，现任周至县委书记，他说。", {("张伟", "县委书记")}, set()),
+    # a clause that only ends on a title word is not an appositive
+    ("李明，在会上见到了副县长，随后离开。", set(), set()),
+])
+def test_a_title_set_off_by_commas_beside_a_name(text, holds, members):
+    f = facts(text)
+    assert pairs(f, ONE.holdsPost) == holds
+    assert pairs(f, ONE.member) == members

@@ -212,7 +212,8 @@ class Extractor:
 
     def _posts(self, s: Sentence):
         t = lexicon.titles()
-        titled = [(m, self._title_chain(s, m.start) or self._title_after(m)) for m in s.mentions if m.cls == "Person"]
+        titled = [(m, self._title_chain(s, m.start) or self._title_after(m) or self._appositive(s, m))
+                  for m in s.mentions if m.cls == "Person"]
         titled = titled or self._introduced(s)
         for person, chain in titled:
             for title, base, jurisdiction in chain:
@@ -254,6 +255,27 @@ class Extractor:
     def _title_chain(self, s: Sentence, end: int) -> list[tuple[str, str, tuple | None]]:
         """Titles written before a name that starts at `end` (市委常委、副市长吴清), right to left: (title as
         written, the bare title word, jurisdiction)."""
+        return self._chain_and_start(s, end)[0]
+
+    def _appositive(self, s: Sentence, person: Mention) -> list[tuple[str, str, tuple | None]]:
+        """A title set off by commas beside a name: 李明，云帆科技董事长，表示 / 副县长，王静，介绍. The clause must be
+        the titles and their body alone (after a lead word such as 现任), so that a clause which only ends
+        on a title word gives nothing."""
+        data = lexicon.load("titles")
+        if self.text[person.end:person.end + 1] != "，":
+            return []
+        if self.text[person.start - 1:person.start] == "，":  # 副县长，王静，
+            chain, start = self._chain_and_start(s, person.start - 1)
+            if chain and (start == s.start or CHAIN_STOP.match(self.text[start - 1])):
+                return chain
+        after = CHAIN_STOP.search(self.text, person.end + 1, s.end)  # 李明，…董事长，
+        if after is None or after.group() != "，":
+            return []
+        chain, start = self._chain_and_start(s, after.start())
+        return chain if chain and self.text[person.end + 1:start] in ["", *data["appositive_leads"]] else []
+
+    def _chain_and_start(self, s: Sentence, end: int) -> tuple[list[tuple[str, str, tuple | None]], int]:
+        """_title_chain, and where the chain's leftmost title or body starts."""
         t = lexicon.titles()
         abbreviation = TITLE_ABBREVIATION.search(self.text, s.start, end)  # 首席技术官（CTO）陈一帆
         start = abbreviation.start() if abbreviation else end
@@ -281,7 +303,8 @@ class Extractor:
             else:
                 break
         # the area the article is about only where no title of the chain names one (正安县委常委、副县长)
-        return [(written, title, j or home) for (written, title, j), home in zip(self._share_jurisdictions(s, found, pos), homes)]
+        shared = self._share_jurisdictions(s, found, pos)
+        return [(written, title, j or home) for (written, title, j), home in zip(shared, homes)], pos
 
     def _share_jurisdictions(self, s: Sentence, found: list, pos: int) -> list:
         """Titles without their own body take the one written to their left, also across a listed
