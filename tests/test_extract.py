@@ -1308,3 +1308,31 @@ def test_a_title_set_off_by_commas_beside_a_name(text, holds, members):
     f = facts(text)
     assert pairs(f, ONE.holdsPost) == holds
     assert pairs(f, ONE.member) == members
+
+
+def test_an_autonomous_prefecture_s_short_form_chains_with_its_county():
+    f = facts("临夏州康乐县委书记周建国拿起一包蕨菜。", "2020-11-16")
+    assert pairs(f, ONE.holdsPost) == {("周建国", "县委书记")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"康乐县"}
+    assert ("康乐县", "临夏州") in pairs(f, ONE.locatedIn)
+
+
+def test_a_short_form_lac_reads_as_a_person_is_the_place_the_text_names_in_full():
+    f = facts("“我们康乐的蕨菜一年只采一季。”2017年以来，海沧区与康乐县结成对口帮扶关系。", "2020-11-16")
+    assert "康乐" not in labels(f, "Person")
+    assert any("康乐" in e.labels for e in f.entities.values() if e.cls == "District")
+
+
+def test_a_promoting_verb_in_a_time_clause_takes_no_object():
+    f = facts("副县长马文斌在推介时说，这款牛肉干不添加防腐剂。", "2020-11-16")
+    assert "时说" not in labels(f, "Product")
+
+
+@pytest.mark.parametrize("text, promoted", [
+    ("周建国、副县长马文斌、副区长林雅琴轮番上台，分别为康乐蕨菜、“莲麓”牛肉干和高原蜂蜜“站台”。",
+     {("周建国", "康乐蕨菜"), ("马文斌", "莲麓”牛肉干"), ("林雅琴", "高原蜂蜜")}),
+    # two things for three people: who promotes which is not written
+    ("周建国、副县长马文斌、副区长林雅琴轮番上台，分别为康乐蕨菜和“莲麓”牛肉干“站台”。", set()),
+])
+def test_people_who_respectively_promote_a_list_each_take_their_own(text, promoted):
+    assert pairs(facts(text, "2020-11-16"), ONE.promotes) == promoted

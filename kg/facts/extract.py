@@ -855,10 +855,20 @@ class Extractor:
             near = [m for m in persons if m.end <= prod.start][-1:]
             clause_end = s.clause_of(prod.start)[1]
             cue_pos = next((c for c in at if near and near[0].end <= c < clause_end), at[0])
-            for p in self._promoters(s, persons, cue_pos):
+            for p in self._respective(s, self._promoters(s, persons, cue_pos), prod):
                 if speech.search(self.text, p.end, cue_pos):
                     continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _respective(self, s: Sentence, promoters: list[Mention], prod: Mention) -> list[Mention]:
+        """A, B and C 分别 promote X, Y and Z: each the product at their place in the list; none where the two
+        lists differ in length, since who promotes which is then unknown."""
+        word = next((m for m in lexicon.regexes("verbs", "respectively")[0].finditer(self.text, s.start, prod.start)
+                     if len(promoters) >= 2 and m.start() >= promoters[-1].end), None)
+        if word is None:
+            return promoters
+        listed = [m for m in s.mentions if m.cls == "Product" and m.start >= word.end()]
+        return [promoters[listed.index(prod)]] if len(listed) == len(promoters) else []
 
     def _stream_sales(self, i: int, persons: list[Mention]):
         """Products a sentence with no person says the stream sold (当晚直播…售出A、B等) are promoted by those

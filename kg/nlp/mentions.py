@@ -806,6 +806,8 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
         glued = w.tag == "v" and i and words[i - 1].tag == "PER" and text[w.start - 1:w.end] in verbs  # 阿暖主/PER 推/v
         if w.text not in verbs and not glued:
             continue
+        if i + 1 < len(words) and words[i + 1].text in data["time_after_verb"]:
+            continue
         j = i + 1
         while j < len(words) and (words[j].text in skip or words[j].tag in ("m", "q", "u")):
             j += 1
@@ -1225,11 +1227,16 @@ NAMED_THINGS = {"Product", "Event", "Initiative"}
 
 def one_sense(mentions: list[Mention]) -> list[Mention]:
     """A person's name that the text also writes as a product, event or initiative is that thing
-    (“小优快跑”采用…, where LAC reads the quoted robot as a person): one name, one sense per document. A host's
-    quoted nickname (主播“汉江小鱼”) stays a person, though its last word reads like produce."""
+    (“小优快跑”采用…, where LAC reads the quoted robot as a person), and a place where the text also writes it
+    with its level word: one name, one sense per document. A host's quoted nickname (主播“汉江小鱼”) stays a
+    person, though its last word reads like produce."""
     things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
+    # 康乐 beside 康乐县: a short form the gazetteer leaves out (it is also a common word) is that place here
+    places = {m.label[:-1]: m for m in mentions if m.source == "gazetteer"
+              and m.label.endswith(tuple(lexicon.load("places")["short_form_levels"]))}
     return [replace(m, cls=things[m.label]) if m.cls == "Person" and m.label in things and m.source != "nickname"
-            else m for m in mentions]
+            else replace(m, cls=places[m.label].cls, key=places[m.label].key, source="place-short-form")
+            if m.cls == "Person" and m.label in places else m for m in mentions]
 
 
 def named_kinds_dropped(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -104,12 +104,15 @@ def gazetteer() -> Gazetteer:
     divisions: list[tuple[Place, list[str]]] = []
     _walk(_jionlp_divisions(), None, 0, divisions)
     entries += [e for e in divisions if e[0].key not in known]
-    common = set(lexicon.load("places")["common_word_aliases"])
+    data = lexicon.load("places")
+    common = set(data["common_word_aliases"])
     places, names, full = {}, {}, set()
     for place, aliases in entries:
         places[place.key] = place
-        full.add(place.name)
-        for surface in {place.name, *(a for a in aliases if a not in common)}:
+        suffix = next((s for s in data["autonomous_short_forms"] if place.name.endswith(s)), None)
+        levelled = {a + data["autonomous_short_forms"][suffix] for a in aliases} if suffix else set()
+        full.update({place.name, *levelled})
+        for surface in {place.name, *levelled, *(a for a in aliases if a not in common)}:
             if len(surface) >= 2:
                 names.setdefault(surface, []).append(place.key)
     return Gazetteer(places, {k: tuple(v) for k, v in names.items()}, frozenset(full))
