@@ -1336,3 +1336,18 @@ def test_a_promoting_verb_in_a_time_clause_takes_no_object():
 ])
 def test_people_who_respectively_promote_a_list_each_take_their_own(text, promoted):
     assert pairs(facts(text, "2020-11-16"), ONE.promotes) == promoted
+
+
+@pytest.mark.parametrize("text, members", [
+    ("程志远是景德镇陶源瓷业有限公司总经理，也是一名陶瓷工艺师。", {("总经理", "程志远")}),
+    ("韩晓东是重庆江陵精密机械有限公司的总经理。", {("总经理", "韩晓东")}),
+    ("沈立群是上海华申银行长宁支行行长。", {("行长", "沈立群")}),
+    ("王磊是这次活动的主持人。", set()),
+])
+def test_a_post_said_of_a_name_with_a_copula(text, members):
+    assert pairs(facts(text), ONE.member) == members
+
+
+def test_a_bank_branch_is_an_enterprise_under_its_full_and_short_name():
+    f = facts("消费季由长宁区商务委员会和上海华申银行长宁支行联合发起。启动仪式上，长宁支行与三家企业签约。")
+    assert [set(e.labels) for e in f.entities.values() if e.cls == "Enterprise"] == [{"上海华申银行长宁支行", "长宁支行"}]

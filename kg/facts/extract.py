@@ -258,21 +258,24 @@ class Extractor:
         return self._chain_and_start(s, end)[0]
 
     def _appositive(self, s: Sentence, person: Mention) -> list[tuple[str, str, tuple | None]]:
-        """A title set off by commas beside a name: 李明，云帆科技董事长，表示 / 副县长，王静，介绍. The clause must be
-        the titles and their body alone (after a lead word such as 现任), so that a clause which only ends
-        on a title word gives nothing."""
+        """A title set off by commas beside a name (李明，云帆科技董事长，表示 / 副县长，王静，介绍) or said of it
+        (程志远是陶源瓷业总经理). The clause must be the titles and their body alone (after a lead word such as
+        现任), so that a clause which only ends on a title word gives nothing."""
         data = lexicon.load("titles")
-        if self.text[person.end:person.end + 1] != "，":
-            return []
-        if self.text[person.start - 1:person.start] == "，":  # 副县长，王静，
+        comma = self.text[person.end:person.end + 1] == "，"
+        if comma and self.text[person.start - 1:person.start] == "，":  # 副县长，王静，
             chain, start = self._chain_and_start(s, person.start - 1)
             if chain and (start == s.start or CHAIN_STOP.match(self.text[start - 1])):
                 return chain
-        after = CHAIN_STOP.search(self.text, person.end + 1, s.end)  # 李明，…董事长，
-        if after is None or after.group() != "，":
+        copula = next((w for w in data["copulas"] if self.text.startswith(w, person.end)), None)
+        if not comma and copula is None:
             return []
-        chain, start = self._chain_and_start(s, after.start())
-        return chain if chain and self.text[person.end + 1:start] in ["", *data["appositive_leads"]] else []
+        opening = person.end + (1 if comma else len(copula))
+        stop = CHAIN_STOP.search(self.text, opening, s.end)
+        if stop is None or stop.group() not in data["appositive_ends"]:
+            return []
+        chain, start = self._chain_and_start(s, stop.start())
+        return chain if chain and self.text[opening:start] in ["", *data["appositive_leads"]] else []
 
     def _chain_and_start(self, s: Sentence, end: int) -> tuple[list[tuple[str, str, tuple | None]], int]:
         """_title_chain, and where the chain's leftmost title or body starts."""
@@ -363,10 +366,11 @@ class Extractor:
         return org if org is not None and org.cls == "Enterprise" else None
 
     def _named_before(self, end: int, floor: int) -> Mention | None:
-        """The place or organization written right before `end`; 正安县委常委: the place and the party
-        committee's 县委 share their 县."""
+        """The place or organization written right before `end`, an organization perhaps with 的 (…有限公司的
+        总经理); 正安县委常委: the place and the party committee's 县委 share their 县."""
         return next((m for m in self.mentions if m.start >= floor and (
             (m.end == end and m.cls in PLACE_CLASSES | ORG_CLASSES)
+            or (m.end == end - 1 and m.cls in ORG_CLASSES and self.text[m.end] == "的")  # 该公司的总经理
             or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None)
 
     def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:
