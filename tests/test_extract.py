@@ -1351,3 +1351,9 @@ def test_a_post_said_of_a_name_with_a_copula(text, members):
 def test_a_bank_branch_is_an_enterprise_under_its_full_and_short_name():
     f = facts("消费季由长宁区商务委员会和上海华申银行长宁支行联合发起。启动仪式上，长宁支行与三家企业签约。")
     assert [set(e.labels) for e in f.entities.values() if e.cls == "Enterprise"] == [{"上海华申银行长宁支行", "长宁支行"}]
+
+
+def test_a_title_lac_reads_into_an_organ_s_name_is_cut_off_it():
+    f = facts("重庆市经济和信息化委员会召开发布会。市经济信息化委党组成员、副主任谭志坚在发布会上说。", "2021-03-26")
+    assert pairs(f, ONE.holdsPost) == {("谭志坚", "党组成员"), ("谭志坚", "副主任")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"重庆市经济和信息化委员会"}

@@ -137,10 +137,11 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     for m in _lexicon_hits(text, aliases, bounds):
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
     trailing = lexicon.words("organizations", "trailing_verbs")
-    spans = [(w.start, _organ_end(text, words, i), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
-    spans = [(a, b - len(lexicon.ending(text[a:b], trailing) or ""), cls) for a, b, cls in spans]
-    spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
     titles = lexicon.titles()
+    spans = [(w.start, _organ_end(text, words, i), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
+    spans = [(a, _title_cut(text, a, b - len(lexicon.ending(text[a:b], trailing) or ""), titles["all"]), cls)
+             for a, b, cls in spans]
+    spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
     for start, end, cls in _split_joined(text, spans):
         name = text[start:end]
         cls = lexicon.org_class(name) or cls
@@ -160,6 +161,13 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts) and not lexicon.ending(m.group(), not_organs):
             out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
     return out
+
+
+def _title_cut(text: str, start: int, end: int, titles: tuple[str, ...]) -> int:
+    """Where a title begins that LAC read into the end of an organization's name (市经济信息化委党组/ORG 成员: the
+    title is 党组成员, the name ends before it)."""
+    return next((k for k in range(start + 2, end) if any(text.startswith(t, k) and k + len(t) > end for t in titles)),
+                end)
 
 
 def _organ_end(text: str, words: list[Word], i: int) -> int:
