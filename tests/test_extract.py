@@ -1299,6 +1299,8 @@ def test_organs_listed_before_an_issuing_verb_all_issue():
 
 @pytest.mark.parametrize("text, holds, members", [
     ("周至县举行推介会。副县长，王静，在直播间里介绍了猕猴桃。", {("王静", "副县长")}, set()),
+    ("　　南阳市西峡县副县长，王静，是上周五晚在快手直播中露面的。", {("王静", "副县长")}, set()),
+    ("王静，南阳市西峡县副县长，在直播。", {("王静", "副县长")}, set()),
     ("李明，上海云帆科技有限公司董事长，表示将加大投入。", set(), {("董事长", "李明")}),
     ("张伟，现任周至县委书记，他说。", {("张伟", "县委书记")}, set()),
     # a clause that only ends on a title word is not an appositive
@@ -1357,3 +1359,9 @@ def test_a_title_lac_reads_into_an_organ_s_name_is_cut_off_it():
     f = facts("重庆市经济和信息化委员会召开发布会。市经济信息化委党组成员、副主任谭志坚在发布会上说。", "2021-03-26")
     assert pairs(f, ONE.holdsPost) == {("谭志坚", "党组成员"), ("谭志坚", "副主任")}
     assert {o for _, o in pairs(f, ONE.postIn)} == {"重庆市经济和信息化委员会"}
+
+
+def test_an_organ_lac_reads_with_its_division_leaves_the_division_to_the_title():
+    f = facts("浙江省商务厅昨天召开发布会。省商务厅电子商务处处长沈佳慧出席发布会。", "2021-04-27")
+    assert pairs(f, ONE.holdsPost) == {("沈佳慧", "电子商务处处长")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"浙江省商务厅"}

@@ -265,7 +265,9 @@ class Extractor:
         comma = self.text[person.end:person.end + 1] == "，"
         if comma and self.text[person.start - 1:person.start] == "，":  # 副县长，王静，
             chain, start = self._chain_and_start(s, person.start - 1)
-            if chain and (start == s.start or CHAIN_STOP.match(self.text[start - 1])):
+            start = self._areas_before(start, s.start)
+            opened = self.text[s.start:start].rstrip(" 　")  # the clause opens the sentence, or follows a stop
+            if chain and (not opened or CHAIN_STOP.match(opened[-1])):
                 return chain
         copula = next((w for w in data["copulas"] if self.text.startswith(w, person.end)), None)
         if not comma and copula is None:
@@ -275,7 +277,15 @@ class Extractor:
         if stop is None or stop.group() not in data["appositive_ends"]:
             return []
         chain, start = self._chain_and_start(s, stop.start())
+        start = self._areas_before(start, opening)
         return chain if chain and self.text[opening:start] in ["", *data["appositive_leads"]] else []
+
+    def _areas_before(self, start: int, floor: int) -> int:
+        """Where the areas written right before `start` begin (南阳市|西峡县副县长: 南阳市 too)."""
+        while (m := next((m for m in self.mentions if m.end == start and m.start >= floor and m.cls in PLACE_CLASSES),
+                         None)) is not None:
+            start = m.start
+        return start
 
     def _chain_and_start(self, s: Sentence, end: int) -> tuple[list[tuple[str, str, tuple | None]], int]:
         """_title_chain, and where the chain's leftmost title or body starts."""

@@ -141,6 +141,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     spans = [(w.start, _organ_end(text, words, i), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
     spans = [(a, _title_cut(text, a, b - len(lexicon.ending(text[a:b], trailing) or ""), titles["all"]), cls)
              for a, b, cls in spans]
+    spans = [(a, _division_cut(text, a, b), cls) for a, b, cls in spans]
     spans += [(s, e, CLUENER_ORG[label]) for s, e, label in ents if label in CLUENER_ORG]
     for start, end, cls in _split_joined(text, spans):
         name = text[start:end]
@@ -168,6 +169,15 @@ def _title_cut(text: str, start: int, end: int, titles: tuple[str, ...]) -> int:
     title is 党组成员, the name ends before it)."""
     return next((k for k in range(start + 2, end) if any(text.startswith(t, k) and k + len(t) > end for t in titles)),
                 end)
+
+
+def _division_cut(text: str, start: int, end: int) -> int:
+    """Where the organ ends in a name LAC reads with its internal division (省商务厅电子商务处/ORG 处长): the
+    division belongs to the title after it, the organ is the longest start of the name with a government organ's
+    ending (处, 科, 司, 室 divide organs, not companies)."""
+    if lexicon.org_class(text[start:end]) or text[end - 1:end] not in lexicon.load("titles")["division_suffixes"]:
+        return end
+    return next((k for k in range(end - 2, start + 1, -1) if lexicon.org_class(text[start:k]) == "GovernmentBody"), end)
 
 
 def _organ_end(text: str, words: list[Word], i: int) -> int:
