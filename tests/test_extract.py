@@ -1365,3 +1365,10 @@ def test_an_organ_lac_reads_with_its_division_leaves_the_division_to_the_title()
     f = facts("浙江省商务厅昨天召开发布会。省商务厅电子商务处处长沈佳慧出席发布会。", "2021-04-27")
     assert pairs(f, ONE.holdsPost) == {("沈佳慧", "电子商务处处长")}
     assert {o for _, o in pairs(f, ONE.postIn)} == {"浙江省商务厅"}
+
+
+def test_a_zone_administration_named_with_its_province_in_brackets_and_its_full_time_post():
+    f = facts("中国（上海）自由贸易试验区临港新片区管理委员会专职副主任柯海峰与企业代表签约。", "2021-08-12")
+    assert labels(f, "GovernmentBody") == {"中国（上海）自由贸易试验区临港新片区管理委员会"}
+    assert pairs(f, ONE.holdsPost) == {("柯海峰", "专职副主任")}
+    assert {o for _, o in pairs(f, ONE.postIn)} == {"中国（上海）自由贸易试验区临港新片区管理委员会"}

@@ -293,7 +293,8 @@ class Extractor:
         abbreviation = TITLE_ABBREVIATION.search(self.text, s.start, end)  # 首席技术官（CTO）陈一帆
         start = abbreviation.start() if abbreviation else end
         left_start = start
-        while left_start > s.start and not CHAIN_STOP.match(self.text[left_start - 1]):
+        while left_start > s.start and (not CHAIN_STOP.match(self.text[left_start - 1])  # 中国（上海）…管理委员会
+                                        or any(m.start < left_start - 1 < m.end for m in s.mentions)):
             left_start -= 1
         pos, found, homes, inherited = start, [], [], None
         while pos > left_start and self.text[pos - 1] in " 　":  # 副市长 吴清
