@@ -1372,3 +1372,11 @@ def test_a_zone_administration_named_with_its_province_in_brackets_and_its_full_
     assert labels(f, "GovernmentBody") == {"中国（上海）自由贸易试验区临港新片区管理委员会"}
     assert pairs(f, ONE.holdsPost) == {("柯海峰", "专职副主任")}
     assert {o for _, o in pairs(f, ONE.postIn)} == {"中国（上海）自由贸易试验区临港新片区管理委员会"}
+
+
+def test_a_person_name_that_starts_a_product_or_shortens_a_company_is_that_thing():
+    f = facts("南京云帆智能科技有限公司推出服务机器人“小帆Pro”。据介绍，小帆Pro身高1.3米。", "2021-06-28")
+    assert "小帆" not in labels(f, "Person")
+    f = facts("深澜科技将把总部迁至临港。“我们欢迎更多像深澜这样的企业来临港扎根。”", "2021-08-12")
+    assert not labels(f, "Person")
+    assert any("深澜" in e.labels for e in f.entities.values() if e.cls == "Enterprise")

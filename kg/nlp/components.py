@@ -135,7 +135,7 @@ class MentionFinder:
             + M.find_products(text, words, sentences, gazetteer())
             + M.find_promoted(text, words, gazetteer())
         )
-        kept = M.resolve_overlaps(M.one_sense(found + M.find_title_references(text, found)))
+        kept = M.resolve_overlaps(M.one_sense(text, found + M.find_title_references(text, found)))
         kept = M.named_kinds_dropped(text, M.resolve_overlaps(
             kept + M.find_event_references(text, words, kept) + M.find_product_references(text, kept)))
         doc.spans["cluener"] = [s for s in (_char_span(doc, *e) for e in ents) if s is not None]

@@ -1243,18 +1243,35 @@ def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tup
 NAMED_THINGS = {"Product", "Event", "Initiative"}
 
 
-def one_sense(mentions: list[Mention]) -> list[Mention]:
+def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     """A person's name that the text also writes as a product, event or initiative is that thing
-    (“小优快跑”采用…, where LAC reads the quoted robot as a person), and a place where the text also writes it
-    with its level word: one name, one sense per document. A host's quoted nickname (主播“汉江小鱼”) stays a
-    person, though its last word reads like produce."""
+    (“小优快跑”采用…, where LAC reads the quoted robot as a person), or the start of one written in full there (小帆
+    of 小帆Pro身高…); a place where the text also writes it with its level word (康乐 beside 康乐县); a company
+    where the text writes it with a trade word (深澜 beside 深澜科技): one name, one sense per document. A host's
+    quoted nickname (主播“汉江小鱼”) stays a person, though its last word reads like produce."""
     things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
-    # 康乐 beside 康乐县: a short form the gazetteer leaves out (it is also a common word) is that place here
+    # the gazetteer leaves out short forms that are also common words (康乐)
     places = {m.label[:-1]: m for m in mentions if m.source == "gazetteer"
               and m.label.endswith(tuple(lexicon.load("places")["short_form_levels"]))}
-    return [replace(m, cls=things[m.label]) if m.cls == "Person" and m.label in things and m.source != "nickname"
-            else replace(m, cls=places[m.label].cls, key=places[m.label].key, source="place-short-form")
-            if m.cls == "Person" and m.label in places else m for m in mentions]
+    trade = lexicon.words("organizations", "trade_words")
+    companies = {m.label[:-len(t)]: m for m in mentions if m.cls == "Enterprise"
+                 for t in trade if m.label.endswith(t) and len(m.label) >= len(t) + 2}
+
+    def sense(m: Mention) -> Mention:
+        if m.cls != "Person" or m.source == "nickname":
+            return m
+        if m.label in things:
+            return replace(m, cls=things[m.label])
+        longer = next((n for n in things if len(n) > len(m.label) and text.startswith(n, m.start)), None)
+        if longer:
+            return replace(m, end=m.start + len(longer), cls=things[longer], label=longer, source="named-in-full")
+        if m.label in places:
+            return replace(m, cls=places[m.label].cls, key=places[m.label].key, source="place-short-form")
+        if m.label in companies:
+            return replace(m, cls="Enterprise", key=companies[m.label].key, source="company-short-form")
+        return m
+
+    return [sense(m) for m in mentions]
 
 
 def named_kinds_dropped(text: str, mentions: list[Mention]) -> list[Mention]:
