@@ -1380,3 +1380,16 @@ def test_a_person_name_that_starts_a_product_or_shortens_a_company_is_that_thing
     f = facts("深澜科技将把总部迁至临港。“我们欢迎更多像深澜这样的企业来临港扎根。”", "2021-08-12")
     assert not labels(f, "Person")
     assert any("深澜" in e.labels for e in f.entities.values() if e.cls == "Enterprise")
+
+
+def test_events_joined_by_ji_are_one_event_and_part_of_the_festival_as_its_opening():
+    f = facts("2021洛阳“河洛夜画”夜间经济文化节将于本周五晚开幕。文化节期间将推出三大主题活动：7月16日晚，"
+              "开幕式暨“千灯夜市”美食节在老城区十字街举行。", "2021-07-14")
+    assert "开幕式暨“千灯夜市”美食节" in labels(f, "Event") and "开幕式" not in labels(f, "Event")
+    assert ("开幕式暨“千灯夜市”美食节", "2021洛阳“河洛夜画”夜间经济文化节") in pairs(f, ONE.partOf)
+    assert ("开幕式暨“千灯夜市”美食节", "2021-07-16") in pairs(f, ONE.date)
+
+
+def test_an_organ_name_lac_cuts_before_and_is_whole():
+    f = facts("本届文化节由洛阳市人民政府主办，洛阳市商务局、洛阳市文化广电和旅游局承办。", "2021-07-14")
+    assert "洛阳市文化广电和旅游局" in labels(f, "GovernmentBody")

@@ -606,7 +606,7 @@ class Extractor:
         parent, best = container
         for s in self.sentences:
             for m in s.mentions:
-                if m.cls == "Event" and self._at(m) != parent and (lexicon.ending(strip_quotes(m.label), children) or (
+                if m.cls == "Event" and self._at(m) != parent and (_child_event(m.label, children) or (
                         lexicon.ending(strip_quotes(m.label), sessions) and _container_rank(m) > best)):
                     self._state(self._at(m), ONE.partOf, parent, s, "sub-event")
 
@@ -615,7 +615,7 @@ class Extractor:
         children = lexicon.words("names", "child_event_heads")
         events = [m for m in self.mentions if m.cls == "Event"]
         # by entity: 论坛 written for the 分论坛 named before it is the sub-forum too
-        return {self._at(m) for m in events} - {self._at(m) for m in events if lexicon.ending(strip_quotes(m.label), children)}
+        return {self._at(m) for m in events} - {self._at(m) for m in events if _child_event(m.label, children)}
 
     def _participants(self):
         """An agent in a sentence that takes part (登台, 出席, 致辞…) joins the one event of that sentence,
@@ -1211,6 +1211,13 @@ class Extractor:
 def _container_rank(m: Mention) -> int:
     heads = lexicon.load("names")["parent_event_heads"]
     return next((i for i, h in enumerate(heads) if m.label.endswith(h)), len(heads))
+
+
+def _child_event(label: str, children: tuple[str, ...]) -> bool:
+    """Whether an event is a sub-forum, an opening ceremony… of another, also as one of the events its name joins
+    (开幕式暨“千灯夜市”美食节)."""
+    parts = re.split("|".join(map(re.escape, lexicon.words("names", "event_joiners"))), strip_quotes(label))
+    return any(lexicon.ending(part, children) for part in parts)
 
 
 def date_literal(iso: str) -> Literal:

@@ -182,11 +182,15 @@ def _division_cut(text: str, start: int, end: int) -> int:
 
 def _organ_end(text: str, words: list[Word], i: int) -> int:
     """Where an organization word ends, or the next word's end where LAC cut the name at a conjunction
-    (江苏省工业和 + 信息化厅; 深圳市工业 + 和 + 信息化局, but not 华为 和 长安汽车, two names)."""
+    (江苏省工业和 + 信息化厅; 深圳市工业 + 和 + 信息化局; 洛阳市文化广电 + 和旅游局, but not 华为 和 长安汽车, two
+    names)."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else None
     if w.text[-1] in "和与及" and nxt and nxt.start == w.end and nxt.tag in ("n", "vn", "nz", "ORG") \
             and lexicon.org_class(text[w.start:nxt.end]):
+        return nxt.end
+    if nxt and nxt.start == w.end and nxt.text[0] in "和与及" and len(nxt.text) > 1 \
+            and lexicon.org_class(text[w.start:nxt.end]) == "GovernmentBody":
         return nxt.end
     part = words[i + 1:i + 3]
     if len(part) == 2 and part[0].text in ("和", "与", "及") and w.end == part[0].start and part[0].end == part[1].start \
@@ -1272,6 +1276,19 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
         return m
 
     return [sense(m) for m in mentions]
+
+
+def joined_events(text: str, mentions: list[Mention]) -> list[Mention]:
+    """开幕式暨“千灯夜市”美食节: events joined by 暨 are one event held as both, named by the whole."""
+    joiners = lexicon.words("names", "event_joiners")
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if last is not None and last.cls == m.cls == "Event" and text[last.end:m.start] in joiners:
+            out[-1] = replace(last, end=m.end, label=text[last.start:m.end], source="joined-event")
+        else:
+            out.append(m)
+    return out
 
 
 def named_kinds_dropped(text: str, mentions: list[Mention]) -> list[Mention]:
