@@ -1393,3 +1393,14 @@ def test_events_joined_by_ji_are_one_event_and_part_of_the_festival_as_its_openi
 def test_an_organ_name_lac_cuts_before_and_is_whole():
     f = facts("本届文化节由洛阳市人民政府主办，洛阳市商务局、洛阳市文化广电和旅游局承办。", "2021-07-14")
     assert "洛阳市文化广电和旅游局" in labels(f, "GovernmentBody")
+
+
+@pytest.mark.parametrize("text, members", [
+    ("礼盒由信丰县绿源脐橙专业合作社出品。主播在拼多多直播。合作社理事长黄志明也来到直播间。", {("理事长", "黄志明")}),
+    # no cooperative named: the platform is not its referent
+    ("主播在拼多多直播，拼多多还开设了专区。合作社理事长黄志明也来到直播间。", set()),
+])
+def test_a_cooperative_s_head_is_of_the_cooperative_named_not_of_a_platform(text, members):
+    f = facts(text, "2020-12-03")
+    assert pairs(f, ONE.member) == members
+    assert "拼多多" not in {o for _, o in pairs(f, ONE.organization)}

@@ -407,8 +407,10 @@ class Extractor:
                      if self.text.startswith(w, end - len(w)) and end - len(w) >= floor), None)
         if word is None:
             return None
-        pos = end - len(word)
-        chosen = self._just_named(word.removeprefix("该"), anaphors[word], pos) or self._most_named(anaphors[word], pos)
+        pos, kind = end - len(word), word.removeprefix("该")
+        # 合作社 points back at a cooperative; 公司 at any company, named in full or not
+        named = None if kind in lexicon.load("organizations")["class_anaphors"] else kind
+        chosen = self._just_named(kind, anaphors[word], pos) or self._most_named(anaphors[word], pos, ending=named)
         return (chosen, anaphors[word]) if chosen is not None else None
 
     def _just_named(self, word: str, cls: str, pos: int) -> URIRef | None:
@@ -1007,10 +1009,11 @@ class Extractor:
             gap = self.text[product.end:places[0].start]
         return gap.strip().lstrip("，,")  # …显示模组，由…公司定制生产
 
-    def _most_named(self, cls: str, pos: int, exclude: set = frozenset()) -> URIRef | None:
+    def _most_named(self, cls: str, pos: int, exclude: set = frozenset(), ending: str | None = None) -> URIRef | None:
         """The entity of class `cls` the text has named most before `pos` (the article's company, not the
-        partner named last), the later one of equals."""
-        before = [m for m in self.mentions if m.cls == cls and m.end <= pos and self._at(m) not in exclude]
+        partner named last), the later one of equals; with `ending`, of those with a name that ends so."""
+        before = [m for m in self.mentions if m.cls == cls and m.end <= pos and self._at(m) not in exclude
+                  and (ending is None or any(label.endswith(ending) for label in self.facts.entities[self._at(m)].labels))]
         if not before:
             return None
         counts = Counter(self._at(m) for m in before)
