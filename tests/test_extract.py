@@ -1404,3 +1404,9 @@ def test_a_cooperative_s_head_is_of_the_cooperative_named_not_of_a_platform(text
     f = facts(text, "2020-12-03")
     assert pairs(f, ONE.member) == members
     assert "拼多多" not in {o for _, o in pairs(f, ONE.organization)}
+
+
+def test_a_university_s_faculty_lac_reads_with_a_glued_conjunction_is_one_organization():
+    f = facts("天津大学管理与经济学部教授周蔓则认为，即时零售将成为新增长点。", "2021-11-22")
+    assert labels(f, "Organization") == {"天津大学管理与经济学部"}
+    assert pairs(f, ONE.member) == {("教授", "周蔓")}

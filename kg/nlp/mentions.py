@@ -288,12 +288,14 @@ def _with_sub_units(text: str, words: list[Word], orgs: list[Mention]) -> list[M
             continue
         end, i, named = None, word_at.get(a.end), False
         # 贵州财经大学 大数据/a 应用/vn 与 经济学院/ORG: after words of the unit's own name and 与, LAC's
-        # organization is the unit's end (where 与 follows the university itself, it joins two organizations)
+        # organization is the unit's end (where 与 follows the university itself, it joins two organizations);
+        # so is a 与 LAC reads with the rest (天津大学 管理/vn 与经济学部/c)
         while i is not None and i < len(words) and words[i].start - a.end <= 14 and (
                 words[i].tag in ("n", "nz", "vn", "an", "a") or words[i].text in ("与", "和")
-                or (named and words[i].tag == "ORG" and words[i - 1].text in ("与", "和"))):
+                or (named and words[i].tag == "ORG" and words[i - 1].text in ("与", "和"))
+                or (named and words[i].tag == "c" and words[i].text[:1] in ("与", "和"))):
             named = named or words[i].text not in ("与", "和")
-            if words[i].tag != "c" and lexicon.ending(text[a.start:words[i].end], units):
+            if words[i].text not in ("与", "和") and lexicon.ending(text[a.start:words[i].end], units):
                 end = words[i].end
             i = i + 1 if i + 1 < len(words) and words[i + 1].start == words[i].end else None
         if end:
