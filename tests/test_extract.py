@@ -1410,3 +1410,9 @@ def test_a_university_s_faculty_lac_reads_with_a_glued_conjunction_is_one_organi
     f = facts("天津大学管理与经济学部教授周蔓则认为，即时零售将成为新增长点。", "2021-11-22")
     assert labels(f, "Organization") == {"天津大学管理与经济学部"}
     assert pairs(f, ONE.member) == {("教授", "周蔓")}
+
+
+def test_a_bare_sub_forum_stands_for_the_sub_forum_named_before_it_not_the_forum():
+    f = facts("第三届海河数字经济论坛昨天在天津举行。当天下午，论坛还举办了“数字消费与城市更新”分论坛。"
+              "分论坛由天津财经大学经济学院副院长孔令晨主持。", "2021-11-22")
+    assert {e for p, e in pairs(f, ONE.participatedIn) if p == "孔令晨"} == {"数字消费与城市更新”分论坛"}
