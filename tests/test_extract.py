@@ -1416,3 +1416,16 @@ def test_a_bare_sub_forum_stands_for_the_sub_forum_named_before_it_not_the_forum
     f = facts("第三届海河数字经济论坛昨天在天津举行。当天下午，论坛还举办了“数字消费与城市更新”分论坛。"
               "分论坛由天津财经大学经济学院副院长孔令晨主持。", "2021-11-22")
     assert {e for p, e in pairs(f, ONE.participatedIn) if p == "孔令晨"} == {"数字消费与城市更新”分论坛"}
+
+
+def test_a_company_s_product_past_its_modifiers_and_the_products_of_its_brand_are_its_own():
+    f = facts("深澜科技总部落户临港。他透露，公司新一代“海擎”系列水下巡检机器人将在临港量产，首批产品包括“海擎H1”和“海擎S3”。",
+              "2021-08-12")
+    made = pairs(f, ONE.madeBy)
+    assert {p for p, _ in made} == {"海擎”系列水下巡检机器人", "海擎H1", "海擎S3"}
+    assert {e for _, e in made} == {"深澜科技"}
+
+
+def test_a_product_of_another_brand_takes_no_maker_from_a_brand():
+    f = facts("深澜科技推出“海擎H1”水下机器人。现场还展示了“蓝鲸R2”巡检设备。", "2021-08-12")
+    assert {p for p, _ in pairs(f, ONE.madeBy)} == {"海擎H1”水下机器人"}

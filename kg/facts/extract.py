@@ -92,6 +92,7 @@ class Extractor:
             self._campaigns(s)
             self._locations(s)
         self._sold_unclaimed()
+        self._brand_makers()
         self._sub_events()
         self._participants()
         self._sessions_over_campaigns()
@@ -119,6 +120,27 @@ class Extractor:
                    and self.facts.entities[st.object].cls in PLACE_CLASSES
                    and any(subject == st.subject and organ.startswith(self._label(st.object)) for subject, organ in organs)}
         self.facts.statements = [st for st in self.facts.statements if st not in covered]
+
+    def _brand_makers(self):
+        """A product named with the brand of a product the text gives a maker (“海擎H1” after 公司新一代“海擎”系列…,
+        星图X3 after 旗下“星图X2”) is that maker's too, where the brand is the one maker's."""
+        made = {(st.subject, st.object) for st in self.facts.statements if st.predicate == ONE.madeBy}
+        makers_of = {}
+        for product, maker in made:
+            if brand := _brand(self._label(product)):
+                makers_of.setdefault(brand, set()).add(maker)
+        first = {}
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.cls == "Product":
+                    first.setdefault(self._at(m), s)
+        for product, s in first.items():
+            if any(p == product for p, _ in made):
+                continue
+            name = strip_quotes(self._label(product))
+            brands = [b for b in makers_of if name.startswith(b) and len(makers_of[b]) == 1]
+            if len(brands) == 1:
+                self._state(product, ONE.madeBy, next(iter(makers_of[brands[0]])), s, "maker-brand")
 
     def _makers_do_not_promote(self):
         """A company's people showing its own product (总裁演示了“星驰A5”) launch it: the company is its maker,
@@ -991,8 +1013,9 @@ class Extractor:
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-origin")
                 continue
             # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
-            lead = self.text[max(s.clause_of(m.start)[0], m.start - 10):m.start]
-            if any(lead.endswith(c) or lead.endswith(c + "的") for c in verbs["maker_anaphors"]):
+            # past its modifiers: 公司新一代“海擎”系列…
+            lead = _trimmed(self.text[max(s.clause_of(m.start)[0], m.start - 14):m.start], modifiers)
+            if lead.endswith(tuple(verbs["maker_anaphors"])):
                 # not a company this sentence gives something else to (…由深圳镭眸科技有限公司定制，自研的“星脑”…)
                 suppliers = {self._at(e) for e in ms if e.cls == "Enterprise"
                              and any(self.text.endswith(p, 0, e.start) for p in verbs["passive"])}
@@ -1269,6 +1292,22 @@ def _kind_of_name(gap: str, modifiers: list[str]) -> bool:
     kind, _ = strip_prefixes(gap[:-1], 0, lexicon.longest_first(modifiers), NO_WORDS)
     return 2 <= len(kind) <= 10 and not CLAUSE_BREAK.search(kind) and bool(
         lexicon.ending(kind, lexicon.words("products", "heads")))
+
+
+def _brand(label: str) -> str | None:
+    """The brand a quoted product name opens with: its Chinese characters before a model code or a kind (“海擎”系列
+    → 海擎, “星图X2”AR眼镜 → 星图)."""
+    quoted = re.match(r"[“\"「]([^”\"」]+)[”\"」]", label)
+    brand = re.match(r"[\u4e00-\u9fff]{2,}", quoted.group(1)) if quoted else None
+    return brand.group() if brand else None
+
+
+def _trimmed(text: str, endings: list[str]) -> str:
+    """`text` without the words of `endings` it ends on, one after another (公司新一代的 → 公司)."""
+    endings = lexicon.longest_first(endings)
+    while (end := lexicon.ending(text, endings)) and len(end) < len(text):
+        text = text[:-len(end)]
+    return text
 
 
 def _only_modifiers(gap: str, modifiers: list[str]) -> bool:
