@@ -1429,3 +1429,9 @@ def test_a_company_s_product_past_its_modifiers_and_the_products_of_its_brand_ar
 def test_a_product_of_another_brand_takes_no_maker_from_a_brand():
     f = facts("深澜科技推出“海擎H1”水下机器人。现场还展示了“蓝鲸R2”巡检设备。", "2021-08-12")
     assert {p for p, _ in pairs(f, ONE.madeBy)} == {"海擎H1”水下机器人"}
+
+
+def test_a_company_holding_its_launch_organizes_it_and_a_university_signing_there_takes_part():
+    f = facts("上周四，南京云帆智能科技有限公司在南京举行2021年度产品发布会，推出新一代服务机器人。"
+              "发布会上，云帆智能还与南京理工大学计算机科学与工程学院签署合作协议。", "2021-06-28")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"南京理工大学计算机科学与工程学院"}

@@ -95,6 +95,7 @@ class Extractor:
         self._brand_makers()
         self._sub_events()
         self._participants()
+        self._holders_do_not_take_part()
         self._sessions_over_campaigns()
         for s in self.sentences:
             self._platforms_joined(s)
@@ -678,7 +679,9 @@ class Extractor:
             if frame is None and not attends and not opines:
                 continue
             signing = any(c in said for c in verbs["sign"])
-            agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls == "Enterprise"))
+            # the media of a dateline report the signing
+            agents = [m for m in s.mentions if (m.cls == "Person" or (signing and m.cls in ("Enterprise", "Organization")
+                                                                       and m.source != "dateline"))
                       and not any(a <= m.start < b for a, b in bylined)]
             agents += [m for m in self._represented(s) if m not in agents]
             if not any(a.cls == "Person" for a in agents):  # 她在签约仪式上透露: the person the paragraph named last
@@ -716,6 +719,24 @@ class Extractor:
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _holders_do_not_take_part(self):
+        """An organization that holds an event (南京云帆智能科技有限公司在南京举行2021年度产品发布会) organizes it
+        and does not take part in it, as the guideline has organizers (主办) not take part."""
+        hold = lexicon.regexes("verbs", "hold")[0]
+        held = set()
+        for s in self.sentences:
+            for m in s.mentions:
+                start = s.clause_of(m.start)[0]
+                verb = hold.search(self.text, start, m.start) if m.cls == "Event" else None
+                if verb is None:
+                    continue
+                before = [a for a in s.mentions if start <= a.start and a.end <= verb.start()
+                          and a.cls in ORG_CLASSES | {"Person"}]
+                if before and before[0].cls in ORG_CLASSES:  # the clause's subject
+                    held.add((self._at(before[0]), self._at(m)))
+        self.facts.statements = [st for st in self.facts.statements
+                                 if not (st.predicate == ONE.participatedIn and (st.subject, st.object) in held)]
 
     def _sessions_over_campaigns(self):
         """A person found at a campaign or festival that the sentence does not name, where the article tells of
