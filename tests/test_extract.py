@@ -863,7 +863,8 @@ def test_a_company_s_short_name_with_its_trade_word_and_hosts_under_contract_sig
               "蜂鸟互娱签约主播“阿暖”和冯嘉乐分别开播：阿暖主推武汉楚味坊食品有限公司生产的热干面礼盒和鸭脖礼包。",
               published="2021-06-19")
     assert pairs(f, ONE.organization) == {("创始人", "杭州蜂鸟互娱网络科技有限公司"), ("董事长", "杭州蜂鸟互娱网络科技有限公司")}
-    assert not [a for a, _ in pairs(f, ONE.participatedIn) if a in ("阿暖", "冯嘉乐", "武汉楚味坊食品有限公司")]
+    assert not [a for a, e in pairs(f, ONE.participatedIn)
+                if a in ("阿暖", "冯嘉乐", "武汉楚味坊食品有限公司") and e != "首场直播"]  # they stream, not sign
     assert pairs(f, ONE.promotes) == {("阿暖", "热干面礼盒"), ("阿暖", "鸭脖礼包")}
     assert not [e for e in f.entities.values() if "阿暖主" in e.labels]
 
@@ -1435,3 +1436,9 @@ def test_a_company_holding_its_launch_organizes_it_and_a_university_signing_ther
     f = facts("上周四，南京云帆智能科技有限公司在南京举行2021年度产品发布会，推出新一代服务机器人。"
               "发布会上，云帆智能还与南京理工大学计算机科学与工程学院签署合作协议。", "2021-06-28")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"南京理工大学计算机科学与工程学院"}
+
+
+def test_officials_who_promote_in_an_article_about_one_stream_take_part_in_it():
+    f = facts("昨晚，“鹤城好物·市县长带货”专场直播在抖音开播。克东县县长孟凡宇推介的克东腐乳，是当地的老字号产品。",
+              "2021-01-15")
+    assert ("孟凡宇", "鹤城好物·市县长带货”专场直播") in pairs(f, ONE.participatedIn)

@@ -105,6 +105,7 @@ class Extractor:
         self._days_over_months()
         self._organs_over_places()
         self._makers_do_not_promote()
+        self._promoters_attend_the_stream()
         return self.facts
 
     def _label(self, iri: URIRef) -> str:
@@ -719,6 +720,22 @@ class Extractor:
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
             for a in agents:
                 self._state(self._at(a), ONE.participatedIn, event, s, "participation-cue")
+
+    def _promoters_attend_the_stream(self):
+        """Someone who promotes a product in an article about one live stream (克东县县长孟凡宇推介的克东腐乳…) takes
+        part in that stream, where nothing else places them."""
+        streams = {self._at(m) for m in self.mentions if m.cls == "Event"
+                   and lexicon.ending(strip_quotes(m.label), lexicon.words("names", "stream_heads"))}
+        if len(streams) != 1:
+            return
+        (stream,) = streams
+        attending = {st.subject for st in self.facts.statements if st.predicate == ONE.participatedIn}
+        for st in list(self.facts.statements):
+            if st.predicate == ONE.promotes and st.subject not in attending \
+                    and self.facts.entities[st.subject].cls in ("Person", "Official"):
+                attending.add(st.subject)
+                self.facts.statements.append(Statement(st.subject, ONE.participatedIn, stream,
+                                                       replace(st.evidence, rule="promoter-at-stream")))
 
     def _holders_do_not_take_part(self):
         """An organization that holds an event (南京云帆智能科技有限公司在南京举行2021年度产品发布会) organizes it
