@@ -1442,3 +1442,14 @@ def test_officials_who_promote_in_an_article_about_one_stream_take_part_in_it():
     f = facts("昨晚，“鹤城好物·市县长带货”专场直播在抖音开播。克东县县长孟凡宇推介的克东腐乳，是当地的老字号产品。",
               "2021-01-15")
     assert ("孟凡宇", "鹤城好物·市县长带货”专场直播") in pairs(f, ONE.participatedIn)
+
+
+def test_a_training_camp_is_an_event_whose_name_ends_where_its_ceremony_s_begins():
+    f = facts("昨天下午，第三期“瓯越新农播”直播带货训练营结业仪式在鹿城区举行。第四期训练营将于本月下旬开班。", "2021-09-10")
+    assert {"第三期“瓯越新农播”直播带货训练营", "第四期训练营"} <= labels(f, "Event")
+
+
+def test_companies_whose_heads_sign_with_an_organ_take_part_in_the_signing():
+    f = facts("昨天上午，金水区在线新经济重点项目集中签约仪式在金水区举行。"
+              "河南星辰互娱网络科技有限公司、北京数云医疗科技有限公司的负责人分别与金水区人民政府签订合作协议。", "2021-08-19")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} >= {"河南星辰互娱网络科技有限公司", "北京数云医疗科技有限公司"}

@@ -611,7 +611,7 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     for n in range(len(run), 0, -1):
         # a head LAC reads as a verb still closes a noun before it: 专场/n 直播/v
         verb = run[n - 1].tag == "v" and not (n >= 2 and run[n - 1].text in all_heads and run[n - 2].tag in NOUNISH)
-        if verb or (n < len(run) and run[n].tag in NOUN_CONTINUES):
+        if verb or (n < len(run) and run[n].tag in NOUN_CONTINUES and not _event_follows(text, run[n - 1].end, heads)):
             continue
         name = text[pos:run[n - 1].end]
         for cls in ("Initiative", "Event", "Product"):
@@ -620,6 +620,12 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
             if head and (len(head) >= 2 or cls == "Product" or len(name) >= 3):
                 return cls, name
     return None
+
+
+def _event_follows(text: str, pos: int, heads: dict) -> bool:
+    """Whether a second event's name opens at `pos` (“瓯越新农播”直播带货训练营|结业仪式): the name before it ends
+    there, though a noun follows."""
+    return any(text.startswith(h, pos + k) for k in range(3) for h in heads["Event"] if len(h) >= 2)
 
 
 SOLD_KIND_STOP = {"w", "m", "p", "u", "d", "c", "TIME", "PER", "r", "q", "f"}
