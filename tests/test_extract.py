@@ -1453,3 +1453,9 @@ def test_companies_whose_heads_sign_with_an_organ_take_part_in_the_signing():
     f = facts("昨天上午，金水区在线新经济重点项目集中签约仪式在金水区举行。"
               "河南星辰互娱网络科技有限公司、北京数云医疗科技有限公司的负责人分别与金水区人民政府签订合作协议。", "2021-08-19")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} >= {"河南星辰互娱网络科技有限公司", "北京数云医疗科技有限公司"}
+
+
+def test_a_business_function_belongs_to_the_title_and_a_branch_to_its_enterprise():
+    f = facts("贾蓓，抖音河南区域合规负责人，表示抖音将上线工具；快手河南区域合规负责人石磊则介绍，快手已建立机制。", "2021-07-30")
+    assert pairs(f, ONE.member) == {("合规负责人", "贾蓓"), ("合规负责人", "石磊")}
+    assert {o for _, o in pairs(f, ONE.organization)} == {"抖音", "快手"}

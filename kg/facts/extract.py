@@ -376,8 +376,9 @@ class Extractor:
         return division if start == floor or self.text[start - 1] in joiners or self._named_before(start, floor) else ""
 
     def _skip_prefix(self, pos: int, floor: int) -> int:
-        """Move left over the mention (or level word) that names a title's jurisdiction."""
-        m = self._named_before(pos, floor)
+        """Move left over the mention (or level word, or enterprise and its branch) that names a title's
+        jurisdiction."""
+        m = self._named_before(pos, floor) or self._branch_of(pos, floor)
         if m:
             return m.start
         level = next((lv for lv in lexicon.titles()["levels"] if self.text.startswith(lv, pos - len(lv))), "")
