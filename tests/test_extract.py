@@ -1459,3 +1459,8 @@ def test_a_business_function_belongs_to_the_title_and_a_branch_to_its_enterprise
     f = facts("贾蓓，抖音河南区域合规负责人，表示抖音将上线工具；快手河南区域合规负责人石磊则介绍，快手已建立机制。", "2021-07-30")
     assert pairs(f, ONE.member) == {("合规负责人", "贾蓓"), ("合规负责人", "石磊")}
     assert {o for _, o in pairs(f, ONE.organization)} == {"抖音", "快手"}
+
+
+def test_what_a_company_brings_is_its_own_product():
+    f = facts("上海行至智能科技有限公司带来的是“跑跑T3”楼宇配送机器人。", "2020-09-11")
+    assert pairs(f, ONE.madeBy) == {("跑跑T3”楼宇配送机器人", "上海行至智能科技有限公司")}
