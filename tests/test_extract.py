@@ -1464,3 +1464,12 @@ def test_a_business_function_belongs_to_the_title_and_a_branch_to_its_enterprise
 def test_what_a_company_brings_is_its_own_product():
     f = facts("上海行至智能科技有限公司带来的是“跑跑T3”楼宇配送机器人。", "2020-09-11")
     assert pairs(f, ONE.madeBy) == {("跑跑T3”楼宇配送机器人", "上海行至智能科技有限公司")}
+
+
+def test_makers_respectively_and_a_host_s_nickname_before_her_name_do_not_split_a_pair_doing_it_together():
+    f = facts("苍溪县梨花溪雪梨专业合作社、四川嘉陵源食品有限公司分别推出的“梨花溪”雪梨礼盒和“嘉陵源”猕猴桃果干同样走俏。",
+              "2020-11-13")
+    assert pairs(f, ONE.madeBy) == {("梨花溪”雪梨礼盒", "苍溪县梨花溪雪梨专业合作社"), ("嘉陵源”猕猴桃果干", "四川嘉陵源食品有限公司")}
+    f = facts("县长李志强走进直播基地，与本地主播“猕猴桃妹妹”杜小蓉一起，在抖音开展专场直播，先后推介了苍溪红心猕猴桃和雪梨礼盒。",
+              "2020-11-13")
+    assert {a for a, _ in pairs(f, ONE.promotes)} == {"李志强", "猕猴桃妹妹"}  # the host goes by her longest name

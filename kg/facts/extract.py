@@ -938,15 +938,15 @@ class Extractor:
                     continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
 
-    def _respective(self, s: Sentence, promoters: list[Mention], prod: Mention) -> list[Mention]:
-        """A, B and C 分别 promote X, Y and Z: each the product at their place in the list; none where the two
-        lists differ in length, since who promotes which is then unknown."""
+    def _respective(self, s: Sentence, agents: list[Mention], prod: Mention) -> list[Mention]:
+        """A, B and C 分别 promote (or make) X, Y and Z: each the product at their place in the list; none where the
+        two lists differ in length, since who does which is then unknown."""
         word = next((m for m in lexicon.regexes("verbs", "respectively")[0].finditer(self.text, s.start, prod.start)
-                     if len(promoters) >= 2 and m.start() >= promoters[-1].end), None)
+                     if len(agents) >= 2 and m.start() >= agents[-1].end), None)
         if word is None:
-            return promoters
+            return agents
         listed = [m for m in s.mentions if m.cls == "Product" and m.start >= word.end()]
-        return [promoters[listed.index(prod)]] if len(listed) == len(promoters) else []
+        return [agents[listed.index(prod)]] if len(listed) == len(agents) else []
 
     def _stream_sales(self, i: int, persons: list[Mention]):
         """Products a sentence with no person says the stream sold (当晚直播…售出A、B等) are promoted by those
@@ -971,6 +971,9 @@ class Extractor:
         吴清…), or the one a pronoun stands for; those who do it together (区长与主播共同推介, 三人搭档推介,
         A和B、C一组推介, 她…和主播X搭档) all."""
         before = [m for m in persons if m.start < cue_pos]
+        # a host's quoted nickname and her name (主播“猕猴桃妹妹”杜小蓉) are one person: her name stands for both
+        before = [m for m, n in zip(before, before[1:] + [None]) if not (
+            n is not None and self._at(n) == self._at(m) and not self.text[m.end:n.start].strip("”\"」 "))]
         verbs = lexicon.load("verbs")
         if before and any(w in self.text[before[-1].end:cue_pos] for w in verbs["collective_subjects"]):
             return before
@@ -1040,7 +1043,8 @@ class Extractor:
             if before:
                 gap = self.text[ms[before[-1]].end:m.start]
                 if _only_modifiers(gap, modifiers) or _made_in(gap, make) or _kind_of_name(gap, modifiers):
-                    for e in self._listed_before(ms, before[-1]):  # 由华为和长安汽车联合打造的…
+                    # 由华为和长安汽车联合打造的…; A、B分别推出的X和Y
+                    for e in self._respective(s, self._listed_before(ms, before[-1]), m):
                         self._state(self._at(m), ONE.madeBy, self._at(e), s, "maker")
                     continue
             # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产, 由 霍山县的 安徽斛源堂生物科技有限公司 生产
