@@ -1473,3 +1473,8 @@ def test_makers_respectively_and_a_host_s_nickname_before_her_name_do_not_split_
     f = facts("县长李志强走进直播基地，与本地主播“猕猴桃妹妹”杜小蓉一起，在抖音开展专场直播，先后推介了苍溪红心猕猴桃和雪梨礼盒。",
               "2020-11-13")
     assert {a for a, _ in pairs(f, ONE.promotes)} == {"李志强", "猕猴桃妹妹"}  # the host goes by her longest name
+
+
+def test_a_numbered_international_show_with_its_place_in_brackets_is_one_event():
+    f = facts("昨天，第十七届中国（天津）国际汽车展览会在天津开幕，本届车展为期8天。", "2021-09-30")
+    assert "第十七届中国（天津）国际汽车展览会" in labels(f, "Event")

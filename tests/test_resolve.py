@@ -99,4 +99,6 @@ def test_a_headline_abbreviation_of_an_event_is_the_event():
     assert event_short_form("2020成渝地区双城经济圈数字经济发展峰会", "成渝数字经济峰会")
     assert event_short_form("信息消费云峰汇", "云峰汇")
     assert not event_short_form("数字经济发展论坛", "数字经济分论坛")  # a sub-forum is another event
+    assert event_short_form("第十七届中国（天津）国际汽车展览会", "天津车展")  # its head abbreviated too
+    assert not event_short_form("第十七届中国（天津）国际汽车展览会", "上海车展")
     assert not event_short_form("2020成渝地区双城经济圈数字经济发展峰会", "成渝峰会论坛")

@@ -36,9 +36,12 @@ def product_short_form(full: str, short: str) -> bool:
 
 def event_short_form(full: str, short: str) -> bool:
     """信息消费云峰汇 of 云峰汇 (any part); a headline's abbreviation, pieces of two characters or more taken in
-    order and ending where the name ends (成渝数字经济峰会 of 2020成渝地区双城经济圈数字经济发展峰会)."""
+    order and ending where the name ends (成渝数字经济峰会 of 2020成渝地区双城经济圈数字经济发展峰会), its head
+    perhaps abbreviated too (天津车展 of 第十七届中国（天津）国际汽车展览会)."""
     if short in full:
         return True
+    short = next((short[:-len(a)] + head for a, head in lexicon.load("names")["head_abbreviations"].items()
+                  if short.endswith(a) and full.endswith(head)), short)
     if len(short) < 5:
         return False
     pos, rest, pieces = 0, short, 0
