@@ -1478,3 +1478,8 @@ def test_makers_respectively_and_a_host_s_nickname_before_her_name_do_not_split_
 def test_a_numbered_international_show_with_its_place_in_brackets_is_one_event():
     f = facts("昨天，第十七届中国（天津）国际汽车展览会在天津开幕，本届车展为期8天。", "2021-09-30")
     assert "第十七届中国（天津）国际汽车展览会" in labels(f, "Event")
+
+
+def test_a_quoted_phrase_after_a_brand_word_and_a_window_are_no_products():
+    f = facts("她说，不少品牌“养在深闺人未识”，“直播间就是一个展示窗口，我们帮着把好东西卖出去。”", "2021-05-23")
+    assert not labels(f, "Product")

@@ -376,13 +376,23 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         describes = text.startswith("的", m.end())  # 这款“能喝出山野味”的好茶: a quoted description, no name
         if cls is None and _named_activity(text, m.end()):
             cls = "Event"  # “羊城夜购”活动, “产地直播季”“国货潮品周”“羊城夜购”等主题活动
-        if cls is None and not describes and inner_clean not in not_products and inner_clean not in scare_quoted and (
+        if cls is None and not describes and inner_clean not in not_products and inner_clean not in scare_quoted \
+                and not _phrase_inside(words, m.start(), m.end()) and (
                 lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))
                 or _in_product_list(text, m.start())):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is, or in a list of new products
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
     return out
+
+
+def _phrase_inside(words: list[Word], start: int, end: int) -> bool:
+    """Whether a quote holds a phrase rather than a name: a preposition, particle or conjunction among its words
+    (品牌“养在深闺人未识”: 在/p)."""
+    return any(start < w.start and w.end < end and w.tag in PHRASE_TAGS for w in words)
+
+
+PHRASE_TAGS = {"p", "u", "c"}
 
 
 def _named_activity(text: str, end: int) -> bool:
