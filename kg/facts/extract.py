@@ -740,7 +740,7 @@ class Extractor:
 
     def _holders_do_not_take_part(self):
         """An organization that holds an event (南京云帆智能科技有限公司在南京举行2021年度产品发布会) organizes it
-        and does not take part in it, as the guideline has organizers (主办) not take part."""
+        and does not take part in it, as organizers (主办) do not in the fixtures' conventions."""
         hold = lexicon.regexes("verbs", "hold")[0]
         held = set()
         for s in self.sentences:
