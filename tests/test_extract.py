@@ -1483,3 +1483,13 @@ def test_a_numbered_international_show_with_its_place_in_brackets_is_one_event()
 def test_a_quoted_phrase_after_a_brand_word_and_a_window_are_no_products():
     f = facts("她说，不少品牌“养在深闺人未识”，“直播间就是一个展示窗口，我们帮着把好东西卖出去。”", "2021-05-23")
     assert not labels(f, "Product")
+
+
+@pytest.mark.parametrize("text, located", [
+    ("南京云帆智能科技有限公司举行发布会，京东也到场。他介绍，公司成立于2016年，总部位于南京市雨花台区。",
+     {("南京云帆智能科技有限公司", "雨花台区")}),
+    # the place of the company's factory, not of the company
+    ("西安晨曦新能源科技有限公司发布新品。她说，公司位于西安市鄠邑区的二期工厂已于今年5月投产。", set()),
+])
+def test_a_clause_opening_on_the_word_company_locates_the_company_the_text_is_about(text, located):
+    assert {(e, p) for e, p in pairs(facts(text, "2021-06-28"), ONE.locatedIn) if e.endswith("公司")} == located

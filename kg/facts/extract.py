@@ -1156,18 +1156,12 @@ class Extractor:
     def _locations(self, s: Sentence):
         """An organization and the place a locating verb gives it: right after its name (X落户杨浦), after
         a clause about it (X成立于2015年，总部位于深圳南山区), or before its name (总部位于闵行区的X)."""
-        cues = lexicon.words("verbs", "locate")
-        later, before = lexicon.regexes("verbs", "locate_later") + lexicon.regexes("verbs", "locate_before")
+        before = lexicon.regexes("verbs", "locate_before")[0]
         settle = lexicon.regexes("verbs", "locate_settle")
         for k, m in enumerate(s.mentions):
             if m.cls not in ORG_CLASSES:
                 continue
-            after = self.text[m.end:s.end]
-            cue = next((c for c in cues if after.startswith(c) or after.lstrip("将已于在").startswith(c)), None)
-            reach = m.end + len(cue) + 3 if cue else None
-            if not cue and (clause := later.match(self.text, m.end, s.end)) \
-                    and not any(o.cls in ORG_CLASSES for o in s.mentions[k + 1:] if o.start < clause.end()):
-                reach = clause.end() + 3
+            reach = self._locating_reach(s, m.end)
             settled = next((x for r in settle if (x := r.match(self.text, m.end, s.end))), None)
             located = [m]
             if reach is None and settled:  # 将在普陀设立华东区域总部; A、B等8家企业签约落户宝山
@@ -1189,8 +1183,39 @@ class Extractor:
             elif m.cls == "Enterprise" and self.text[m.start - 1:m.start] == "的" \
                     and (area := self._last_area(m.start - 1, s.start)):  # 该区的青岛海岸线直播科技有限公司
                 self._state(self._at(m), ONE.locatedIn, area[0], s, "location-cue")
+        self._company_located(s)
         self._venues(s)
         self._places_written_together(s)
+
+    def _locating_reach(self, s: Sentence, end: int) -> int | None:
+        """How far after an organization named up to `end` the place a locating verb gives it may start: the verb
+        right after the name (X落户杨浦), or a clause about it with no other organization in it (X成立于2015年，总部
+        位于深圳南山区)."""
+        after = self.text[end:s.end]
+        cue = next((c for c in lexicon.words("verbs", "locate") if after.startswith(c) or after.lstrip("将已于在").startswith(c)), None)
+        if cue:
+            return end + len(cue) + 3
+        clause = lexicon.regexes("verbs", "locate_later")[0].match(self.text, end, s.end)
+        if clause and not any(o.cls in ORG_CLASSES for o in s.mentions if end <= o.start < clause.end()):
+            return clause.end() + 3
+        return None
+
+    def _company_located(self, s: Sentence):
+        """公司成立于2016年，总部位于南京市雨花台区: a clause opening on a word for the company the text is about
+        (not a platform it sells on), then a locating verb or clause; not 公司位于…的二期工厂, where the place is the
+        factory's."""
+        words = [w for w, cls in lexicon.load("organizations")["anaphors"].items() if cls == "Enterprise"]
+        for opening in [s.start, *(b.end() for b in CLAUSE_BREAK.finditer(self.text, s.start, s.end))]:
+            word = next((w for w in sorted(words, key=len, reverse=True) if self.text.startswith(w, opening)), None)
+            company = self._main_enterprise(opening) if word else None
+            reach = self._locating_reach(s, opening + len(word)) if company else None
+            place = next((j for j, p in enumerate(s.mentions) if p.start >= opening + len(word or "")
+                          and p.cls in PLACE_CLASSES), None) if reach else None
+            if place is None or s.mentions[place].start > reach:
+                continue
+            where = s.mentions[self._place_run(s, place)[1]]
+            if not self.text.startswith("的", where.end):
+                self._state(company[0], ONE.locatedIn, self._at(where), s, "location-cue")
 
     def _places_written_together(self, s: Sentence):
         """陕西宝鸡眉县, 江西省赣州市: the text states each place within the one written before it."""
