@@ -1493,3 +1493,8 @@ def test_a_quoted_phrase_after_a_brand_word_and_a_window_are_no_products():
 ])
 def test_a_clause_opening_on_the_word_company_locates_the_company_the_text_is_about(text, located):
     assert {(e, p) for e, p in pairs(facts(text, "2021-06-28"), ONE.locatedIn) if e.endswith("公司")} == located
+
+
+def test_an_agreement_in_book_title_marks_is_an_initiative():
+    f = facts("嘉兴市商务局局长沈国强与苏州市商务局副局长钱晓峰签署了《苏嘉在线新经济协同发展合作协议》。", "2020-12-05")
+    assert labels(f, "Initiative") == {"苏嘉在线新经济协同发展合作协议"}
