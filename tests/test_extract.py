@@ -1498,3 +1498,8 @@ def test_a_clause_opening_on_the_word_company_locates_the_company_the_text_is_ab
 def test_an_agreement_in_book_title_marks_is_an_initiative():
     f = facts("嘉兴市商务局局长沈国强与苏州市商务局副局长钱晓峰签署了《苏嘉在线新经济协同发展合作协议》。", "2020-12-05")
     assert labels(f, "Initiative") == {"苏嘉在线新经济协同发展合作协议"}
+
+
+def test_a_city_s_short_form_shared_with_a_county_inside_it_is_the_city():
+    f = facts("22日晚，在长沙一处直播间里，湖南省副省长何明远化身“推荐官”。", "2021-05-23")
+    assert "长沙" in labels(f, "City") or "长沙市" in labels(f, "City")

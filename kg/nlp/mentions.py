@@ -122,7 +122,11 @@ def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str]):
     if len(named) == 1:
         return named[0]
     near = [p for p in options if _ancestor_mentioned(gaz, p, mentioned)]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    # 长沙 of 长沙市 and of 长沙县 within it: the short form names the area the others lie in
+    outer = [p for p in options if all(p.key in set(_ancestors(gaz, o.key)) for o in options if o is not p)]
+    return outer[0] if len(outer) == 1 else None
 
 
 # -- organizations ------------------------------------------------------------------------------
