@@ -1503,3 +1503,9 @@ def test_an_agreement_in_book_title_marks_is_an_initiative():
 def test_a_city_s_short_form_shared_with_a_county_inside_it_is_the_city():
     f = facts("22日晚，在长沙一处直播间里，湖南省副省长何明远化身“推荐官”。", "2021-05-23")
     assert "长沙" in labels(f, "City") or "长沙市" in labels(f, "City")
+
+
+def test_the_press_office_holding_a_briefing_on_a_plan_does_not_issue_it():
+    f = facts("6月10日上午，福州市人民政府新闻办公室召开新闻发布会，介绍《福州市加快数字经济发展行动方案（2021—2023年）》有关情况。"
+              "近日，福州市人民政府印发《行动方案》。", "2021-06-11")
+    assert {o for _, o in pairs(f, ONE.issuedBy)} == {"福州市人民政府"}

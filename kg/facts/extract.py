@@ -1142,7 +1142,10 @@ class Extractor:
             if m.cls != "Initiative":
                 continue
             before = self.text[s.start:m.start]
-            cue = max((before.rfind(c) for c in cues), default=-1)
+            events = [(e.start - s.start, e.end - s.start) for e in s.mentions if e.cls == "Event"]
+            # 发布 of 新闻发布会 names an event, it issues nothing
+            cue = max((x.start() for c in cues for x in re.finditer(re.escape(c), before)
+                       if not any(a <= x.start() < b for a, b in events)), default=-1)
             if cue < 0:
                 continue
             before_cue = [x for x in s.mentions if x.end <= s.start + cue]
