@@ -1509,3 +1509,12 @@ def test_the_press_office_holding_a_briefing_on_a_plan_does_not_issue_it():
     f = facts("6月10日上午，福州市人民政府新闻办公室召开新闻发布会，介绍《福州市加快数字经济发展行动方案（2021—2023年）》有关情况。"
               "近日，福州市人民政府印发《行动方案》。", "2021-06-11")
     assert {o for _, o in pairs(f, ONE.issuedBy)} == {"福州市人民政府"}
+
+
+def test_a_shopping_day_is_an_event_on_its_day_of_the_year_written_or_published_and_no_gathering():
+    f = facts("2020江苏在线新经济高峰论坛昨天举行。总经理李婧说，公司在去年“双11”期间单日处理订单超过600万单。"
+              "今年双十一，苍溪县网络零售额2.36亿元。", "2020-11-13")
+    assert pairs(f, ONE.date) >= {("双11", "2019-11-11"), ("双十一", "2020-11-11")}
+    assert {e for _, e in pairs(f, ONE.participatedIn)} == {"2020江苏在线新经济高峰论坛"}
+    f = facts("11月11日晚，县长在抖音开展“苍溪好物·双11狂欢”专场直播。今年“双11”期间，全县网络零售额2.36亿元。", "2020-11-13")
+    assert {"双11", "苍溪好物·双11狂欢”专场直播"} <= {e for e, _ in pairs(f, ONE.date)}

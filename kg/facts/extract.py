@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
-from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, Mention, strip_prefixes
+from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, SHOPPING_DAY, Mention, strip_prefixes
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
@@ -490,10 +490,26 @@ class Extractor:
 
     # -- events ----------------------------------------------------------------------------------
 
+    def _shopping_day(self, s: Sentence):
+        """双11 is held on 11 November of the year written before it (去年“双11”期间), else of the publication's."""
+        published = self.doc._.published
+        for m in s.mentions:
+            if m.source != SHOPPING_DAY or not published:
+                continue
+            before = self.text[max(s.start, m.start - 6):m.start].rstrip("“\"「")
+            year = int(published[:4])
+            if written := re.search(r"((?:19|20)\d{2})年$", before):
+                year = int(written.group(1))
+            elif relative := lexicon.ending(before, list(lexicon.load("dates")["relative_years"])):
+                year += lexicon.load("dates")["relative_years"][relative]
+            day = lexicon.load("names")["shopping_days"][m.label]
+            self._state(self._at(m), ONE.date, date_literal(f"{year}-{day}"), s, "shopping-day")
+
     def _event_dates(self, s: Sentence):
         """A date dates the events of its clause; opening a sentence, or beside its one event, the
         events of the sentence that have no date in their own clause."""
-        events = [m for m in s.mentions if m.cls == "Event"]
+        self._shopping_day(s)
+        events = [m for m in s.mentions if m.cls == "Event" and m.source != SHOPPING_DAY]
         if not s.dates:
             return
         talked_of = lexicon.load("dates")["talked_of"]
@@ -640,7 +656,7 @@ class Extractor:
     def _main_events(self) -> set[URIRef]:
         """The article's events that are not a sub-forum, an opening ceremony or one session of another."""
         children = lexicon.words("names", "child_event_heads")
-        events = [m for m in self.mentions if m.cls == "Event"]
+        events = [m for m in self.mentions if _attendable(m)]
         # by entity: 论坛 written for the 分论坛 named before it is the sub-forum too
         return {self._at(m) for m in events} - {self._at(m) for m in events if _child_event(m.label, children)}
 
@@ -660,7 +676,7 @@ class Extractor:
         bylined = [m.span() for m in lexicon.finditer("bylines", "patterns", self.text)]
         # the fallbacks leave out events still to come: a report's people attend what has happened
         to_come = self._to_come()
-        events_in_doc = {self._at(m) for m in self.mentions if m.cls == "Event"} - to_come
+        events_in_doc = {self._at(m) for m in self.mentions if _attendable(m)} - to_come
         main = self._main_events() - to_come
         # a bare 签约仪式 within a named 推进大会 is a part of it, not a second event to choose from; a bare
         # 新闻发布会 is the article's own event
@@ -688,7 +704,7 @@ class Extractor:
             agents += [m for m in self._represented(s) if m not in agents]
             if not any(a.cls == "Person" for a in agents):  # 她在签约仪式上透露: the person the paragraph named last
                 agents += self._pronoun_referent(s) if self._subject_pronoun(s, s.end) is not None else []
-            told = [m for m in s.mentions if m.cls == "Event" and not any(self.text.startswith(w, m.end) for w in over)]
+            told = [m for m in s.mentions if _attendable(m) and not any(self.text.startswith(w, m.end) for w in over)]
             named_here = {self._at(m) for m in told}
             # 作为…购物节的专场之一，这场直播由韩立群领衔: the event a determiner points at is the one attended
             spoken_of = {self._at(m) for m in told if speech.search(self.text, s.start, m.start)}
@@ -701,7 +717,7 @@ class Extractor:
             j, floor = i, max(self._paragraph_start(i), i - window)
             while not events and j > floor:
                 j -= 1
-                events = {self._at(m) for m in self.sentences[j].mentions if m.cls == "Event"
+                events = {self._at(m) for m in self.sentences[j].mentions if _attendable(m)
                           and not any(self.text.startswith(w, m.end) for w in over)} - to_come
             events = events or self._named_next(i)
             if not events and self._container and will_take_part.search(s.text):
@@ -1308,6 +1324,11 @@ class Extractor:
 def _container_rank(m: Mention) -> int:
     heads = lexicon.load("names")["parent_event_heads"]
     return next((i for i, h in enumerate(heads) if m.label.endswith(h)), len(heads))
+
+
+def _attendable(m: Mention) -> bool:
+    """An event someone can be at: not a shopping day (双11), which is a date of the calendar, not a gathering."""
+    return m.cls == "Event" and m.source != SHOPPING_DAY
 
 
 def _child_event(label: str, children: tuple[str, ...]) -> bool:

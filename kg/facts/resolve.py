@@ -5,7 +5,7 @@ import os
 import re
 
 from ..nlp import lexicon
-from ..nlp.mentions import Mention, company_core
+from ..nlp.mentions import SHOPPING_DAY, Mention, company_core
 from ..nlp.places import gazetteer
 from .model import strip_quotes
 
@@ -71,7 +71,7 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
     names: dict[str, set[str]] = {}
     first: dict[tuple[str, str], int] = {}
     for m in mentions:
-        if m.cls in SHORT_FORMS:
+        if m.cls in SHORT_FORMS and m.source != SHOPPING_DAY:  # 双11 in “苍溪好物·双11狂欢”专场直播 is the day, not the stream
             names.setdefault(m.cls, set()).add(name_of(m))
             first.setdefault((m.cls, name_of(m)), m.start)
     out = {}
