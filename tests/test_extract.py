@@ -1518,3 +1518,9 @@ def test_a_shopping_day_is_an_event_on_its_day_of_the_year_written_or_published_
     assert {e for _, e in pairs(f, ONE.participatedIn)} == {"2020江苏在线新经济高峰论坛"}
     f = facts("11月11日晚，县长在抖音开展“苍溪好物·双11狂欢”专场直播。今年“双11”期间，全县网络零售额2.36亿元。", "2020-11-13")
     assert {"双11", "苍溪好物·双11狂欢”专场直播"} <= {e for e, _ in pairs(f, ONE.date)}
+
+
+def test_people_who_tell_of_their_work_at_a_forum_speak_there():
+    f = facts("2021东北在线新经济发展论坛昨天在大连举行。大连渔鲜生电子商务有限公司创始人邹蕾则讲述了从一家海鲜档口起步的经历。",
+              "2021-06-20")
+    assert ("邹蕾", "2021东北在线新经济发展论坛") in pairs(f, ONE.participatedIn)
