@@ -28,6 +28,11 @@ def test_short_forms_within_a_document():
     assert ("Person", "方志刚") not in clusters
 
 
+def test_two_platforms_of_the_lexicon_stay_two_though_one_name_starts_the_other():
+    ms = [m(0, "京东", "Enterprise", "京东"), m(10, "京东到家", "Enterprise", "京东到家")]
+    assert ("Enterprise", "京东") not in cluster_mentions(ms)
+
+
 def test_a_unit_is_not_a_longer_name_of_its_parent_and_a_short_name_goes_to_the_longest():
     ms = [m(0, "北京大学", "Organization"), m(10, "北京大学国家发展研究院", "Organization"),
           m(30, "2021上海“云上智享”信息消费节", "Event"), m(50, "信息消费节", "Event"), m(60, "消费节", "Event"),

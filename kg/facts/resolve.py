@@ -75,10 +75,12 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
             names.setdefault(m.cls, set()).add(name_of(m))
             first.setdefault((m.cls, name_of(m)), m.start)
     out = {}
+    known = set(lexicon.enterprise_aliases().values())  # 京东 and 京东到家: two entries of the lexicon, two enterprises
     for cls, labels in names.items():
         part_of = SHORT_FORMS[cls]
         for label in labels:
-            longer = {x for x in labels if x != label and part_of(x, label) and not _part_named(cls, x, label)}
+            longer = {x for x in labels if x != label and part_of(x, label) and not _part_named(cls, x, label)
+                      and not (cls == "Enterprise" and x in known and label in known)}
             # 消费节 in 信息消费节 and in 2021上海“云上智享”信息消费节: the longest, where it holds the others
             longer = {x for x in longer if not any(y != x and part_of(y, x) for y in longer)}
             if len(longer) > 1 and cls == "Event":
