@@ -236,7 +236,7 @@ class Extractor:
 
     def _posts(self, s: Sentence):
         t = lexicon.titles()
-        titled = [(m, self._title_chain(s, m.start) or self._title_after(m) or self._appositive(s, m))
+        titled = [(m, self._title_chain(s, self._quoted_start(m)) or self._title_after(m) or self._appositive(s, m))
                   for m in s.mentions if m.cls == "Person"]
         titled = titled or self._introduced(s)
         for person, chain in titled:
@@ -247,6 +247,11 @@ class Extractor:
                     self._member(person, title, jurisdiction[0], s)
                 elif base in t["government"] or (jurisdiction and jurisdiction[1] == "GovernmentBody"):
                     self._hold(person, title, self._governed_place(jurisdiction, base) or jurisdiction, s)
+
+    def _quoted_start(self, m: Mention) -> int:
+        """Where a name starts with its quotes: 签约主播“阿暖” has its title before the opening quote."""
+        quoted = self.text[m.start - 1:m.start] in OPENING_QUOTES and self.text[m.end:m.end + 1] in "”\"」"
+        return m.start - 1 if quoted else m.start
 
     def _introduced(self, s: Sentence) -> list[tuple[Mention, list]]:
         """这位…，是城口县委书记: a sentence that opens on a demonstrative and names no one gives the titles after
