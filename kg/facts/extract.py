@@ -32,6 +32,7 @@ CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
 SUBJECT_PRONOUN = re.compile(r"(?:^|[，,])\s*([他她])")  # a pronoun opening a clause: its subject
 PLACE_AS_HOST = re.compile(r"将|[“「《]")  # 和平区将在…上演, 河西区“梅江夜市美食节”开市: what a place will stage
+CLOSING_NAME_QUOTES = "”\"」"  # what closes a quoted name or nickname (主播“猕猴桃妹妹”杜小蓉)
 TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
 
@@ -250,7 +251,8 @@ class Extractor:
 
     def _quoted_start(self, m: Mention) -> int:
         """Where a name starts with its quotes: 签约主播“阿暖” has its title before the opening quote."""
-        quoted = self.text[m.start - 1:m.start] in OPENING_QUOTES and self.text[m.end:m.end + 1] in "”\"」"
+        quoted = 0 < m.start and m.end < len(self.text) and self.text[m.start - 1] in OPENING_QUOTES \
+            and self.text[m.end] in CLOSING_NAME_QUOTES
         return m.start - 1 if quoted else m.start
 
     def _introduced(self, s: Sentence) -> list[tuple[Mention, list]]:
@@ -765,9 +767,9 @@ class Extractor:
         hold = lexicon.regexes("verbs", "hold")[0]
         held = set()
         for s in self.sentences:
-            for m in s.mentions:
+            for m in (m for m in s.mentions if m.cls == "Event"):
                 start = s.clause_of(m.start)[0]
-                verb = hold.search(self.text, start, m.start) if m.cls == "Event" else None
+                verb = hold.search(self.text, start, m.start)
                 if verb is None:
                     continue
                 before = [a for a in s.mentions if start <= a.start and a.end <= verb.start()
@@ -994,7 +996,7 @@ class Extractor:
         before = [m for m in persons if m.start < cue_pos]
         # a host's quoted nickname and her name (主播“猕猴桃妹妹”杜小蓉) are one person: her name stands for both
         before = [m for m, n in zip(before, before[1:] + [None]) if not (
-            n is not None and self._at(n) == self._at(m) and not self.text[m.end:n.start].strip("”\"」 "))]
+            n is not None and self._at(n) == self._at(m) and not self.text[m.end:n.start].strip(CLOSING_NAME_QUOTES + " "))]
         verbs = lexicon.load("verbs")
         if before and any(w in self.text[before[-1].end:cue_pos] for w in verbs["collective_subjects"]):
             return before
@@ -1017,7 +1019,7 @@ class Extractor:
         joiners = tuple(lexicon.load("verbs")["subject_joiners"])
         run = before[-1:]
         for prev in reversed(before[:-1]):
-            gap = self.text[prev.end:run[0].start].lstrip("”\"」 ")
+            gap = self.text[prev.end:run[0].start].lstrip(CLOSING_NAME_QUOTES + " ")
             if gap and not (gap.startswith(joiners) and not CLAUSE_BREAK.search(gap)):
                 break
             run.insert(0, prev)
@@ -1228,9 +1230,10 @@ class Extractor:
         """公司成立于2016年，总部位于南京市雨花台区: a clause opening on a word for the company the text is about
         (not a platform it sells on), then a locating verb or clause; not 公司位于…的二期工厂, where the place is the
         factory's."""
-        words = [w for w, cls in lexicon.load("organizations")["anaphors"].items() if cls == "Enterprise"]
+        words = sorted((w for w, cls in lexicon.load("organizations")["anaphors"].items() if cls == "Enterprise"),
+                       key=len, reverse=True)
         for opening in [s.start, *(b.end() for b in CLAUSE_BREAK.finditer(self.text, s.start, s.end))]:
-            word = next((w for w in sorted(words, key=len, reverse=True) if self.text.startswith(w, opening)), None)
+            word = next((w for w in words if self.text.startswith(w, opening)), None)
             company = self._main_enterprise(opening) if word else None
             reach = self._locating_reach(s, opening + len(word)) if company else None
             place = next((j for j, p in enumerate(s.mentions) if p.start >= opening + len(word or "")
