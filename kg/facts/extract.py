@@ -5,6 +5,7 @@ Relations are read sentence by sentence from the mentions' order and the cue wor
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -43,6 +44,8 @@ class Sentence:
     text: str
     mentions: list[Mention]
     dates: list[tuple[int, int, str]]
+    index: int = -1  # its place in the document's list of sentences
+    paragraph_start: int = -1  # the index of the first sentence of its paragraph
 
     def evidence(self, rule: str) -> Evidence:
         return Evidence(self.start, self.end, self.text.strip(), rule)
@@ -63,6 +66,10 @@ class Extractor:
         self.mentions: list[Mention] = mentions_of(doc)
         self.iri_of: dict[tuple[int, int], URIRef] = {}
         self.sentences = [self._sentence(a, b) for a, b in sentence_bounds(doc) if self.text[a:b].strip()]
+        last_chars = [s.end - 1 for s in self.sentences]
+        for i, s in enumerate(self.sentences):
+            # its paragraph starts at the first sentence that ends after the last line break before it
+            s.index, s.paragraph_start = i, min(i, bisect.bisect_right(last_chars, self.text.rfind("\n", 0, s.start)))
         # a fact is evidenced by one sentence: a mention across a sentence end (a quoted speech read as a
         # name, “…走出去。”直播) has none, and is no mention
         inside = {id(m) for s in self.sentences for m in s.mentions}
@@ -262,7 +269,7 @@ class Extractor:
         if not s.text.lstrip().startswith(tuple(data["demonstratives"])):
             return []
         said = re.search(r"是([^，。；！？]+)(?:[，。；！？]|$)", s.text)
-        i = self.sentences.index(s)
+        i = s.index
         before = [m for t in self.sentences[max(0, i - data["demonstrative_window"]):i] for m in t.mentions
                   if m.cls == "Person"]
         if said is None or not before:
@@ -452,7 +459,7 @@ class Extractor:
         i = self._sentence_at(pos)
         if i is None:
             return None
-        floor = self.sentences[max(i - 2, self._paragraph_start(i))].start
+        floor = self.sentences[max(i - 2, self.sentences[i].paragraph_start)].start
         last = next((m for m in reversed(self.mentions) if m.cls == cls and floor <= m.start and m.end <= pos), None)
         return self._at(last) if last is not None and last.label.endswith(word) else None
 
@@ -556,7 +563,7 @@ class Extractor:
         events = self._pointed(s) or [m for m in s.mentions if m.cls == "Event"]  # not 作为…购物节的专场之一，这场直播…
         if not events or s.dates or not any(c in s.text for c in verbs["participate"]):
             return
-        j = self._paragraph_start(i)
+        j = s.paragraph_start
         first = self.sentences[j]
         if j == i or not first.dates or self.text[first.start:first.dates[0][0]].strip():
             return
@@ -721,7 +728,7 @@ class Extractor:
                 events = {e for e in events_in_doc if lexicon.ending(self._label(e), briefings)}
                 if len(events) != 1:
                     continue
-            j, floor = i, max(self._paragraph_start(i), i - window)
+            j, floor = i, max(self.sentences[i].paragraph_start, i - window)
             while not events and j > floor:
                 j -= 1
                 events = {self._at(m) for m in self.sentences[j].mentions if _attendable(m)
@@ -817,11 +824,11 @@ class Extractor:
             clause_end = s.clause_of(match.end() - 1)[1]
             after = [m for m in s.mentions if m.cls == "Event" and match.end() <= m.start < clause_end]
             # else the sentence's subject (本届消费节是…消费季的组成部分，…等平台将参与其中), or the one before it
-            i = self.sentences.index(s)
             said = [x.end() for x in lexicon.regexes("verbs", "speech_opening")[0].finditer(self.text, s.start, match.start("list"))]
             subject = [m for m in s.mentions if m.cls == "Event" and (said or [s.start])[-1] <= m.start
                        and m.end <= match.start("list")][:1]
-            before = [m for t in self.sentences[max(i - 1, self._paragraph_start(i)):i] for m in t.mentions if m.cls == "Event"]
+            before = [m for t in self.sentences[max(s.index - 1, s.paragraph_start):s.index] for m in t.mentions
+                      if m.cls == "Event"]
             event = after[:1] or subject or before[:1]
             if event:
                 self._platforms_in(s, match, self._at(event[0]))
@@ -888,13 +895,6 @@ class Extractor:
             if st.predicate == ONE.date:
                 dates.setdefault(st.subject, []).append(str(st.object))
         return {e for e, ds in dates.items() if all(d > published[:len(d)] for d in ds)}
-
-    def _paragraph_start(self, i: int) -> int:
-        """The index of the first sentence of sentence i's paragraph: no line break from there to sentence i."""
-        j, start = i, self.sentences[i].start
-        while j > 0 and "\n" not in self.text[self.sentences[j - 1].end - 1:start]:
-            j -= 1
-        return j
 
     def _frame_event(self, s: Sentence) -> Mention | None:
         """The event a sentence opens with as its setting: (在)开幕式上，…, 当天下午举行的分论坛上，…"""
@@ -977,7 +977,7 @@ class Extractor:
         s, (j, promoters) = self.sentences[i], self._last_promoters
         verbs = lexicon.load("verbs")
         if persons or not promoters or i - j > verbs["stream_sales_window"] \
-                or self._paragraph_start(max(self._paragraph_start(i) - 1, 0)) > j \
+                or self.sentences[max(self.sentences[i].paragraph_start - 1, 0)].paragraph_start > j \
                 or not any(w in s.text for w in verbs["stream_sales"]) or not any(w in s.text for w in verbs["sell"]):
             return
         self._sold.extend((s, p, prod) for prod in s.mentions if prod.cls == "Product" for p in promoters)
@@ -1036,8 +1036,7 @@ class Extractor:
     def _pronoun_referent(self, s: Sentence) -> list[Mention]:
         """The person a subject pronoun of sentence s stands for: the subject of the last sentence before it in
         its paragraph that names a person, the first person it names (段红梅…请阿朵品尝。她还… is 段红梅)."""
-        i = self.sentences.index(s)
-        for t in reversed(self.sentences[self._paragraph_start(i):i]):
+        for t in reversed(self.sentences[s.paragraph_start:s.index]):
             persons = [m for m in t.mentions if m.cls == "Person"]
             if persons:
                 return persons[:1]
