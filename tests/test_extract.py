@@ -6,6 +6,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF
 
 from kg.facts.extract import Extractor
+from kg.nlp.dates import year_before
 from kg.nlp.pipeline import shared_nlp
 from kg.vocab import ONE
 
@@ -72,6 +73,11 @@ def test_event_dates_resolved_against_publication(text, date):
     f = facts(text)
     dates = {str(s.object) for s in f.statements if s.predicate == ONE.date}
     assert dates == {date}
+
+
+@pytest.mark.parametrize("before,year", [("去年“", 2019), ("2018年", 2018), ("今年", 2020), ("在", 2020), ("", 2020)])
+def test_a_day_named_without_a_year_takes_the_year_written_or_named_before_it(before, year):
+    assert year_before(before.rstrip("“"), 2020) == year
 
 
 def test_no_relative_date_without_publication_date():

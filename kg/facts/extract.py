@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
+from ..nlp.dates import year_before
 from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, SHOPPING_DAY, Mention, strip_prefixes
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
@@ -510,12 +511,7 @@ class Extractor:
         for m in s.mentions:
             if m.source != SHOPPING_DAY or not published:
                 continue
-            before = self.text[max(s.start, m.start - 6):m.start].rstrip("“\"「")
-            year = int(published[:4])
-            if written := re.search(r"((?:19|20)\d{2})年$", before):
-                year = int(written.group(1))
-            elif relative := lexicon.ending(before, list(lexicon.load("dates")["relative_years"])):
-                year += lexicon.load("dates")["relative_years"][relative]
+            year = year_before(self.text[max(s.start, m.start - 6):m.start].rstrip("“\"「"), int(published[:4]))
             day = lexicon.load("names")["shopping_days"][m.label]
             self._state(self._at(m), ONE.date, date_literal(f"{year}-{day}"), s, "shopping-day")
 

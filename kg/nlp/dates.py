@@ -7,7 +7,7 @@ import io
 import re
 from functools import lru_cache
 
-from .lexicon import finditer, load
+from .lexicon import ending, finditer, load
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +68,18 @@ def resolve_month(match: re.Match, published: dt.date | None, relative: dict[str
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     year = published.year + relative.get(groups.get("relative") or "今年", 0)
     return f"{year:04d}-{int(groups['month']):02d}"
+
+
+YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年$")
+
+
+def year_before(before: str, published_year: int) -> int:
+    """The year of a day named without one (双11), from the text right before it: written (2019年), relative
+    (去年), else the publication's."""
+    if written := YEAR_BEFORE.search(before):
+        return int(written.group(1))
+    relative = load("dates")["relative_years"]
+    return published_year + relative.get(ending(before, list(relative)), 0)
 
 
 @lru_cache(maxsize=4096)
