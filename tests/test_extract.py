@@ -1532,3 +1532,15 @@ def test_people_who_tell_of_their_work_at_a_forum_speak_there():
     f = facts("2021东北在线新经济发展论坛昨天在大连举行。大连渔鲜生电子商务有限公司创始人邹蕾则讲述了从一家海鲜档口起步的经历。",
               "2021-06-20")
     assert ("邹蕾", "2021东北在线新经济发展论坛") in pairs(f, ONE.participatedIn)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("“屈乡红”脐橙礼盒销量领先。", "“屈乡红”脐橙礼盒"),  # a property of it (销量) ends the name
+    ("发布首届杭州“湖畔好物”直播电商节相关安排。", "首届杭州“湖畔好物”直播电商节"),
+    ("公司推出的“栖木X2”无人零售柜，已进驻写字楼。", "“栖木X2”无人零售柜"),  # 无人/r opens the kind
+    ("公司旗下还有“镜颜S2”家用美容仪等产品。", "“镜颜S2”家用美容仪"),  # 旗下 before, 等 after
+    ("T9搭载的“澄能G3”锂电池组由常州一家企业生产。", "“澄能G3”锂电池组"),
+])
+def test_a_quoted_brand_takes_its_kind_up_to_a_property_or_list_end_after_its_owner_or_carrier(text, name):
+    f = facts(text)
+    assert name in labels(f, "Product") | labels(f, "Event")

@@ -617,6 +617,7 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     all_heads = lexicon.all_name_heads()
     prefixes = lexicon.words("names", "quote_run_prefixes")
     series = lexicon.words("names", "series_words")
+    attributes = lexicon.words("names", "attributes").set
     for w in words[bisect_left(words, pos, key=lambda w: w.start):]:  # the words before pos play no part
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
             break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
@@ -629,7 +630,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     for n in range(len(run), 0, -1):
         # a head LAC reads as a verb still closes a noun before it: 专场/n 直播/v
         verb = run[n - 1].tag == "v" and not (n >= 2 and run[n - 1].text in all_heads and run[n - 2].tag in NOUNISH)
-        if verb or (n < len(run) and run[n].tag in NOUN_CONTINUES and not _event_follows(text, run[n - 1].end, heads)):
+        if verb or (n < len(run) and run[n].tag in NOUN_CONTINUES and run[n].text not in attributes
+                    and not _event_follows(text, run[n - 1].end, heads)):
             continue
         name = text[pos:run[n - 1].end]
         for cls in ("Initiative", "Event", "Product"):
@@ -659,12 +661,12 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
     k = bisect_left(words, quote.end(), key=lambda w: w.start)
     run = []
     while k < len(words) and words[k].start == (run[-1].end if run else quote.end()) \
-            and (words[k].tag not in SOLD_KIND_STOP or _numeral_in_kind(words, k)) \
+            and (words[k].tag not in SOLD_KIND_STOP or _slip_in_kind(words, k)) \
             and words[k].end - quote.end() <= SOLD_KIND_MAX:
         run.append(words[k])
         k += 1
-    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…
-    ends = k == len(words) or words[k].tag in ("w", "m", "c")
+    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等
+    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p") or words[k].text == "等"
     kind = "".join(w.text for w in run)
     data = lexicon.load("products")
     if not run or not _kind_ending(run) or not ends or kind in data["not_products"] \
@@ -673,13 +675,17 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
     return "Product", kind
 
 
-def _numeral_in_kind(words: list[Word], k: int) -> bool:
-    """四/m 足/n 巡检机器人: a numeral character that a noun goes on from is part of the kind (not 3台, 两款)."""
+def _slip_in_kind(words: list[Word], k: int) -> bool:
+    """A word LAC tags as no part of a kind, that a noun goes on from, is part of it: a numeral character (四/m 足/n
+    巡检机器人, not 3台, 两款), or a pronoun reading (无人/r 零售柜)."""
     w, nxt = words[k], words[k + 1] if k + 1 < len(words) else None
-    return w.tag == "m" and w.text in KIND_NUMERALS and nxt is not None and nxt.start == w.end and nxt.tag == "n"
+    if nxt is None or nxt.start != w.end or nxt.tag != "n":
+        return False
+    return w.text in KIND_NUMERALS if w.tag == "m" else w.tag in KIND_SLIPS
 
 
 KIND_NUMERALS = set("一二三四五六七八九十双")
+KIND_SLIPS = {"r"}
 
 
 def _kind_ending(run: list[Word]) -> bool:
@@ -700,8 +706,9 @@ def _sold_here(text: str, quote: re.Match) -> bool:
     or the next sentence goes on about what it names (“桃乡情”黄桃罐头。这款罐头由…生产)."""
     start = max((m.end() for m in CLAUSE_START.finditer(text, 0, quote.start())), default=0)
     clause = text[start:quote.start()]
+    products = lexicon.load("products")
     if any(v in clause for v in lexicon.words("verbs", "sell")) \
-            or any(v in clause for v in lexicon.load("products")["object_verbs"]):  # 推介了…的“溪韵”清香型铁观音
+            or any(v in clause for v in products["object_verbs"] + products["kind_cues"]):  # 推介了…的“溪韵”清香型铁观音
         return True
     end = SENTENCE_END.search(text, quote.end())
     return bool(end) and text[end.end():end.end() + 8].lstrip().startswith(tuple(lexicon.load("verbs")["kind_references"]))
