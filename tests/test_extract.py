@@ -1544,3 +1544,24 @@ def test_people_who_tell_of_their_work_at_a_forum_speak_there():
 def test_a_quoted_brand_takes_its_kind_up_to_a_property_or_list_end_after_its_owner_or_carrier(text, name):
     f = facts(text)
     assert name in labels(f, "Product") | labels(f, "Event")
+
+
+@pytest.mark.parametrize("text,name", [
+    ("无锡锋驰智能出行科技有限公司在无锡举行“驰骋新境”2021新品发布会。", "“驰骋新境”2021新品发布会"),  # a year opens the run
+    ("上周六，2020粤港澳大湾区数字经济与实体经济融合发展研讨会在广州举行。", "2020粤港澳大湾区数字经济与实体经济融合发展研讨会"),
+    ("上周六，2021长江中游城市群数字经济发展论坛在武汉举行。", "2021长江中游城市群数字经济发展论坛"),  # 长江/中/游/城市群
+    ("此次专场直播是首届连城网上年货节的重要活动之一。", "首届连城网上年货节"),  # 网/s 上年货节/TIME
+])
+def test_unquoted_event_names_over_a_year_a_conjunction_a_split_region_and_a_glued_run_word(text, name):
+    assert name in labels(facts(text), "Event")
+
+
+def test_a_date_opening_an_item_after_a_colon_dates_the_event_of_that_item():
+    f = facts("局长介绍，文化节期间将推出三大主题活动：7月16日晚，开幕式暨“千灯夜市”美食节在老城区举行；"
+              "下周六，“星河之夜”露营音乐季在洛龙区启幕。", published="2021-07-14")
+    assert pairs(f, ONE.date) >= {("开幕式暨“千灯夜市”美食节", "2021-07-16"), ("星河之夜”露营音乐季", "2021-07-24")}
+
+
+def test_a_session_named_right_after_its_event_is_a_second_event_part_of_the_first():
+    f = facts("上周六上午，在2020厦门东西部扶贫协作消费扶贫产品展销会康乐县专场推介会上，康乐县副县长马文斌推介了蕨菜。")
+    assert pairs(f, ONE.partOf) == {("康乐县专场推介会", "2020厦门东西部扶贫协作消费扶贫产品展销会")}

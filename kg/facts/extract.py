@@ -32,6 +32,7 @@ REFERENCES = {"surname+title", EVENT_REFERENCE, PRODUCT_REFERENCE}
 CHAIN_STOP = re.compile(r"[，,。；;：:！？!?（）()“”\"《》\n—]")
 CLAUSE = re.compile(r"[^，,；;：:]+")
 CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+LIST_ITEM_OPENERS = ("：", ":", "；", ";")
 SUBJECT_PRONOUN = re.compile(r"(?:^|[，,])\s*([他她])")  # a pronoun opening a clause: its subject
 PLACE_AS_HOST = re.compile(r"将|[“「《]")  # 和平区将在…上演, 河西区“梅江夜市美食节”开市: what a place will stage
 CLOSING_NAME_QUOTES = "”\"」"  # what closes a quoted name or nickname (主播“猕猴桃妹妹”杜小蓉)
@@ -95,6 +96,7 @@ class Extractor:
             self._attended_on(i)
             self._referred_on(i)
             self._part_of(i)
+            self._sessions_named_after(s)
             self._promotes(i)
             self._makers(s)
             self._issuers(s)
@@ -532,12 +534,24 @@ class Extractor:
             clause = s.clause_of(a)
             opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
             reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
+            item = self._list_item(s, clause)
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
-                [m for m in named if m.start not in in_clause] if (len(named) == 1 or opening) and not reference else [])
+                [m for m in named if m.start not in in_clause and item[0] <= m.start < item[1]] if item and not reference
+                else [m for m in named if m.start not in in_clause] if (len(named) == 1 or opening) and not reference else [])
             for m in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, "date-in-clause")
             if not reference and all(lexicon.ending(strip_quotes(m.label), ceremonies) for m in dated):
                 self._launched_on(s, clause, b, iso)
+
+    def _list_item(self, s: Sentence, clause: tuple[int, int]) -> tuple[int, int] | None:
+        """The item of a list a clause opens after a colon or semicolon (推出三大活动：7月16日晚，开幕式…举行；下周六，…):
+        from the clause to the next semicolon, which scopes a date opening it as a sentence's opening date scopes the
+        sentence. None where the clause opens no such item."""
+        before = self.text[s.start:clause[0]].rstrip()
+        if not before.endswith(LIST_ITEM_OPENERS):
+            return None
+        end = next((clause[0] + i for i, c in enumerate(self.text[clause[0]:s.end]) if c in "；;"), s.end)
+        return clause[0], end
 
     def _launched_on(self, s: Sentence, clause: tuple[int, int], date_end: int, iso: str):
         """A date in a clause of its own, or with only a launch ceremony, that goes on to a launch (…购物节由…主办，
@@ -608,6 +622,14 @@ class Extractor:
         for child in ranked:
             if self._at(child) != parent and _container_rank(child) > rank:
                 self._state(self._at(child), ONE.partOf, parent, s, "part-of-cue")
+
+    def _sessions_named_after(self, s: Sentence):
+        """An event named right after another, with a session word (…产品展销会康乐县专场推介会), is a session of it."""
+        sessions = lexicon.words("names", "sessions_after_parent")
+        for a, b in zip(s.mentions, s.mentions[1:]):
+            if a.cls == b.cls == "Event" and a.end == b.start and any(w in b.label for w in sessions) \
+                    and self._at(a) != self._at(b):
+                self._state(self._at(b), ONE.partOf, self._at(a), s, "session-named-after")
 
     def _speech_setting(self, m: Mention) -> bool:
         """Whether an event is where the sentence's speaker speaks (在发布会上介绍，…): what follows is said there."""

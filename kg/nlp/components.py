@@ -125,10 +125,11 @@ class MentionFinder:
         text, words = doc_text(doc), doc._.words or []
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         sentences = sentence_bounds(doc)
+        places = M.find_places(text, words, gazetteer())
         found = (
-            M.find_places(text, words, gazetteer())
+            places
             + M.find_organizations(text, words, ents, gazetteer())
-            + M.find_named(text, words)
+            + M.find_named(text, M.places_as_words(words, places))
             + M.find_persons(text, words, ents)
             + M.find_media(text)
             + M.find_technologies(text, words)

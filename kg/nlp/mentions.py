@@ -439,9 +439,23 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             start = _edition_start(text, joined, start)
             if cls == "Event":
                 start = _joined_by_ji(text, joined, start)
+                if split := _session_start(text[start:end], endings):
+                    out.append(Mention(start, start + split, cls, text[start:start + split], "", "head-noun", 2))
+                    start += split
             name = text[start:end]
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
     return out
+
+
+def _session_start(name: str, endings) -> int | None:
+    """Where a session named right after its event starts in one run of words: 2020厦门…产品展销会|康乐县专场推介会
+    (after the last event head that a session word follows), or None."""
+    sessions = lexicon.words("names", "sessions_after_parent")
+    for p in range(len(name) - 4, 2, -1):
+        head = lexicon.ending(name[:p], endings)
+        if head and len(head) >= 3 and p > len(head) and any(w in name[p:] for w in sessions):  # not 首场直播|电商人才专场招聘会
+            return p
+    return None
 
 
 JI_RUN_TAGS = {"m", "n", "vn", "v", "nz", "LOC", "a", "b"}
@@ -519,15 +533,39 @@ def _joined_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+def places_as_words(words: list[Word], places: list[Mention]) -> list[Word]:
+    """The words with each place the gazetteer found over several of them made one LOC word: 长江/LOC 中/f 游/v
+    城市群/n is 长江中游城市群/LOC, which a name can then run over (2021长江中游城市群数字经济发展论坛)."""
+    spans = {(m.start, m.end) for m in places}
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = next((j for j in range(i + 2, min(i + 8, len(words)) + 1) if (words[i].start, words[j - 1].end) in spans), None)
+        if j is None:
+            out.append(words[i])
+            i += 1
+        else:
+            out.append(Word(words[i].start, words[j - 1].end, "".join(w.text for w in words[i:j]), "LOC"))
+            i = j
+    return out
+
+
 def _rejoined(words: list[Word], joined: set[str]) -> list[Word]:
-    """Two adjacent words that spell one of `joined` as one word: 云/n 上/f is 云上."""
+    """Two adjacent words that spell one of `joined` as one word: 云/n 上/f is 云上; so do a word and the start of
+    the next, which keeps its rest (网/s 上年货节/TIME is 网上 年货节/n)."""
     out: list[Word] = []
     for w in words:
         prev = out[-1] if out else None
         if prev and prev.end == w.start and prev.text + w.text in joined:
             out[-1] = Word(prev.start, w.end, prev.text + w.text, w.tag)
-        else:
+            continue
+        k = next((k for k in range(1, len(w.text)) if prev and prev.end == w.start and prev.text + w.text[:k] in joined),
+                 None)
+        if k is None:
             out.append(w)
+        else:
+            out[-1] = Word(prev.start, w.start + k, prev.text + w.text[:k], w.tag)
+            out.append(Word(w.start + k, w.end, w.text[k:], "n"))
     return out
 
 
@@ -622,7 +660,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
             break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
-                or (not run and w.text in prefixes)) and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…
+                or (not run and (w.text in prefixes or YEAR.fullmatch(w.text)))) \
+            and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会
         if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
             run.append(w)
         elif w.start > (run[-1].end if run else pos):
