@@ -1565,3 +1565,11 @@ def test_a_date_opening_an_item_after_a_colon_dates_the_event_of_that_item():
 def test_a_session_named_right_after_its_event_is_a_second_event_part_of_the_first():
     f = facts("上周六上午，在2020厦门东西部扶贫协作消费扶贫产品展销会康乐县专场推介会上，康乐县副县长马文斌推介了蕨菜。")
     assert pairs(f, ONE.partOf) == {("康乐县专场推介会", "2020厦门东西部扶贫协作消费扶贫产品展销会")}
+
+
+def test_associations_lac_splits_into_nouns_are_organizations_and_take_part_where_listed_as_attending():
+    f = facts("本次研讨会由广东省数字化转型促进会主办，粤港澳大湾区智能制造产业联盟、广州市工业互联网产业促进会等30余家"
+              "行业组织参会。研讨会现场，广东省数字化转型促进会发布《推动中小企业数字化转型倡议书》。")
+    assert labels(f, "Organization") >= {"广东省数字化转型促进会", "粤港澳大湾区智能制造产业联盟", "广州市工业互联网产业促进会"}
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} >= {"粤港澳大湾区智能制造产业联盟", "广州市工业互联网产业促进会"}
+    assert "推动中小企业数字化转型倡议书" in labels(f, "Initiative")

@@ -155,6 +155,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         if cls and len(name) >= 2 and not _looks_like_product(name) and not in_title:
             out.append(Mention(start, end, cls, name, "", "org", 4))
     out += _company_names(text, words)
+    out += _associations(text, words)
     out += _with_sub_units(text, words, out)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
@@ -166,6 +167,24 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         if bounds.aligned(*m.span()) and not lexicon.ending(m.group(), posts) and not lexicon.ending(m.group(), not_organs):
             out.append(Mention(m.start(), m.end(), "GovernmentBody", m.group(), "", "organ-pattern", 4))
     return out
+
+
+def _associations(text: str, words: list[Word]) -> list[Mention]:
+    """Associations LAC splits into nouns: a run of adjacent nouns that opens with a place or an organization and
+    ends in an association's ending (广东省/LOC 数字化/vn 转型/vn 促进会/n; 广州市工业/ORG 互联网/n 产业促进会/n)."""
+    endings = lexicon.words("organizations", "association_endings")
+    out = []
+    for start, end in _noun_runs(words, ASSOCIATION_RUN_TAGS):
+        k = bisect_left(words, start, key=lambda w: w.start)
+        if words[k].tag not in ("LOC", "ORG") or words[k].end == end:
+            continue
+        last = words[bisect_left(words, end, key=lambda w: w.end)]
+        if lexicon.ending(last.text, endings):
+            out.append(Mention(start, end, "Organization", text[start:end], "", "association", 4))
+    return out
+
+
+ASSOCIATION_RUN_TAGS = {"LOC", "ORG", "n", "vn", "nz", "b"}
 
 
 def _title_cut(text: str, start: int, end: int, titles: tuple[str, ...]) -> int:
