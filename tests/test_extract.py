@@ -1573,3 +1573,9 @@ def test_associations_lac_splits_into_nouns_are_organizations_and_take_part_wher
     assert labels(f, "Organization") >= {"广东省数字化转型促进会", "粤港澳大湾区智能制造产业联盟", "广州市工业互联网产业促进会"}
     assert {a for a, _ in pairs(f, ONE.participatedIn)} >= {"粤港澳大湾区智能制造产业联盟", "广州市工业互联网产业促进会"}
     assert "推动中小企业数字化转型倡议书" in labels(f, "Initiative")
+
+
+def test_produce_lac_reads_as_a_place_and_a_verb_cut_in_two_are_promoted_and_a_property_is_no_product():
+    f = facts("曹建军与主播乔雨欣搭档，主推平遥牛肉和平遥长山药。乔雨欣还向网友推荐了口感绵糯的平遥长山药。")
+    assert labels(f, "Product") == {"平遥牛肉", "平遥长山药"}  # 主/ad 推/v; 平遥长山药/LOC; not 口感
+    assert ("曹建军", "平遥长山药") in pairs(f, ONE.promotes)

@@ -916,7 +916,8 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
     words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
     out = []
     for i, w in enumerate(words):
-        glued = w.tag == "v" and i and words[i - 1].tag == "PER" and text[w.start - 1:w.end] in verbs  # 阿暖主/PER 推/v
+        # 阿暖主/PER 推/v, 主/ad 推/v: LAC cut the verb's first character off onto the word before
+        glued = w.tag == "v" and i and words[i - 1].end == w.start and text[w.start - 1:w.end] in verbs
         if w.text not in verbs and not glued:
             continue
         if i + 1 < len(words) and words[i + 1].text in data["time_after_verb"]:
@@ -964,13 +965,15 @@ def _produce_as_noun(w: Word) -> Word:
 def _places_of_produce(gaz: Gazetteer, words: list[Word]) -> list[Word]:
     """A place's name right before a noun, which LAC reads as a person or an organization (田阳/PER 番茄,
     百色/ORG 芒果), is the place the produce is from; a "person" whose name opens with a place's is its
-    produce (江永香柚/PER); and a place's name LAC cuts in two (成/v 县/n 土/n 蜂蜜/n) is one place before it."""
+    produce (江永香柚/PER), and so is a "place" that ends in a product's head (平遥长山药/LOC); and a place's name LAC cuts in two (成/v 县/n 土/n 蜂蜜/n) is one place before it."""
     out = []
+    heads = lexicon.words("products", "heads")
     words = _join_split_places(gaz, words)
     for w, nxt in zip(words, words[1:] + [Word(-1, -1, "", "")]):
         if w.tag in ("PER", "ORG") and w.text in gaz.names and nxt.start == w.end and nxt.tag in OBJECT_TAGS:
             w = w._replace(tag="LOC")
-        elif w.tag == "PER" and any(w.text[:n] in gaz.names for n in range(2, len(w.text))):
+        elif (w.tag == "PER" or w.tag == "LOC" and w.text not in gaz.names and lexicon.ending(w.text, heads)) \
+                and any(w.text[:n] in gaz.names for n in range(2, len(w.text))):
             w = w._replace(tag="nz")
         out.append(w)
     return out
