@@ -1579,3 +1579,9 @@ def test_produce_lac_reads_as_a_place_and_a_verb_cut_in_two_are_promoted_and_a_p
     f = facts("曹建军与主播乔雨欣搭档，主推平遥牛肉和平遥长山药。乔雨欣还向网友推荐了口感绵糯的平遥长山药。")
     assert labels(f, "Product") == {"平遥牛肉", "平遥长山药"}  # 主/ad 推/v; 平遥长山药/LOC; not 口感
     assert ("曹建军", "平遥长山药") in pairs(f, ONE.promotes)
+
+
+def test_an_organization_and_a_government_it_signs_with_are_two_organizations():
+    f = facts("当天，镜颜科技与上海市奉贤区人民政府签署战略合作协议。")
+    assert labels(f, "GovernmentBody") == {"上海市奉贤区人民政府"} and "镜颜科技" in labels(f, "Enterprise")
+    assert labels(facts("浦东新区科技和经济委员会副主任王某介绍。"), "GovernmentBody") == {"浦东新区科技和经济委员会"}

@@ -142,7 +142,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
     trailing = lexicon.words("organizations", "trailing_verbs")
     titles = lexicon.titles()
-    spans = [(w.start, _organ_end(text, words, i), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
+    spans = [(w.start, _organ_end(text, words, i, gaz), None) for i, w in enumerate(words) if w.tag in ORG_TAGS]
     spans = [(a, _title_cut(text, a, b - len(lexicon.ending(text[a:b], trailing) or ""), titles["all"]), cls)
              for a, b, cls in spans]
     spans = [(a, _division_cut(text, a, b), cls) for a, b, cls in spans]
@@ -203,7 +203,7 @@ def _division_cut(text: str, start: int, end: int) -> int:
     return next((k for k in range(end - 2, start + 1, -1) if lexicon.org_class(text[start:k]) == "GovernmentBody"), end)
 
 
-def _organ_end(text: str, words: list[Word], i: int) -> int:
+def _organ_end(text: str, words: list[Word], i: int, gaz: Gazetteer) -> int:
     """Where an organization word ends, or the next word's end where LAC cut the name at a conjunction
     (江苏省工业和 + 信息化厅; 深圳市工业 + 和 + 信息化局; 洛阳市文化广电 + 和旅游局, but not 华为 和 长安汽车, two
     names)."""
@@ -217,17 +217,19 @@ def _organ_end(text: str, words: list[Word], i: int) -> int:
         return nxt.end
     part = words[i + 1:i + 3]
     if len(part) == 2 and part[0].text in ("和", "与", "及") and w.end == part[0].start and part[0].end == part[1].start \
-            and (part[1].tag in ("n", "vn", "nz") or _organ_rest(w.text, part[1])) \
+            and (part[1].tag in ("n", "vn", "nz") or _organ_rest(w.text, part[1], gaz)) \
             and lexicon.org_class(text[w.start:part[1].end]) == "GovernmentBody":
         return part[1].end
     return w.end
 
 
-def _organ_rest(first: str, w: Word) -> bool:
+def _organ_rest(first: str, w: Word, gaz: Gazetteer) -> bool:
     """浦东新区科技/ORG 和 经济委员会/ORG: the rest of one organ's name, which LAC reads as an organization of its
-    own; not a second organ (市商务委 和 市经信委), which is whole already or opens with its level."""
+    own; not a second organ (市商务委 和 市经信委, 镜颜科技 与 上海市奉贤区人民政府), which is whole already or opens
+    with its level or its place."""
     return w.tag == "ORG" and lexicon.org_class(first) != "GovernmentBody" \
-        and w.text[:1] not in lexicon.load("organizations")["level_prefixes"]
+        and w.text[:1] not in lexicon.load("organizations")["level_prefixes"] \
+        and not any(w.text[:n] in gaz.names for n in range(2, min(len(w.text), 8)))
 
 
 COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
