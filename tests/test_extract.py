@@ -1585,3 +1585,11 @@ def test_an_organization_and_a_government_it_signs_with_are_two_organizations():
     f = facts("当天，镜颜科技与上海市奉贤区人民政府签署战略合作协议。")
     assert labels(f, "GovernmentBody") == {"上海市奉贤区人民政府"} and "镜颜科技" in labels(f, "Enterprise")
     assert labels(facts("浦东新区科技和经济委员会副主任王某介绍。"), "GovernmentBody") == {"浦东新区科技和经济委员会"}
+
+
+def test_organizations_listed_as_sending_people_or_bringing_products_take_part_in_the_session_named():
+    f = facts("当天下午，“直播电商与县域振兴”分论坛同步举行。湖北省电子商务行业协会、湖南省电子商务协会等10余家行业组织"
+              "负责人参加分论坛。")  # 10余家, 组织; 参加分/v 论坛/n is 分论坛
+    assert pairs(f, ONE.participatedIn) == {(a, "直播电商与县域振兴”分论坛") for a in ("湖北省电子商务行业协会", "湖南省电子商务协会")}
+    f = facts("2021数字经济创新成果展昨天开幕，武汉云麓科技有限公司、武汉楚播网络科技有限公司等20余家企业携最新产品参展。")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"武汉云麓科技有限公司", "武汉楚播网络科技有限公司"}

@@ -1282,12 +1282,15 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
         if before and before.end == w.start and (before.tag not in after_tags or before.text in CLOSING_QUOTES) \
                 and not determined_here:
             continue  # “云上长安”网购节 is a name, not a reference
-        head = text[w.start:words[k - 1].end]
+        # 参加分/v 论坛/n: the longer head LAC glued the start of onto the word before (分论坛, not 论坛)
+        start = next((w.start - n for n in (2, 1) if before and before.end == w.start and len(before.text) > n
+                      and text[w.start - n:words[k - 1].end] in heads.set), w.start)
+        head = text[start:words[k - 1].end]
         if head in determined and not determined_here:
             continue
-        referent = _referent(head, [m for m in events if m.end <= w.start], any_event=head in names["any_event_heads"])
+        referent = _referent(head, [m for m in events if m.end <= start], any_event=head in names["any_event_heads"])
         if referent:
-            out.append(Mention(w.start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
+            out.append(Mention(start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
     for frame in names["reference_frames"]:  # 孟繁宇在会上表示: 会 is the meeting named before
         head = frame[:-1]
         for hit in re.finditer(re.escape(frame), text):
