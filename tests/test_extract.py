@@ -1593,3 +1593,15 @@ def test_organizations_listed_as_sending_people_or_bringing_products_take_part_i
     assert pairs(f, ONE.participatedIn) == {(a, "直播电商与县域振兴”分论坛") for a in ("湖北省电子商务行业协会", "湖南省电子商务协会")}
     f = facts("2021数字经济创新成果展昨天开幕，武汉云麓科技有限公司、武汉楚播网络科技有限公司等20余家企业携最新产品参展。")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"武汉云麓科技有限公司", "武汉楚播网络科技有限公司"}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("她又拿起一罐“阡味”香柚糖说：“好吃。”", "“阡味”香柚糖"),  # counted (一罐), closed by the speaker's verb
+    ("据了解，“阡味”香柚糖由贵州阡味食品有限公司研发生产。", "“阡味”香柚糖"),  # made (由…)
+])
+def test_a_quoted_brand_s_kind_is_a_product_where_goods_are_counted_or_its_maker_follows(text, name):
+    assert name in labels(facts(text), "Product")
+
+
+def test_a_price_after_a_quoted_model_is_no_kind_of_it():
+    assert not any(label.endswith("定价") for label in labels(facts("首批5000台“镜界X1”定价6999元。"), "Product"))

@@ -725,12 +725,27 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
             and words[k].end - quote.end() <= SOLD_KIND_MAX:
         run.append(words[k])
         k += 1
-    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等
-    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p") or words[k].text == "等"
+    attributes = lexicon.words("names", "attributes").set
+    cut = next((n for n, w in enumerate(run) if w.text in attributes), None)
+    if cut == 0:
+        return None  # 5000台“镜界X1”定价6999元: a property is no kind
+    if cut is not None:  # …智能床垫|销量很好: the kind ends before the property
+        k -= len(run) - cut
+        run = run[:cut]
+    if run and run[-1].tag == "v" and lexicon.regexes("verbs", "speech_opening")[0].match(text, run[-1].start):
+        run.pop()  # 拿起一罐“阡味”香柚糖说：: the speaker's verb closes the kind
+        k -= 1
+    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等, 香柚糖说：
+    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p") or words[k].text in attributes | {"等"} or \
+        words[k].tag == "v" and lexicon.regexes("verbs", "speech_opening")[0].match(text, words[k].start) is not None
     kind = "".join(w.text for w in run)
     data = lexicon.load("products")
     if not run or not _kind_ending(run) or not ends or kind in data["not_products"] \
-            or lexicon.ending(kind, lexicon.words("products", "blocked_before")) or not _sold_here(text, quote):
+            or lexicon.ending(kind, lexicon.words("products", "blocked_before")):
+        return None
+    made = text.startswith(tuple(lexicon.load("verbs")["passive"]), quote.end() + len(kind))  # “阡味”香柚糖由…生产
+    counted = text[quote.start() - 1:quote.start()] in data["counted"] and COUNT.match(text[quote.start() - 2:quote.start() - 1])
+    if not (made or counted or _sold_here(text, quote)):
         return None
     return "Product", kind
 
@@ -745,6 +760,7 @@ def _slip_in_kind(words: list[Word], k: int) -> bool:
 
 
 KIND_NUMERALS = set("一二三四五六七八九十双")
+COUNT = re.compile(r"[一二两三四五六七八九十几数\d]")  # the number before a classifier of goods (一罐“…”)
 KIND_SLIPS = {"r"}
 
 
