@@ -1605,3 +1605,14 @@ def test_a_quoted_brand_s_kind_is_a_product_where_goods_are_counted_or_its_maker
 
 def test_a_price_after_a_quoted_model_is_no_kind_of_it():
     assert not any(label.endswith("定价") for label in labels(facts("首批5000台“镜界X1”定价6999元。"), "Product"))
+
+
+def test_a_product_named_once_is_a_product_where_the_text_names_it_again():
+    f = facts("江振宇先后推介了连城红心地瓜干、连城白鸭等农特产品。据介绍，连城白鸭由连城县客乡禽业有限公司生产。")
+    assert pairs(f, ONE.madeBy) == {("连城白鸭", "连城县客乡禽业有限公司")}  # 连城白鸭/LOC the second time
+
+
+def test_a_title_said_of_a_name_after_a_comma_and_a_copula():
+    f = facts("坐在江振宇身旁的罗有根，是连城县红心薯业专业合作社理事长。")
+    assert {o for _, o in pairs(f, ONE.member)} == {"罗有根"}
+    assert {o for _, o in pairs(f, ONE.organization)} == {"连城县红心薯业专业合作社"}

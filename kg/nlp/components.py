@@ -138,7 +138,8 @@ class MentionFinder:
         )
         kept = M.resolve_overlaps(M.one_sense(text, found + M.find_title_references(text, found)))
         kept = M.joined_events(text, M.named_kinds_dropped(text, M.resolve_overlaps(
-            kept + M.find_event_references(text, words, kept) + M.find_product_references(text, kept))))
+            kept + M.find_event_references(text, words, kept) + M.find_product_references(text, kept)
+            + M.products_named_again(text, words, kept))))
         doc.spans["cluener"] = [s for s in (_char_span(doc, *e) for e in ents) if s is not None]
         doc.spans["mentions"] = [s for s in (_char_span(doc, m.start, m.end, m.cls, m.key, m.source) for m in kept) if s]
         doc._.words = None  # served its purpose; keeps docs light between processes

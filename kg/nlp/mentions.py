@@ -1393,6 +1393,19 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     return [sense(m) for m in mentions]
 
 
+def products_named_again(text: str, words: list[Word], mentions: list[Mention]) -> list[Mention]:
+    """A product's unquoted name found once is a product wherever else the text writes it as words of its own
+    (连城白鸭/LOC 由…生产, after 推介了连城红心地瓜干、连城白鸭): one name, one sense per document."""
+    bounds = Boundaries(words)
+    names = {m.label: m for m in mentions if m.cls == "Product" and len(m.label) >= PRODUCT_AGAIN_MIN
+             and not m.label.startswith(OPENING_QUOTES)}
+    return [Mention(hit.start(), hit.end(), "Product", name, m.key, "named-again", 1)
+            for name, m in names.items() for hit in re.finditer(re.escape(name), text) if bounds.aligned(*hit.span())]
+
+
+PRODUCT_AGAIN_MIN = 4  # characters: 地瓜干 alone may be a kind, 连城白鸭 names one product
+
+
 def joined_events(text: str, mentions: list[Mention]) -> list[Mention]:
     """开幕式暨“千灯夜市”美食节: events joined by 暨 are one event held as both, named by the whole."""
     joiners = lexicon.words("names", "event_joiners")
