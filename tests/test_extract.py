@@ -1616,3 +1616,10 @@ def test_a_title_said_of_a_name_after_a_comma_and_a_copula():
     f = facts("坐在江振宇身旁的罗有根，是连城县红心薯业专业合作社理事长。")
     assert {o for _, o in pairs(f, ONE.member)} == {"罗有根"}
     assert {o for _, o in pairs(f, ONE.organization)} == {"连城县红心薯业专业合作社"}
+
+
+def test_partners_whose_representatives_attend_take_part_and_a_located_maker_after_ze_you_makes():
+    f = facts("无锡锋驰智能出行科技有限公司在无锡举行“驰骋新境”2021新品发布会。当天，京东、天猫以及江苏易换能源科技有限公司"
+              "等合作伙伴的代表出席发布会。T9和S5搭载的“澄能G3”锂电池组，则由总部位于常州市金坛区的江苏澄能新能源科技有限公司生产。")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"京东", "天猫", "江苏易换能源科技有限公司"}
+    assert pairs(f, ONE.madeBy) == {("澄能G3”锂电池组", "江苏澄能新能源科技有限公司")}

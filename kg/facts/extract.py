@@ -1108,11 +1108,11 @@ class Extractor:
 
     def _passive_gap(self, ms: list[Mention], product: Mention, maker: Mention) -> str:
         """The words between a product and the enterprise after it, without a place that says where the
-        enterprise is (由 霍山县的 …公司)."""
+        enterprise is (由 霍山县的 …公司, 则由 总部位于常州市金坛区的 …公司)."""
         gap = self.text[product.end:maker.start]
         places = [p for p in ms if product.end <= p.start and p.end <= maker.start and p.cls in PLACE_CLASSES]
         if places and self.text[places[-1].end:maker.start] == "的":
-            gap = self.text[product.end:places[0].start]
+            gap = lexicon.regexes("verbs", "locate_before")[0].sub("", self.text[product.end:places[0].start])
         return gap.strip().lstrip("，,")  # …显示模组，由…公司定制生产
 
     def _most_named(self, cls: str, pos: int, exclude: set = frozenset(), ending: str | None = None) -> URIRef | None:
