@@ -1623,3 +1623,9 @@ def test_partners_whose_representatives_attend_take_part_and_a_located_maker_aft
               "等合作伙伴的代表出席发布会。T9和S5搭载的“澄能G3”锂电池组，则由总部位于常州市金坛区的江苏澄能新能源科技有限公司生产。")
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"京东", "天猫", "江苏易换能源科技有限公司"}
     assert pairs(f, ONE.madeBy) == {("澄能G3”锂电池组", "江苏澄能新能源科技有限公司")}
+
+
+def test_a_product_of_the_cooperative_is_given_to_the_cooperative_not_to_the_article_s_company():
+    f = facts("南华县松林野生菌种植专业合作社理事长李强走进直播间。云南菌香食品有限公司也推出了新品，云南菌香食品有限公司"
+              "总经理出席。直播中，他拿出合作社生产的“松林山珍”牛肝菌干片，向网友讲解烘干的工序。")
+    assert pairs(f, ONE.madeBy) == {("松林山珍”牛肝菌干片", "南华县松林野生菌种植专业合作社")}

@@ -1098,11 +1098,12 @@ class Extractor:
             # 旗下“星图X2”AR眼镜, 公司自主研发的…: the company the text is about
             # past its modifiers: 公司新一代“海擎”系列…
             lead = _trimmed(self.text[max(s.clause_of(m.start)[0], m.start - 14):m.start], modifiers)
-            if lead.endswith(tuple(verbs["maker_anaphors"])):
+            anaphor = lexicon.ending(lead, verbs["maker_anaphors"])
+            if anaphor:
                 # not a company this sentence gives something else to (…由深圳镭眸科技有限公司定制，自研的“星脑”…)
                 suppliers = {self._at(e) for e in ms if e.cls == "Enterprise"
                              and any(self.text.endswith(p, 0, e.start) for p in verbs["passive"])}
-                owner = self._most_named("Enterprise", m.start, exclude=suppliers)
+                owner = self._most_named("Enterprise", m.start, exclude=suppliers, ending=_anaphor_ending(anaphor))
                 if owner is not None:
                     self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
 
@@ -1417,6 +1418,14 @@ def _brand(label: str) -> str | None:
     quoted = re.match(r"[“\"「]([^”\"」]+)[”\"」]", label)
     brand = re.match(r"[\u4e00-\u9fff]{2,}", quoted.group(1)) if quoted else None
     return brand.group() if brand else None
+
+
+def _anaphor_ending(anaphor: str) -> str | None:
+    """The name ending an anaphor points back at (合作社生产: a cooperative), or None for one every company answers
+    to (公司自主研发, 旗下)."""
+    data = lexicon.load("organizations")
+    return next((w for w in data["anaphors"] if anaphor.startswith(w) and w not in data["class_anaphors"]
+                 and not w.startswith("该")), None)
 
 
 def _trimmed(text: str, endings: list[str]) -> str:
