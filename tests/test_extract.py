@@ -1629,3 +1629,17 @@ def test_a_product_of_the_cooperative_is_given_to_the_cooperative_not_to_the_art
     f = facts("南华县松林野生菌种植专业合作社理事长李强走进直播间。云南菌香食品有限公司也推出了新品，云南菌香食品有限公司"
               "总经理出席。直播中，他拿出合作社生产的“松林山珍”牛肝菌干片，向网友讲解烘干的工序。")
     assert pairs(f, ONE.madeBy) == {("松林山珍”牛肝菌干片", "南华县松林野生菌种植专业合作社")}
+
+
+def test_a_district_s_promotion_meeting_is_an_event_and_a_subsidiary_s_name_starts_after_the_word_subsidiary():
+    f = facts("昨天，金山区在线新经济发展推进会召开，区长谭立群出席。")
+    assert "金山区在线新经济发展推进会" in labels(f, "Event")
+    f = facts("产品由全资子公司合肥瞳鉴智能制造有限公司生产，股东合肥蜀山科创投资有限公司也参与了本轮融资。")
+    assert labels(f, "Enterprise") == {"合肥瞳鉴智能制造有限公司", "合肥蜀山科创投资有限公司"}
+
+
+def test_an_award_ceremony_is_part_of_the_summit_and_the_summit_s_speakers_attend_it():
+    f = facts("昨天，2021中国（苏州）直播电商发展峰会在相城区举行。苏州市副市长陶明远致辞。"
+              "峰会上还举行了2021苏州直播电商年度榜单颁奖仪式。")
+    assert pairs(f, ONE.partOf) == {("2021苏州直播电商年度榜单颁奖仪式", "2021中国（苏州）直播电商发展峰会")}
+    assert ("陶明远", "2021中国（苏州）直播电商发展峰会") in pairs(f, ONE.participatedIn)

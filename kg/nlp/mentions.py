@@ -248,7 +248,8 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
                 and words[j - 1].text not in stop and w.end - words[j - 1].start <= 25:
             j -= 1
         name = text[words[j].start:w.end]
-        if (j < i or w.text not in endings) and "+" not in name and "＋" not in name:  # “电商+合作社”模式
+        # “电商+合作社”模式; 全资/n 子公司/n names no company
+        if (j < i or w.text not in endings) and "+" not in name and "＋" not in name and w.text not in stop:
             out.append(Mention(words[j].start, w.end, "Enterprise", name, "", "company-name", 4))
     return out
 
