@@ -1643,3 +1643,15 @@ def test_an_award_ceremony_is_part_of_the_summit_and_the_summit_s_speakers_atten
               "峰会上还举行了2021苏州直播电商年度榜单颁奖仪式。")
     assert pairs(f, ONE.partOf) == {("2021苏州直播电商年度榜单颁奖仪式", "2021中国（苏州）直播电商发展峰会")}
     assert ("陶明远", "2021中国（苏州）直播电商发展峰会") in pairs(f, ONE.participatedIn)
+
+
+def test_a_department_is_of_its_organization_s_class_and_a_conjunction_read_into_a_name_is_cut_off():
+    f = facts("国家信息中心经济预测部主任单立言作主旨演讲。")
+    assert "国家信息中心经济预测部" in labels(f, "Organization") and not pairs(f, ONE.holdsPost)
+    f = facts("南丰县委书记傅振中走进淘宝直播间。直播间里，傅振中和曾晓燕一边剥桔子试吃，一边讲述南丰蜜桔的历史。")
+    assert labels(f, "Person") | labels(f, "Official") >= {"傅振中", "曾晓燕"} and "傅振中和" not in labels(f, "Person")
+
+
+def test_a_platform_between_a_quoted_name_and_its_head_is_part_of_the_event_s_name():
+    f = facts("副省长贺立民做客“吉品出关·好物到家”京东专场直播。")
+    assert "“吉品出关·好物到家”京东专场直播" in labels(f, "Event")

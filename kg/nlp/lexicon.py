@@ -76,10 +76,16 @@ def org_endings() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
 
+@lru_cache(maxsize=65536)
 def org_class(name: str) -> str | None:
     if ending(name, words("organizations", "not_endings")):
         return None
-    return next((cls for end, cls in org_endings() if name.endswith(end) and len(name) > len(end)), None)
+    cls = next((cls for end, cls in org_endings() if name.endswith(end) and len(name) > len(end)), None)
+    if cls == "GovernmentBody" and ending(name, words("organizations", "departments")):
+        # a department is of its organization's class (国家信息中心经济预测部)
+        inside = (org_class(name[:k]) for k in range(len(name) - 2, 1, -1))
+        return next((c for c in inside if c in ("Organization", "Enterprise")), cls)
+    return cls
 
 
 @lru_cache(maxsize=None)

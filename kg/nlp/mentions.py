@@ -678,12 +678,13 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     prefixes = lexicon.words("names", "quote_run_prefixes")
     series = lexicon.words("names", "series_words")
     attributes = lexicon.words("names", "attributes").set
+    platforms = lexicon.enterprise_aliases()
     for w in words[bisect_left(words, pos, key=lambda w: w.start):]:  # the words before pos play no part
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
             break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
-                or (not run and (w.text in prefixes or YEAR.fullmatch(w.text)))) \
-            and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会
+                or (not run and (w.text in prefixes or YEAR.fullmatch(w.text) or w.text in platforms))) \
+            and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会; “…”京东/ORG 专场直播
         if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
             run.append(w)
         elif w.start > (run[-1].end if run else pos):
@@ -1363,12 +1364,16 @@ def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tup
 NAMED_THINGS = {"Product", "Event", "Initiative"}
 
 
+PERSON_JOINERS = "和与及同"
+
+
 def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     """A person's name that the text also writes as a product, event or initiative is that thing
     (“小优快跑”采用…, where LAC reads the quoted robot as a person), or the start of one written in full there (小帆
     of 小帆Pro身高…); a place where the text also writes it with its level word (康乐 beside 康乐县); a company
     where the text writes it with a trade word (深澜 beside 深澜科技): one name, one sense per document. A host's
-    quoted nickname (主播“汉江小鱼”) stays a person, though its last word reads like produce."""
+    quoted nickname (主播“汉江小鱼”) stays a person, though its last word reads like produce; a person's name with the
+    conjunction after it read into it (傅振中和) is the name the text writes elsewhere."""
     things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
     # the gazetteer leaves out short forms that are also common words (康乐)
     places = {m.label[:-1]: m for m in mentions if m.source == "gazetteer"
@@ -1376,10 +1381,13 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     trade = lexicon.words("organizations", "trade_words")
     companies = {m.label[:-len(t)]: m for m in mentions if m.cls == "Enterprise"
                  for t in trade if m.label.endswith(t) and len(m.label) >= len(t) + 2}
+    persons = {m.label for m in mentions if m.cls == "Person"}
 
     def sense(m: Mention) -> Mention:
         if m.cls != "Person" or m.source == "nickname":
             return m
+        if m.label[-1] in PERSON_JOINERS and m.label[:-1] in persons:  # 傅振中和/PER 曾晓燕: 傅振中, then 和
+            return replace(m, end=m.end - 1, label=m.label[:-1])
         if m.label in things:
             return replace(m, cls=things[m.label])
         longer = next((n for n in things if len(n) > len(m.label) and text.startswith(n, m.start)), None)
