@@ -1655,3 +1655,8 @@ def test_a_department_is_of_its_organization_s_class_and_a_conjunction_read_into
 def test_a_platform_between_a_quoted_name_and_its_head_is_part_of_the_event_s_name():
     f = facts("副省长贺立民做客“吉品出关·好物到家”京东专场直播。")
     assert "“吉品出关·好物到家”京东专场直播" in labels(f, "Event")
+
+
+def test_a_stream_said_to_be_an_important_part_of_a_campaign_is_part_of_it():
+    f = facts("前天晚上，“福地郴州·好物到家”专场直播在抖音开播。此次专场直播是“湘当有味”消费帮扶月的重要内容。")
+    assert pairs(f, ONE.partOf) == {("福地郴州·好物到家”专场直播", "湘当有味”消费帮扶月")}
