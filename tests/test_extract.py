@@ -1660,3 +1660,10 @@ def test_a_platform_between_a_quoted_name_and_its_head_is_part_of_the_event_s_na
 def test_a_stream_said_to_be_an_important_part_of_a_campaign_is_part_of_it():
     f = facts("前天晚上，“福地郴州·好物到家”专场直播在抖音开播。此次专场直播是“湘当有味”消费帮扶月的重要内容。")
     assert pairs(f, ONE.partOf) == {("福地郴州·好物到家”专场直播", "湘当有味”消费帮扶月")}
+
+
+def test_a_roundtable_is_a_session_of_the_summit_not_a_second_main_event():
+    f = facts("昨天，2021中国（苏州）直播电商发展峰会在相城区举行。苏州市副市长陶明远致辞。随后的圆桌论坛上，四位嘉宾展开讨论。"
+              "作为峰会的重要环节，2021苏州直播电商年度榜单颁奖仪式当天下午举行。")
+    assert ("陶明远", "2021中国（苏州）直播电商发展峰会") in pairs(f, ONE.participatedIn)
+    assert ("2021苏州直播电商年度榜单颁奖仪式", "2021中国（苏州）直播电商发展峰会") in pairs(f, ONE.partOf)
