@@ -1562,9 +1562,16 @@ def test_a_date_opening_an_item_after_a_colon_dates_the_event_of_that_item():
     assert pairs(f, ONE.date) >= {("开幕式暨“千灯夜市”美食节", "2021-07-16"), ("星河之夜”露营音乐季", "2021-07-24")}
 
 
-def test_a_session_named_right_after_its_event_is_a_second_event_part_of_the_first():
-    f = facts("上周六上午，在2020厦门东西部扶贫协作消费扶贫产品展销会康乐县专场推介会上，康乐县副县长马文斌推介了蕨菜。")
-    assert pairs(f, ONE.partOf) == {("康乐县专场推介会", "2020厦门东西部扶贫协作消费扶贫产品展销会")}
+@pytest.mark.parametrize("text,part,whole", [
+    # a session named right after its event is a second event, part of the first
+    ("上周六上午，在2020厦门东西部扶贫协作消费扶贫产品展销会康乐县专场推介会上，康乐县副县长马文斌推介了蕨菜。",
+     "康乐县专场推介会", "2020厦门东西部扶贫协作消费扶贫产品展销会"),
+    # 是…的重要内容 says which is part of which
+    ("前天晚上，“福地郴州·好物到家”专场直播在抖音开播。此次专场直播是“湘当有味”消费帮扶月的重要内容。",
+     "福地郴州·好物到家”专场直播", "湘当有味”消费帮扶月"),
+])
+def test_an_event_named_as_a_session_or_said_to_be_a_part_of_another_is_part_of_it(text, part, whole):
+    assert pairs(facts(text), ONE.partOf) == {(part, whole)}
 
 
 def test_associations_lac_splits_into_nouns_are_organizations_and_take_part_where_listed_as_attending():
@@ -1655,11 +1662,6 @@ def test_a_department_is_of_its_organization_s_class_and_a_conjunction_read_into
 def test_a_platform_between_a_quoted_name_and_its_head_is_part_of_the_event_s_name():
     f = facts("副省长贺立民做客“吉品出关·好物到家”京东专场直播。")
     assert "“吉品出关·好物到家”京东专场直播" in labels(f, "Event")
-
-
-def test_a_stream_said_to_be_an_important_part_of_a_campaign_is_part_of_it():
-    f = facts("前天晚上，“福地郴州·好物到家”专场直播在抖音开播。此次专场直播是“湘当有味”消费帮扶月的重要内容。")
-    assert pairs(f, ONE.partOf) == {("福地郴州·好物到家”专场直播", "湘当有味”消费帮扶月")}
 
 
 def test_a_roundtable_is_a_session_of_the_summit_not_a_second_main_event():
