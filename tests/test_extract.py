@@ -1669,3 +1669,10 @@ def test_a_roundtable_is_a_session_of_the_summit_not_a_second_main_event():
               "作为峰会的重要环节，2021苏州直播电商年度榜单颁奖仪式当天下午举行。")
     assert ("陶明远", "2021中国（苏州）直播电商发展峰会") in pairs(f, ONE.participatedIn)
     assert ("2021苏州直播电商年度榜单颁奖仪式", "2021中国（苏州）直播电商发展峰会") in pairs(f, ONE.partOf)
+
+
+def test_quoted_officials_doing_something_are_a_kind_of_activity_not_a_second_stream():
+    f = facts("10日晚，吉林省副省长贺立民走进京东直播间，向网友推介吉林大米。“吉品出关·好物到家”京东专场直播是消费季的重点活动之一。"
+              "消费季期间，吉林还将陆续组织“市长带货”“县长直播”等系列活动。", published="2020-10-11")
+    assert labels(f, "Event") >= {"“吉品出关·好物到家”京东专场直播"} and not labels(f, "Event") & {"市长带货", "县长直播"}
+    assert ("贺立民", "吉品出关·好物到家”京东专场直播") in pairs(f, ONE.participatedIn)

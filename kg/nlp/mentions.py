@@ -411,9 +411,17 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
                 lexicon.ending(before, product_heads) or lexicon.ending(before, lexicon.words("names", "product_before_quote"))
                 or _in_product_list(text, m.start())):
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is, or in a list of new products
+        if cls == "Event" and _officials_doing(inner_clean, heads["Event"]):
+            continue  # “市长带货”“县长直播”等系列活动: a kind of activity, not one event
         if cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
     return out
+
+
+def _officials_doing(name: str, heads) -> bool:
+    """Whether a quoted event name is an official's title and what they do (县长直播, 市长带货)."""
+    doing = set(heads) | set(lexicon.load("verbs")["promote"])
+    return any(name.startswith(t) and name[len(t):] in doing for t in lexicon.titles()["government"])
 
 
 def _phrase_inside(words: list[Word], start: int, end: int) -> bool:
@@ -682,9 +690,10 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     for w in words[bisect_left(words, pos, key=lambda w: w.start):]:  # the words before pos play no part
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
             break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
+        # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会; “…”京东/ORG 专场直播; not “…”专场直播 是/v 消费季
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
                 or (not run and (w.text in prefixes or YEAR.fullmatch(w.text) or w.text in platforms))) \
-            and not w.text.isspace()  # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会; “…”京东/ORG 专场直播
+            and not w.text.isspace() and w.text != COPULA
         if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
             run.append(w)
         elif w.start > (run[-1].end if run else pos):
@@ -824,6 +833,7 @@ HEADED_RUN_TAGS = NAME_RUN_TAGS | {"vd"}
 QUOTE_RUN_FIRST_TAGS = HEADED_RUN_TAGS | {"s", "r", "ad"}
 QUOTE_RUN_TAGS = QUOTE_RUN_FIRST_TAGS | {"v"}
 NOUN_CONTINUES = {"n", "nz", "nw", "vn", "an"}
+COPULA = "是"  # a verb inside a name's run, but never this one
 EVENT_CLASSIFIERS = {"场", "届", "次"}
 QUOTE_RUN_MAX = 10  # characters after a quote that may still be its name: “智行上海”智能网联汽车体验日
 
