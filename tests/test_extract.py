@@ -1676,3 +1676,10 @@ def test_quoted_officials_doing_something_are_a_kind_of_activity_not_a_second_st
               "消费季期间，吉林还将陆续组织“市长带货”“县长直播”等系列活动。", published="2020-10-11")
     assert labels(f, "Event") >= {"“吉品出关·好物到家”京东专场直播"} and not labels(f, "Event") & {"市长带货", "县长直播"}
     assert ("贺立民", "吉品出关·好物到家”京东专场直播") in pairs(f, ONE.participatedIn)
+
+
+def test_platforms_that_open_a_zone_take_part_and_so_do_guests_named_as_such():
+    f = facts("第二届浙江“浙里好物”双品网购节将于5月1日启动。天猫、京东、拼多多等12家电商平台将开设浙江专区。")
+    assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"天猫", "京东", "拼多多"}
+    f = facts("2021长江中游城市群数字经济发展论坛昨天举行。湖南大学经济与贸易学院教授谭立明作为嘉宾，就区域协同发表观点。")
+    assert ("谭立明", "2021长江中游城市群数字经济发展论坛") in pairs(f, ONE.participatedIn)
