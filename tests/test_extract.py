@@ -1683,3 +1683,15 @@ def test_platforms_that_open_a_zone_take_part_and_so_do_guests_named_as_such():
     assert {a for a, _ in pairs(f, ONE.participatedIn)} == {"天猫", "京东", "拼多多"}
     f = facts("2021长江中游城市群数字经济发展论坛昨天举行。湖南大学经济与贸易学院教授谭立明作为嘉宾，就区域协同发表观点。")
     assert ("谭立明", "2021长江中游城市群数字经济发展论坛") in pairs(f, ONE.participatedIn)
+
+
+def test_an_area_two_cities_share_a_name_with_is_the_one_beside_the_places_named_without_doubt():
+    f = facts("宝山区人民政府与上海潮汐互动网络科技有限公司签约，区长沈立群出席。宝山地处上海北部。潮汐互动总部位于徐汇区，"
+              "并在浦东新区设有研发中心。宝山将建成直播电商基地。")
+    assert {e.cls for e in f.entities.values() if "宝山" in e.labels} == {"District"}
+    posts = {s.object for s in f.statements if s.predicate == ONE.postIn}
+    assert {str(p).rsplit("/", 1)[-1] for p in posts} == {"宝山区"}
+
+
+def test_an_area_named_like_a_common_word_is_an_area_only_after_its_city():
+    assert not labels(facts("城区的商户也纷纷开通了直播。"), "District")

@@ -55,6 +55,7 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     bounds = Boundaries(words)
     loc_words = {(w.start, w.end) for w in words if w.tag == "LOC"}
     cut_words = tuple(lexicon.load("places")["cut_words"])
+    common_names = set(lexicon.load("places")["common_word_names"])
     function_starts = {w.start for w in words if w.tag in lexicon.load("places")["function_tags"]}
     hits, chained, nested = [], -1, set()
     for i, char in enumerate(text):
@@ -68,6 +69,8 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
             encloses = starts and surface not in gaz.full and _encloses_next(gaz, text, i + n, surface)
             if text.startswith(cut_words, i + n - 1):  # 海南区|域总部: 区域, not 海南区
                 continue
+            if surface in common_names and i != chained:  # 城区 alone is the urban area, 晋城市城区 an area
+                continue
             if i in function_starts and i + n not in bounds.ends:
                 continue
             if (surface in gaz.full and starts) or bounds.aligned(i, i + n) or encloses:
@@ -78,9 +81,11 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
                 break
     mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]}
     named_in_full = {k for _, _, s in hits if s in gaz.full for k in gaz.names[s]}
+    # the areas the places the text names without doubt lie in (上海市, for 徐汇区 and 浦东新区)
+    around = {a for _, _, s in hits if len(gaz.names[s]) == 1 for a in _ancestors(gaz, gaz.names[s][0])}
     out = []
     for start, end, surface in hits:
-        place = _choose_place(gaz, surface, mentioned)
+        place = _choose_place(gaz, surface, mentioned, around)
         if place is None:
             continue
         # A county's short form (杨浦, 滨江) is a place only beside its parent area: 徐汇滨江 is a riverside,
@@ -114,7 +119,7 @@ def _ancestor_mentioned(gaz: Gazetteer, place, mentioned: set[str]) -> bool:
     return any(a in mentioned for a in _ancestors(gaz, place.key))
 
 
-def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str]):
+def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str], around: set[str]):
     options = gaz.candidates(surface)
     if len(options) == 1:
         return options[0]
@@ -124,6 +129,10 @@ def _choose_place(gaz: Gazetteer, surface: str, mentioned: set[str]):
     near = [p for p in options if _ancestor_mentioned(gaz, p, mentioned)]
     if len(near) == 1:
         return near[0]
+    # 宝山区 of 上海市 or of 双鸭山市: the one in the area of the places named without doubt (徐汇区, 浦东新区)
+    beside = [p for p in options if around.intersection(_ancestors(gaz, p.key))]
+    if len(beside) == 1:
+        return beside[0]
     # 长沙 of 长沙市 and of 长沙县 within it: the short form names the area the others lie in
     outer = [p for p in options if all(p.key in set(_ancestors(gaz, o.key)) for o in options if o is not p)]
     return outer[0] if len(outer) == 1 else None
