@@ -1695,3 +1695,8 @@ def test_an_area_two_cities_share_a_name_with_is_the_one_beside_the_places_named
 
 def test_an_area_named_like_a_common_word_is_an_area_only_after_its_city():
     assert not labels(facts("城区的商户也纷纷开通了直播。"), "District")
+
+
+def test_a_happening_joined_to_a_launch_by_ji_is_named_back_to_the_verb_before_it():
+    f = facts("前天，重庆声引智能科技有限公司在南岸区举行人工智能研发中心启用仪式暨2021新品发布会。")
+    assert "人工智能研发中心启用仪式暨2021新品发布会" in labels(f, "Event")

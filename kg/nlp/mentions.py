@@ -498,6 +498,7 @@ def _session_start(name: str, endings) -> int | None:
 
 
 JI_RUN_TAGS = {"m", "n", "vn", "v", "nz", "LOC", "a", "b"}
+JI_REACH = 16  # characters before 暨: 人工智能研发中心启用仪式暨…
 
 
 def _joined_by_ji(text: str, words: list[Word], start: int) -> int:
@@ -509,7 +510,7 @@ def _joined_by_ji(text: str, words: list[Word], start: int) -> int:
     stops = set(lexicon.load("names")["joined_by_ji_stops"])
     j = i - 1
     while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in JI_RUN_TAGS \
-            and words[j - 1].text not in stops and start - words[j - 1].start <= 12:
+            and words[j - 1].text not in stops and start - words[j - 1].start <= JI_REACH:
         j -= 1
     return words[j].start if j < i - 1 else start
 
