@@ -1700,3 +1700,8 @@ def test_an_area_named_like_a_common_word_is_an_area_only_after_its_city():
 def test_a_happening_joined_to_a_launch_by_ji_is_named_back_to_the_verb_before_it():
     f = facts("前天，重庆声引智能科技有限公司在南岸区举行人工智能研发中心启用仪式暨2021新品发布会。")
     assert "人工智能研发中心启用仪式暨2021新品发布会" in labels(f, "Event")
+
+
+def test_a_market_fair_is_an_event_head():
+    f = facts("1月中旬，黄浦区将推出“沪上年味”年货直播大集，拼多多将参与其中。", published="2020-12-10")
+    assert "“沪上年味”年货直播大集" in labels(f, "Event")
