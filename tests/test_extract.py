@@ -1705,3 +1705,8 @@ def test_a_happening_joined_to_a_launch_by_ji_is_named_back_to_the_verb_before_i
 def test_a_market_fair_is_an_event_head():
     f = facts("1月中旬，黄浦区将推出“沪上年味”年货直播大集，拼多多将参与其中。", published="2020-12-10")
     assert "“沪上年味”年货直播大集" in labels(f, "Event")
+
+
+def test_plain_products_listed_after_quoted_ones_are_objects_of_the_promoting_verb():
+    f = facts("随后，韩明德和李青又推介了“青沙山”小榨菜籽油和化隆青稞米。")
+    assert {p for a, p in pairs(f, ONE.promotes) if a == "韩明德"} == {"青沙山”小榨菜籽油", "化隆青稞米"}

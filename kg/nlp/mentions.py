@@ -965,12 +965,28 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
         j = i + 1
         while j < len(words) and (words[j].text in skip or words[j].tag in ("m", "q", "u")):
             j += 1
+        j = _past_quoted_items(words, j)
         items = _made_by_before(words, j, set(data["made_by_before_object"])) or _object_list(words, j)
         if w.text in ("代言", "吆喝", "带货") and i >= 2 and words[i - 2].text == "为":
             items.append(words[i - 1])  # 为茶叶代言
         out += [Mention(x.start, x.end, "Product", x.text, "", "object-of-verb", 1)
                 for x in items if x.tag in OBJECT_TAGS and x.text not in not_products and len(x.text) >= 2]
     return out
+
+
+def _past_quoted_items(words: list[Word], j: int) -> int:
+    """Where the plain items of a list start after the quoted ones that open it (推介了“青沙山”小榨菜籽油和化隆青稞米:
+    the quoted brands are found with their kinds elsewhere; 化隆青稞米 is the object here)."""
+    while j < len(words) and words[j].text in OPENING_QUOTES:
+        k = next((k for k in range(j + 1, min(j + QUOTED_ITEM_WORDS, len(words))) if words[k].text in LIST_JOINERS
+                  or words[k].tag == "w" and words[k].text not in CLOSING_QUOTES), None)
+        if k is None or words[k].text not in LIST_JOINERS:
+            return j
+        j = k + 1
+    return j
+
+
+QUOTED_ITEM_WORDS = 10  # words of a quoted brand and its kind in a list
 
 
 def _made_by_before(words: list[Word], j: int, made: set[str]) -> list[Word]:
