@@ -704,7 +704,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
                 or (not run and (w.text in prefixes or YEAR.fullmatch(w.text) or w.text in platforms))) \
             and not w.text.isspace() and w.text != COPULA
-        if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX:
+        year = len(run[0].text) if run and YEAR.fullmatch(run[0].text) else 0  # 2021年度 does not count
+        if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX + year:
             run.append(w)
         elif w.start > (run[-1].end if run else pos):
             break
