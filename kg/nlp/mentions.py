@@ -576,17 +576,20 @@ def _joined_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]
 def places_as_words(words: list[Word], places: list[Mention]) -> list[Word]:
     """The words with each place the gazetteer found over several of them made one LOC word: 长江/LOC 中/f 游/v
     城市群/n is 长江中游城市群/LOC, which a name can then run over (2021长江中游城市群数字经济发展论坛)."""
-    spans = {(m.start, m.end) for m in places}
+    ends = {}
+    for m in places:
+        ends.setdefault(m.start, []).append(m.end)
+    last_word = {w.end: k for k, w in enumerate(words)}  # the word that ends at a position
     out: list[Word] = []
     i = 0
     while i < len(words):
-        j = next((j for j in range(i + 2, min(i + 8, len(words)) + 1) if (words[i].start, words[j - 1].end) in spans), None)
-        if j is None:
+        k = max((last_word[e] for e in ends.get(words[i].start, ()) if last_word.get(e, i) > i), default=None)
+        if k is None:
             out.append(words[i])
             i += 1
         else:
-            out.append(Word(words[i].start, words[j - 1].end, "".join(w.text for w in words[i:j]), "LOC"))
-            i = j
+            out.append(Word(words[i].start, words[k].end, "".join(w.text for w in words[i:k + 1]), "LOC"))
+            i = k + 1
     return out
 
 
