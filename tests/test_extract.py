@@ -1711,3 +1711,10 @@ def test_a_market_fair_is_an_event_head():
 def test_plain_products_listed_after_quoted_ones_are_objects_of_the_promoting_verb():
     f = facts("随后，韩明德和李青又推介了“青沙山”小榨菜籽油和化隆青稞米。")
     assert {p for a, p in pairs(f, ONE.promotes) if a == "韩明德"} == {"青沙山”小榨菜籽油", "化隆青稞米"}
+
+
+def test_showing_a_product_to_the_camera_promotes_it_but_bringing_out_money_does_not():
+    f = facts("一开场，郴州市副市长孙卫东就端出了一只“湘味”卤鸭礼盒，向网友介绍它的做法。"
+              "随后，主播林小溪拿起一罐“山语”香柚糖。"
+              "区长王建明表示，区里将拿出2000万元发放消费券，市民购买本地企业生产的“听澜T5”降噪耳机可获补贴。")
+    assert pairs(f, ONE.promotes) == {("孙卫东", "湘味”卤鸭礼盒"), ("林小溪", "山语”香柚糖")}

@@ -962,8 +962,8 @@ class Extractor:
         s = self.sentences[i]
         cues = lexicon.load("verbs")["promote"]
         hosts = tuple(lexicon.load("names")["person_before_quote"])  # 带货主播: a kind of person, not a verb
-        at = sorted(s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text)
-                    if not s.text.startswith(hosts, m.end()))
+        at = sorted([s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text)
+                     if not s.text.startswith(hosts, m.end())] + self._presenting(s))
         persons = [m for m in s.mentions if m.cls == "Person"]
         if not at:
             self._stream_sales(i, persons)
@@ -978,6 +978,13 @@ class Extractor:
                 if speech.search(self.text, p.end, cue_pos):
                     continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _presenting(self, s: Sentence) -> list[int]:
+        """Where a presenting verb has a product for its object (端出了一只“武水”卤鸭礼盒)."""
+        gap = lexicon.regexes("verbs", "present_gap")[0]
+        products = [m.start for m in s.mentions if m.cls == "Product"]
+        return [s.start + m.start() for v in lexicon.words("verbs", "present") for m in re.finditer(v, s.text)
+                if any(gap.fullmatch(self.text, s.start + m.end(), p) for p in products)]
 
     def _respective(self, s: Sentence, agents: list[Mention], prod: Mention) -> list[Mention]:
         """A, B and C 分别 promote (or make) X, Y and Z: each the product at their place in the list; none where the
