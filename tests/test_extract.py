@@ -35,6 +35,13 @@ def pairs(f, predicate):
     return {(name(s.subject), name(s.object)) for s in f.statements if s.predicate == predicate}
 
 
+def memberships(f) -> set[tuple[str, str]]:
+    """(member, organization) of each membership node, by IRI tail."""
+    members = {s.subject: s.object for s in f.statements if s.predicate == ONE.member}
+    orgs = {s.subject: s.object for s in f.statements if s.predicate == ONE.organization}
+    return {(str(members[n]).rsplit("/", 1)[-1], str(orgs[n]).rsplit("/", 1)[-1]) for n in members}
+
+
 def test_title_chain_with_party_post_and_level_words():
     f = facts("上海市委常委、副市长吴清出席。")
     assert pairs(f, ONE.holdsPost) == {("吴清", "市委常委"), ("吴清", "副市长")}
@@ -969,11 +976,7 @@ def test_a_company_that_moves_its_national_headquarters_is_located_there():
 def test_a_bare_company_role_is_in_the_enterprise_the_article_is_about():
     text = ("优眠科技举办新品发布会。广东优眠智能科技有限公司的产品在京东、天猫同步开售。优眠科技总部位于东莞。"
             "首席执行官林婧在发布会上说，产品很受欢迎。")
-    f = facts(text)
-    members = {s.subject: s.object for s in f.statements if s.predicate == ONE.member}
-    orgs = {s.subject: s.object for s in f.statements if s.predicate == ONE.organization}
-    assert {(str(members[n]).rsplit("/", 1)[-1], str(orgs[n]).rsplit("/", 1)[-1]) for n in members} == {
-        ("林婧", "广东优眠智能科技有限公司")}
+    assert memberships(facts(text)) == {("林婧", "广东优眠智能科技有限公司")}
     # two enterprises named as often: whose officer she is, the text does not say
     f = facts("甲科技有限公司与乙科技有限公司签约。首席执行官林婧说，合作很顺利。")
     assert not [s for s in f.statements if s.predicate == ONE.member]
@@ -1718,3 +1721,9 @@ def test_showing_a_product_to_the_camera_promotes_it_but_bringing_out_money_does
               "随后，主播林小溪拿起一罐“山语”香柚糖。"
               "区长王建明表示，区里将拿出2000万元发放消费券，市民购买本地企业生产的“听澜T5”降噪耳机可获补贴。")
     assert pairs(f, ONE.promotes) == {("孙卫东", "湘味”卤鸭礼盒"), ("林小溪", "山语”香柚糖")}
+
+
+def test_a_platform_s_sales_region_before_a_title_makes_the_title_the_platform_s():
+    f = facts("随后，区长郭振宁与快手华北大区总经理李佳航、京东华东区域总经理卓嘉明、拼多多华南区域负责人周媛分别签约。")
+    assert {("李佳航", "快手"), ("卓嘉明", "京东"), ("周媛", "拼多多")} <= memberships(f)
+

@@ -414,8 +414,9 @@ class Extractor:
         if unit is None:
             return None
         at = end - len(unit)
-        place = next((p for p in self.mentions if p.end == at and p.cls in PLACE_CLASSES and p.start >= floor), None)
-        org = self._named_before(place.start if place else at, floor)
+        place = next((p.start for p in self.mentions if p.end == at and p.cls in PLACE_CLASSES and p.start >= floor), None)
+        region = next((r for r in lexicon.load("organizations")["branch_regions"] if self.text.startswith(r, at - len(r))), "")
+        org = self._named_before(place if place is not None else at - len(region), floor)
         return org if org is not None and org.cls == "Enterprise" else None
 
     def _named_before(self, end: int, floor: int) -> Mention | None:

@@ -351,13 +351,16 @@ def _split_joined(text: str, spans):
 
 def _lexicon_hits(text: str, names: dict[str, str], bounds: Boundaries) -> list[tuple[int, int]]:
     modifiers = lexicon.load("names")["product_modifiers"]
+    regions = tuple(lexicon.load("organizations")["branch_regions"])
     hits = []
     for name in lexicon.longest_first(names):
         for m in re.finditer(re.escape(name), text):
             # ASCII names (B站) need no LAC boundary; Chinese short names do (阿里 in 阿里山 is not 阿里),
-            # unless a product follows the maker (上汽新一代…, which LAC reads as one word).
-            maker_of = m.start() in bounds.starts and any(text.startswith(x, m.end()) for x in modifiers)
-            if bounds.aligned(*m.span()) or not CJK.match(name[0]) or maker_of:
+            # unless a product follows the maker (上汽新一代…) or its sales region (京东华东区域), which LAC
+            # reads as one word with it.
+            glued = m.start() in bounds.starts and (any(text.startswith(x, m.end()) for x in modifiers)
+                                                    or text.startswith(regions, m.end()))
+            if bounds.aligned(*m.span()) or not CJK.match(name[0]) or glued:
                 hits.append(m.span())
     return hits
 
