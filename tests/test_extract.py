@@ -1727,3 +1727,13 @@ def test_a_platform_s_sales_region_before_a_title_makes_the_title_the_platform_s
     f = facts("随后，区长郭振宁与快手华北大区总经理李佳航、京东华东区域总经理卓嘉明、拼多多华南区域负责人周媛分别签约。")
     assert {("李佳航", "快手"), ("卓嘉明", "京东"), ("周媛", "拼多多")} <= memberships(f)
 
+
+
+def test_of_two_events_a_sentence_naming_none_is_at_the_one_named_so_far():
+    f = facts("北方网讯 上周五下午，天津市武清区直播电商基地合作签约仪式在武清区举行。区长郭振宁在致辞中表示，武清物流基础扎实。"
+              "随后，郭振宁与快手华北大区总经理李佳航分别签约。\n签约仪式结束后，“武清好物”首场直播在快手开播。"
+              "副区长王丽娜向网友推荐了杨村糕干。", "2020-10-13")
+    assert "天津市武清区直播电商基地合作签约仪式" in labels(f, "Event")  # LAC's 天津市武清区直播/ORG, 合作/v
+    at = pairs(f, ONE.participatedIn)
+    assert {("郭振宁", "天津市武清区直播电商基地合作签约仪式"), ("李佳航", "天津市武清区直播电商基地合作签约仪式")} <= at
+    assert not {a for a, e in at if e == "武清好物”首场直播"} & {"郭振宁", "李佳航"}

@@ -719,6 +719,9 @@ class Extractor:
         # a stream that is one session of a festival (…专场直播是…购物节系列活动之一) is what its people attend
         parents = {st.object for st in self.facts.statements if st.predicate == ONE.partOf and st.subject in main}
         main = main - parents if len(main - parents) == 1 else main
+        first_named: dict[URIRef, int] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            first_named.setdefault(self._at(m), m.start)
         for i, s in enumerate(self.sentences):
             for person, event in self._spoken_at(s):
                 self._state(self._at(person), ONE.participatedIn, self._at(event), s, "participation-at")
@@ -757,8 +760,10 @@ class Extractor:
                 events = {self._container[0]}  # …等平台将同步参与: the festival to come
             # 和郑永康搭档的，是…主播林一诺: where someone of the sentence already attends one event, so do the others
             events = events or self._attended_by(a for a in agents if a.cls == "Person")
-            # else the article's only event, or its only main one (a forum with its sub-forums)
-            events = events or (events_in_doc if len(events_in_doc) == 1 else main)
+            # else the article's only event, or its only main one (a forum with its sub-forums), or of several
+            # main ones the only one named so far: a report tells of a later event after it has named it
+            events = events or (events_in_doc if len(events_in_doc) == 1 else main if len(main) == 1
+                                else {e for e in main if first_named[e] < s.start})
             if len(events) != 1:
                 continue  # which of several events an agent attended is not for a rule to guess
             (event,) = events

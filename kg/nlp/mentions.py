@@ -623,10 +623,12 @@ def _with_run_words(words: list[Word]) -> list[Word]:
     words = _rejoined(words, run_words.set)
     out = []
     for i, w in enumerate(words):
-        end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
         # a run verb only inside a name, before its nouns: 直播 电商产业园, not 凤庆专场 直播 3小时
-        verb_inside = w.text in run_verbs and i + 1 < len(words) and words[i + 1].start == w.end \
-            and words[i + 1].tag in NOUN_CONTINUES
+        before_nouns = i + 1 < len(words) and words[i + 1].start == w.end and words[i + 1].tag in NOUN_CONTINUES
+        verb_inside = w.text in run_verbs and before_nouns
+        end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
+        if w.tag == "ORG" and end is None and before_nouns:  # 天津市武清区直播/ORG 电商/n 基地/n
+            end = next((v for v in run_verbs if w.text.endswith(v)), None)
         opening = next((r for r in run_words if w.text.startswith(r) and len(w.text) > len(r)), None)
         if end and w.text != end:
             cut = w.end - len(end)
