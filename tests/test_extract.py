@@ -1737,3 +1737,9 @@ def test_of_two_events_a_sentence_naming_none_is_at_the_one_named_so_far():
     at = pairs(f, ONE.participatedIn)
     assert {("郭振宁", "天津市武清区直播电商基地合作签约仪式"), ("李佳航", "天津市武清区直播电商基地合作签约仪式")} <= at
     assert not {a for a, e in at if e == "武清好物”首场直播"} & {"郭振宁", "李佳航"}
+
+
+def test_a_joiner_after_a_title_is_no_surname_when_the_name_after_it_has_one():
+    f = facts("当晚，孟书记和宋棠重点推荐了“锦绣裳”马面裙。")
+    assert labels(f, "Person") | labels(f, "Official") == {"宋棠"}
+    assert pairs(f, ONE.promotes) == {("宋棠", "锦绣裳”马面裙")}

@@ -1397,8 +1397,10 @@ def _referent(head: str, events: list[Mention], any_event: bool = False) -> Ment
 
 def _with_surname(text: str, start: int, end: int, titles, surnames: str) -> tuple[int, int]:
     """首席执行官方晓琳, which LAC reads 官方 + 晓琳: a two-character name right after a title whose last
-    character a surname follows takes that surname back."""
-    if end - start == 2 and start > 1 and text[start - 1] in surnames \
+    character a surname follows takes that surname back; not a joiner before a name that opens with a surname
+    itself (孟书记和宋棠)."""
+    joined = text[start - 1] in PERSON_JOINERS and text[start] in surnames
+    if end - start == 2 and start > 1 and text[start - 1] in surnames and not joined \
             and lexicon.ending(text[max(0, start - 9):start - 1], titles):
         return start - 1, end
     return start, end
