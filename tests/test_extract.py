@@ -1743,3 +1743,12 @@ def test_a_joiner_after_a_title_is_no_surname_when_the_name_after_it_has_one():
     f = facts("当晚，孟书记和宋棠重点推荐了“锦绣裳”马面裙。")
     assert labels(f, "Person") | labels(f, "Official") == {"宋棠"}
     assert pairs(f, ONE.promotes) == {("宋棠", "锦绣裳”马面裙")}
+
+
+def test_a_transliterated_name_lac_cuts_at_its_dot_is_one_person_and_its_given_name_stands_for_it():
+    f = facts("天山网讯（记者 马晓燕 通讯员 古丽米拉·艾合买提）县长杨立新与快手达人帕丽达·艾山一起推介若羌红枣。"
+              "该合作社理事长阿不都热合曼·买买提作为嘉宾走进直播间。直播快结束时，帕丽达又推荐了若羌黑枸杞。", "2021-10-28")
+    people = labels(f, "Person") | labels(f, "Official")
+    assert {"古丽米拉·艾合买提", "阿不都热合曼·买买提", "帕丽达·艾山"} <= people
+    assert "帕丽达" not in people  # the same person as 帕丽达·艾山
+    assert {o for _, o in pairs(f, ONE.author)} == {"马晓燕", "古丽米拉·艾合买提"}

@@ -53,10 +53,15 @@ def event_short_form(full: str, short: str) -> bool:
     return pieces >= 2 and pos == len(full)
 
 
+def person_short_form(full: str, short: str) -> bool:
+    """晓琳 for 方晓琳; 帕丽达 for 帕丽达·艾山, a transliterated name's given name before its dot."""
+    return full.endswith(short) or full.startswith(short + "·")
+
+
 SHORT_FORMS = {
     "Event": event_short_form, "Initiative": str.__contains__,
     "Enterprise": company_short_form, "Organization": str.startswith, "GovernmentBody": str.startswith,
-    "Person": str.endswith,  # 晓琳 for 方晓琳; two people named 方 stay apart
+    "Person": person_short_form,  # two people named 方 stay apart
     "Product": product_short_form,
 }
 ORGAN = "GovernmentBody"

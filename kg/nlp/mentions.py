@@ -1185,6 +1185,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= {(a.start, b.end) for a, b in zip(words, words[1:]) if a.tag == b.tag == "PER" and a.end == b.start
               and len(a.text) == 1 and a.text in surnames and len(b.text) <= 2}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
+    spans |= _dotted_names(text, words)
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     quotes = list(QUOTED.finditer(text))
     spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(quotes, words)
@@ -1206,6 +1207,19 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
             out.append(Mention(start, end, "Person", name, "", "person", 3))
     out += _named_again(text, Boundaries(words), out, phrases + read_elsewhere)
     return out + _nicknames(text, words, out)
+
+
+def _dotted_names(text: str, words: list[Word]) -> set[tuple[int, int]]:
+    """A transliterated name LAC cuts at its dot (阿不都热合曼/PER ·/w 买买提/v, 帕丽达/PER ·艾山/w): the given name
+    and the characters after the dot to the first word end."""
+    ends = sorted(w.end for w in words)
+    out = set()
+    for w in words:
+        if w.tag == "PER" and text.startswith("·", w.end):
+            end = ends[bisect_right(ends, w.end + 1)] if bisect_right(ends, w.end + 1) < len(ends) else None
+            if end is not None and CJK.match(text[w.end + 1:end]) and end - w.end - 1 <= 8:
+                out.add((w.start, end))
+    return out
 
 
 def _named_again(text: str, bounds: Boundaries, persons: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
