@@ -1752,3 +1752,11 @@ def test_a_transliterated_name_lac_cuts_at_its_dot_is_one_person_and_its_given_n
     assert {"古丽米拉·艾合买提", "阿不都热合曼·买买提", "帕丽达·艾山"} <= people
     assert "帕丽达" not in people  # the same person as 帕丽达·艾山
     assert {o for _, o in pairs(f, ONE.author)} == {"马晓燕", "古丽米拉·艾合买提"}
+
+
+def test_an_association_named_联合会_is_not_cut_at_联合_and_an_academy_is_an_organization():
+    f = facts("开幕式上，杭州市数字经济企业联合会发布了《杭州数字经济企业数据安全自律倡议》。"
+              "中国工程院院士、浙江工业大学教授严世钧作了演讲。")
+    assert {"杭州市数字经济企业联合会", "中国工程院", "浙江工业大学"} <= labels(f, "Organization")
+    assert ("杭州数字经济企业数据安全自律倡议", "杭州市数字经济企业联合会") in pairs(f, ONE.issuedBy)
+    assert {("严世钧", "中国工程院"), ("严世钧", "浙江工业大学")} <= memberships(f)

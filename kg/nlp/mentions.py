@@ -341,9 +341,12 @@ def _with_sub_units(text: str, words: list[Word], orgs: list[Mention]) -> list[M
 def _split_joined(text: str, spans):
     """市经信委会同市发展改革委 is two organs: cut organization names at the words that join two."""
     joiners = re.compile("|".join(map(re.escape, lexicon.load("organizations")["joiners"])))
+    endings = tuple(e for e, _ in lexicon.org_endings())
     for start, end, cls in spans:
         pos = start
         for j in joiners.finditer(text, start, end):
+            if text.startswith(endings, j.start()):  # …企业联合会: the organ's own ending, no joiner
+                continue
             yield pos, j.start(), cls
             pos = j.end()
         yield pos, end, cls
