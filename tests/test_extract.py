@@ -1760,3 +1760,17 @@ def test_an_association_named_联合会_is_not_cut_at_联合_and_an_academy_is_a
     assert {"杭州市数字经济企业联合会", "中国工程院", "浙江工业大学"} <= labels(f, "Organization")
     assert ("杭州数字经济企业数据安全自律倡议", "杭州市数字经济企业联合会") in pairs(f, ONE.issuedBy)
     assert {("严世钧", "中国工程院"), ("严世钧", "浙江工业大学")} <= memberships(f)
+
+
+def test_a_comma_listed_official_shares_the_organ_before_only_as_head_of_a_unit_of_its_kind():
+    f = facts("市经信局党组书记、局长龚建明，党组成员、副局长鲁雅琴，东西湖区副区长刘振东出席发布会。", "2020-09-17")
+    assert {("鲁雅琴", "市经信局"), ("刘振东", "东西湖区")} <= posts_in(f)
+    f = facts("市经信局局长龚建明，副县长王静出席。", "2020-09-17")
+    assert ("王静", "市经信局") not in posts_in(f)  # 副县长 heads no 局
+
+
+def posts_in(f) -> set[tuple[str, str]]:
+    """(official, where their post is), by fullest labels."""
+    where = {s.subject: s.object for s in f.statements if s.predicate == ONE.postIn}
+    name = lambda t: max(f.entities[t].labels, key=len) if t in f.entities else str(t).rsplit("/", 1)[-1]
+    return {(name(s.subject), name(where[s.object])) for s in f.statements if s.predicate == ONE.holdsPost}

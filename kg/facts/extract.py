@@ -363,11 +363,15 @@ class Extractor:
 
     def _share_jurisdictions(self, s: Sentence, found: list, pos: int) -> list:
         """Titles without their own body take the one written to their left, also across a listed
-        colleague: 某公司董事长谭振宇、首席执行官欧阳慧 are both of 某公司."""
-        if found and found[-1][2] is None and "、" in self.text[pos - 1:pos + 1]:
+        colleague: 某公司董事长谭振宇、首席执行官欧阳慧 are both of 某公司; across a comma only where a title is the head
+        of a unit of that organ's kind (市经信局党组书记、局长龚建明，党组成员、副局长鲁雅琴: 局长 of a 局)."""
+        sep = "、" if "、" in self.text[pos - 1:pos + 1] else self.text[pos - 1:pos]
+        if found and found[-1][2] is None and sep in ("、", "，"):
             before = next((m for m in s.mentions if m.cls == "Person" and m.end in (pos - 1, pos)), None)
             left = self._title_chain(s, before.start) if before else []
-            if left and left[-1][2] is not None:
+            organ = self._label(left[-1][2][0]) if left and left[-1][2] is not None else ""
+            if left and left[-1][2] is not None and (
+                    sep == "、" or (organ and any(title.endswith(organ[-1] + "长") for _, title, _ in found))):
                 found[-1] = (*found[-1][:2], left[-1][2])
         carry = None
         for i in reversed(range(len(found))):  # left to right
