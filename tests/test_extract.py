@@ -1774,3 +1774,8 @@ def posts_in(f) -> set[tuple[str, str]]:
     where = {s.subject: s.object for s in f.statements if s.predicate == ONE.postIn}
     name = lambda t: max(f.entities[t].labels, key=len) if t in f.entities else str(t).rsplit("/", 1)[-1]
     return {(name(s.subject), name(where[s.object])) for s in f.statements if s.predicate == ONE.holdsPost}
+
+
+def test_a_word_lac_splits_off_a_head_after_a_quote_completes_it_but_a_date_does_not():
+    f = facts("下月中旬，黄浦区将推出“弄堂好物”直播夜。2021重庆“渝见好物”网络消费节4月28日开幕。", "2021-04-23")
+    assert {"弄堂好物”直播夜", "2021重庆“渝见好物”网络消费节"} <= {e.strip("“”") for e in labels(f, "Event")}

@@ -712,7 +712,10 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
             break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
         # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会; “…”京东/ORG 专场直播; not “…”专场直播 是/v 消费季
-        fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads
+        # 直播/vn 夜/TIME: a word that completes a head begun in the word before it
+        joined = text[run[-1].start:w.end] if run and w.start == run[-1].end else ""
+        completes = any(len(lexicon.ending(joined, hs) or "") > len(w.text) for hs in heads.values())
+        fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads or completes
                 or (not run and (w.text in prefixes or YEAR.fullmatch(w.text) or w.text in platforms))) \
             and not w.text.isspace() and w.text != COPULA
         year = len(run[0].text) if run and YEAR.fullmatch(run[0].text) else 0  # 2021年度 does not count
