@@ -1779,3 +1779,8 @@ def posts_in(f) -> set[tuple[str, str]]:
 def test_a_word_lac_splits_off_a_head_after_a_quote_completes_it_but_a_date_does_not():
     f = facts("下月中旬，黄浦区将推出“弄堂好物”直播夜。2021重庆“渝见好物”网络消费节4月28日开幕。", "2021-04-23")
     assert {"弄堂好物”直播夜", "2021重庆“渝见好物”网络消费节"} <= {e.strip("“”") for e in labels(f, "Event")}
+
+
+def test_a_modal_verb_after_a_quoted_brand_s_kind_ends_the_kind():
+    f = facts("上海鹿鸣智能科技有限公司自主研发的“鹿鸣K1”AI学习灯可根据孩子坐姿自动调节光线。")
+    assert labels(f, "Product") == {"“鹿鸣K1”AI学习灯"}

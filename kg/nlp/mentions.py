@@ -756,8 +756,9 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
     words up to ten characters after the quote that close its clause and end in a noun, whatever their other tags."""
     k = bisect_left(words, quote.end(), key=lambda w: w.start)
     run = []
+    modals = lexicon.words("products", "modal_verbs")
     while k < len(words) and words[k].start == (run[-1].end if run else quote.end()) \
-            and (words[k].tag not in SOLD_KIND_STOP or _slip_in_kind(words, k)) \
+            and (words[k].tag not in SOLD_KIND_STOP or _slip_in_kind(words, k)) and words[k].text not in modals \
             and words[k].end - quote.end() <= SOLD_KIND_MAX:
         run.append(words[k])
         k += 1
@@ -772,7 +773,7 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
         run.pop()  # 拿起一罐“阡味”香柚糖说：: the speaker's verb closes the kind
         k -= 1
     # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等, 香柚糖说：
-    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p") or words[k].text in attributes | {"等"} or \
+    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p") or words[k].text in attributes | {"等"} | modals.set or \
         words[k].tag == "v" and lexicon.regexes("verbs", "speech_opening")[0].match(text, words[k].start) is not None
     kind = "".join(w.text for w in run)
     data = lexicon.load("products")
