@@ -1784,3 +1784,10 @@ def test_a_word_lac_splits_off_a_head_after_a_quote_completes_it_but_a_date_does
 def test_a_modal_verb_after_a_quoted_brand_s_kind_ends_the_kind():
     f = facts("上海鹿鸣智能科技有限公司自主研发的“鹿鸣K1”AI学习灯可根据孩子坐姿自动调节光线。")
     assert labels(f, "Product") == {"“鹿鸣K1”AI学习灯"}
+
+
+def test_a_title_after_a_bracketed_short_name_is_of_the_organization_it_names():
+    f = facts("重庆云栈工业互联网科技有限公司（以下简称“云栈科技”）董事长唐俊分享了应用情况。"
+              "武汉市经济和信息化局（市经信局）局长罗永康出席。")
+    assert ("唐俊", "重庆云栈工业互联网科技有限公司") in memberships(f)
+    assert ("罗永康", "武汉市经济和信息化局") in posts_in(f)

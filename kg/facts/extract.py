@@ -23,7 +23,7 @@ from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, S
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
-from .resolve import cluster_mentions, organ_identity
+from .resolve import PAREN, PAREN_END, cluster_mentions, organ_identity
 
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
@@ -429,7 +429,14 @@ class Extractor:
         return next((m for m in self.mentions if m.start >= floor and (
             (m.end == end and m.cls in PLACE_CLASSES | ORG_CLASSES)
             or (m.end == end - 1 and m.cls in ORG_CLASSES and self.text[m.end] == "的")  # 该公司的总经理
-            or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None)
+            or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None) \
+            or self._aliased_before(end)
+
+    def _aliased_before(self, end: int) -> Mention | None:
+        """…有限公司（以下简称“云栈科技”）董事长: the organization whose short name the brackets before `end` give."""
+        return next((m for m in self.mentions if m.cls in ORG_CLASSES and m.end < end <= m.end + 2
+                     and PAREN_END.fullmatch(self.text, m.end, end)
+                     and any(p.end() == m.start for p in PAREN.finditer(self.text, max(0, m.start - 8), m.start))), None)
 
     def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:
         """该县副县长: the area of that level named last before the title."""
