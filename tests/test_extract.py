@@ -1788,6 +1788,12 @@ def test_a_modal_verb_after_a_quoted_brand_s_kind_ends_the_kind():
 
 def test_a_title_after_a_bracketed_short_name_is_of_the_organization_it_names():
     f = facts("重庆云栈工业互联网科技有限公司（以下简称“云栈科技”）董事长唐俊分享了应用情况。"
+              "重庆数芯智联科技有限公司（以下简称“数芯智联”）联合创始人、首席执行官秦雅琳则带来了新品。"
               "武汉市经济和信息化局（市经信局）局长罗永康出席。")
-    assert ("唐俊", "重庆云栈工业互联网科技有限公司") in memberships(f)
+    assert {("唐俊", "重庆云栈工业互联网科技有限公司"), ("秦雅琳", "重庆数芯智联科技有限公司")} <= memberships(f)
     assert ("罗永康", "武汉市经济和信息化局") in posts_in(f)
+
+
+def test_an_organ_lac_reads_as_a_place_is_an_organ_but_a_part_of_a_place_is_not():
+    f = facts("本届论坛由重庆市大数据应用发展管理局、西南大学主办。论坛在上海北部的宝山区举行。")
+    assert labels(f, "GovernmentBody") == {"重庆市大数据应用发展管理局"}

@@ -23,7 +23,7 @@ from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, S
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
-from .resolve import PAREN, PAREN_END, cluster_mentions, organ_identity
+from .resolve import cluster_mentions, organ_identity
 
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
@@ -37,6 +37,9 @@ SUBJECT_PRONOUN = re.compile(r"(?:^|[，,])\s*([他她])")  # a pronoun opening 
 PLACE_AS_HOST = re.compile(r"将|[“「《]")  # 和平区将在…上演, 河西区“梅江夜市美食节”开市: what a place will stage
 CLOSING_NAME_QUOTES = "”\"」"  # what closes a quoted name or nickname (主播“猕猴桃妹妹”杜小蓉)
 TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
+
+
+BRACKET_MAX = 20  # characters of a short name in brackets, with 以下简称 and its quotes
 
 
 @dataclass
@@ -433,10 +436,11 @@ class Extractor:
             or self._aliased_before(end)
 
     def _aliased_before(self, end: int) -> Mention | None:
-        """…有限公司（以下简称“云栈科技”）董事长: the organization whose short name the brackets before `end` give."""
-        return next((m for m in self.mentions if m.cls in ORG_CLASSES and m.end < end <= m.end + 2
-                     and PAREN_END.fullmatch(self.text, m.end, end)
-                     and any(p.end() == m.start for p in PAREN.finditer(self.text, max(0, m.start - 8), m.start))), None)
+        """…有限公司（以下简称“数芯智联”）董事长: the organization named right before the brackets that end at `end`."""
+        if self.text[end - 1:end] not in "）)":
+            return None
+        opening = max(self.text.rfind("（", max(0, end - BRACKET_MAX), end), self.text.rfind("(", max(0, end - BRACKET_MAX), end))
+        return next((m for m in self.mentions if m.cls in ORG_CLASSES and m.end == opening), None)
 
     def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:
         """该县副县长: the area of that level named last before the title."""
