@@ -1797,3 +1797,9 @@ def test_a_title_after_a_bracketed_short_name_is_of_the_organization_it_names():
 def test_an_organ_lac_reads_as_a_place_is_an_organ_but_a_part_of_a_place_is_not():
     f = facts("本届论坛由重庆市大数据应用发展管理局、西南大学主办。论坛在上海北部的宝山区举行。")
     assert labels(f, "GovernmentBody") == {"重庆市大数据应用发展管理局"}
+
+
+def test_a_brand_s_kind_may_end_in_a_verbal_noun_with_a_product_head_before_an_adverb():
+    f = facts("上海驭途智能科技有限公司（以下简称“驭途智能”），旗下“驭途V6”无人驾驶清扫车已在园区道路开展常态化作业。")
+    assert "“驭途V6”无人驾驶清扫车" in labels(f, "Product")
+    assert ("驭途V6”无人驾驶清扫车", "上海驭途智能科技有限公司") in pairs(f, ONE.madeBy)

@@ -782,8 +782,9 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
     if run and run[-1].tag == "v" and lexicon.regexes("verbs", "speech_opening")[0].match(text, run[-1].start):
         run.pop()  # 拿起一罐“阡味”香柚糖说：: the speaker's verb closes the kind
         k -= 1
-    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等, 香柚糖说：
-    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p") or words[k].text in attributes | {"等"} | modals.set or \
+    # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等, 香柚糖说：,
+    # 清扫车已在…作业
+    ends = k == len(words) or words[k].tag in ("w", "m", "c", "p", "d") or words[k].text in attributes | {"等"} | modals.set or \
         words[k].tag == "v" and lexicon.regexes("verbs", "speech_opening")[0].match(text, words[k].start) is not None
     kind = "".join(w.text for w in run)
     data = lexicon.load("products")
@@ -812,13 +813,15 @@ KIND_SLIPS = {"r"}
 
 
 def _kind_ending(run: list[Word]) -> bool:
-    """A kind ends in a noun. LAC reads the last word of an unfamiliar kind as a verb after a noun (空气/n 炸锅/v)
-    or as one long adjective (非接触式睡眠监测仪/a); a verb with an object inside is no kind (服务/vn 覆盖/v 全市/n)."""
+    """A kind ends in a noun. LAC reads the last word of an unfamiliar kind as a verb after a noun (空气/n 炸锅/v),
+    as one long adjective (非接触式睡眠监测仪/a) or as a verbal noun that ends in a product's head (清扫车/vn); a verb
+    with an object inside is no kind (服务/vn 覆盖/v 全市/n)."""
     if any(w.tag == "v" and prev.tag in NOUNISH for prev, w in zip(run, run[1:-1])):
         return False
     last = run[-1]
     return (last.tag in OBJECT_TAGS or (last.tag == "v" and len(run) > 1 and run[-2].tag in NOUNISH)
-            or (last.tag == "a" and len(last.text) >= 4))
+            or (last.tag == "a" and len(last.text) >= 4)
+            or (last.tag == "vn" and lexicon.ending(last.text, lexicon.name_heads()["Product"])))  # 清扫车/vn
 
 
 CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n]")
