@@ -1803,3 +1803,8 @@ def test_a_brand_s_kind_may_end_in_a_verbal_noun_with_a_product_head_before_an_a
     f = facts("上海驭途智能科技有限公司（以下简称“驭途智能”），旗下“驭途V6”无人驾驶清扫车已在园区道路开展常态化作业。")
     assert "“驭途V6”无人驾驶清扫车" in labels(f, "Product")
     assert ("驭途V6”无人驾驶清扫车", "上海驭途智能科技有限公司") in pairs(f, ONE.madeBy)
+
+
+def test_a_title_and_name_lac_reads_as_one_word_are_a_title_and_a_name():
+    f = facts("庐阳区副区长方建国出席发布会并致辞。")
+    assert ("方建国", "庐阳区") in posts_in(f)

@@ -1317,6 +1317,11 @@ def _named_after_titles(text: str, words: list[Word], titles, surnames: str, fou
     plain_words = {(w.start, w.end) for w in words if w.tag[0] in "vdacpru"}  # 经理解释，: a verb, not 解释
     out = set()
     for w in words:
+        # 副区长方建国/n: LAC read the title and the name as one word
+        n = next((n for n in titles.lengths if 2 <= len(w.text) - n <= 3 and w.text[:n] in titles.set), 0)
+        if n and PERSON_NAME.match(w.text[n:]) and w.text[n] in surnames \
+                and any(text.startswith(f, w.end) for f in followers):
+            out.add((w.start + n, w.end))
         if w.end in starts or not lexicon.ending(w.text, titles):
             continue
         for n in (2, 3):
