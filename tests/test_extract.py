@@ -1808,3 +1808,8 @@ def test_a_brand_s_kind_may_end_in_a_verbal_noun_with_a_product_head_before_an_a
 def test_a_title_and_name_lac_reads_as_one_word_are_a_title_and_a_name():
     f = facts("庐阳区副区长方建国出席发布会并致辞。")
     assert ("方建国", "庐阳区") in posts_in(f)
+
+
+def test_a_word_standing_for_an_organization_is_no_product_of_a_showing_verb():
+    f = facts("深圳市海豚智运供应链科技有限公司举行发布会。叶晟还展示了公司与东莞锐拓机器人有限公司联合研发的“小海豚”智能分拣机器人。")
+    assert "公司" not in labels(f, "Product") and "“小海豚”智能分拣机器人" in labels(f, "Product")

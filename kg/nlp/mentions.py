@@ -981,7 +981,8 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
     推介秭归脐橙、香菇和木耳; 为家乡茶叶代言."""
     data = lexicon.load("products")
     verbs, skip = set(data["object_verbs"]), set(data["skip_before_object"])
-    not_products = set(data["not_products"])
+    # 展示了公司与…联合研发的…: a word standing for an organization is no product
+    not_products = set(data["not_products"]) | set(lexicon.load("organizations")["anaphors"])
     words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
     out = []
     for i, w in enumerate(words):
