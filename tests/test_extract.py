@@ -1813,3 +1813,8 @@ def test_a_title_and_name_lac_reads_as_one_word_are_a_title_and_a_name():
 def test_a_word_standing_for_an_organization_is_no_product_of_a_showing_verb():
     f = facts("深圳市海豚智运供应链科技有限公司举行发布会。叶晟还展示了公司与东莞锐拓机器人有限公司联合研发的“小海豚”智能分拣机器人。")
     assert "公司" not in labels(f, "Product") and "“小海豚”智能分拣机器人" in labels(f, "Product")
+
+
+def test_a_maker_s_short_name_in_brackets_does_not_part_it_from_the_making_verb():
+    f = facts("“锦江红”冰糖橙礼盒由麻阳苗族自治县锦江柑橘专业合作社（以下简称“锦江合作社”）出品，每盒装有大果24个。")
+    assert pairs(f, ONE.madeBy) == {("锦江红”冰糖橙礼盒", "麻阳苗族自治县锦江柑橘专业合作社")}

@@ -1117,7 +1117,8 @@ class Extractor:
                     continue
             # the passive: 滇红功夫茶 由 凤山茶业有限公司 生产, 由 霍山县的 安徽斛源堂生物科技有限公司 生产
             gap = self._passive_gap(ms, m, after) if after else None
-            if gap in verbs["passive"] and any(self.text.startswith(v, after.end) for v in make + verbs["supply"]):
+            verb_at = self._past_brackets(after.end) if after else 0  # 由…合作社（以下简称“锦江合作社”）出品
+            if gap in verbs["passive"] and any(self.text.startswith(v, verb_at) for v in make + verbs["supply"]):
                 self._state(self._at(m), ONE.madeBy, self._at(after), s, "maker-passive")
                 continue
             if gap in verbs["origin"]:  # 挂耳咖啡来自位于澄迈县的…公司
@@ -1134,6 +1135,14 @@ class Extractor:
                 owner = self._most_named("Enterprise", m.start, exclude=suppliers, ending=_anaphor_ending(anaphor))
                 if owner is not None:
                     self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
+
+    def _past_brackets(self, pos: int) -> int:
+        """Where the text goes on after a short name in brackets that opens at `pos` (…（以下简称“锦江合作社”）)."""
+        if not self.text.startswith(("（", "("), pos):
+            return pos
+        close = min((i for i in (self.text.find("）", pos, pos + BRACKET_MAX), self.text.find(")", pos, pos + BRACKET_MAX))
+                     if i >= 0), default=-1)
+        return close + 1 if close >= 0 else pos
 
     def _passive_gap(self, ms: list[Mention], product: Mention, maker: Mention) -> str:
         """The words between a product and the enterprise after it, without a place that says where the
