@@ -1818,3 +1818,8 @@ def test_a_word_standing_for_an_organization_is_no_product_of_a_showing_verb():
 def test_a_maker_s_short_name_in_brackets_does_not_part_it_from_the_making_verb():
     f = facts("“锦江红”冰糖橙礼盒由麻阳苗族自治县锦江柑橘专业合作社（以下简称“锦江合作社”）出品，每盒装有大果24个。")
     assert pairs(f, ONE.madeBy) == {("锦江红”冰糖橙礼盒", "麻阳苗族自治县锦江柑橘专业合作社")}
+
+
+def test_发展_lac_reads_as_a_verb_stays_inside_an_event_s_name():
+    f = facts("上周五，2021长三角在线经济协同发展论坛在苏州市吴江区开幕。", "2021-09-27")
+    assert "2021长三角在线经济协同发展论坛" in labels(f, "Event")
