@@ -1823,3 +1823,9 @@ def test_a_maker_s_short_name_in_brackets_does_not_part_it_from_the_making_verb(
 def test_发展_lac_reads_as_a_verb_stays_inside_an_event_s_name():
     f = facts("上周五，2021长三角在线经济协同发展论坛在苏州市吴江区开幕。", "2021-09-27")
     assert "2021长三角在线经济协同发展论坛" in labels(f, "Event")
+
+
+def test_a_company_s_name_does_not_open_with_the_kind_of_business_before_it():
+    f = facts("总部位于上海市长宁区的直播电商供应链服务商上海芒种优选网络科技有限公司（以下简称“芒种优选”）近日完成融资。")
+    assert "上海芒种优选网络科技有限公司" in labels(f, "Enterprise")
+    assert not [e for e in labels(f, "Enterprise") if e.startswith("直播")]
