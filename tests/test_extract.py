@@ -1829,3 +1829,15 @@ def test_a_company_s_name_does_not_open_with_the_kind_of_business_before_it():
     f = facts("总部位于上海市长宁区的直播电商供应链服务商上海芒种优选网络科技有限公司（以下简称“芒种优选”）近日完成融资。")
     assert "上海芒种优选网络科技有限公司" in labels(f, "Enterprise")
     assert not [e for e in labels(f, "Enterprise") if e.startswith("直播")]
+
+
+@pytest.mark.parametrize("text,published,date", [
+    ("1月8日，“川味年货大集”将在成都市锦江区举行。", "2020-12-24", "2021-01-08"),
+    ("1月中旬，南充将举办“嘉陵江畔年货直播节”。", "2020-12-24", "2021-01"),
+    ("12月28日，“冰雪年货节”在哈尔滨开幕。", "2021-01-05", "2020-12-28"),
+    ("今年1月，“云上年货节”在成都举办。", "2020-12-24", "2020-01"),
+    ("5月20日，“云上消费节”开幕。", "2020-05-18", "2020-05-20"),
+])
+def test_a_month_written_without_a_year_is_the_one_nearest_the_publication(text, published, date):
+    f = facts(text, published)
+    assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {date}

@@ -48,6 +48,8 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
             value = resolve_month(months[(start, end)], published, data["relative_years"], data["relative_months"])
         else:
             day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
+            if day is not None and published is not None and BARE_MONTH_DAY.fullmatch(expr):
+                day = _nearest_year(day, published)
             value, last = (day.isoformat(), day) if day is not None else (None, last)
         if value is not None:
             out.append((start, end, value))
@@ -66,8 +68,24 @@ def resolve_month(match: re.Match, published: dt.date | None, relative: dict[str
     if groups.get("shift"):
         months = published.year * 12 + published.month - 1 + shifts[groups["shift"]]
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    year = published.year + relative.get(groups.get("relative") or "今年", 0)
-    return f"{year:04d}-{int(groups['month']):02d}"
+    month = int(groups["month"])
+    if groups.get("relative"):
+        year = published.year + relative[groups["relative"]]
+    else:  # 1月下旬 in a report of 12月24日: the coming January, the month nearest the publication
+        year = min((published.year + k for k in (-1, 0, 1)),
+                   key=lambda y: abs((y - published.year) * 12 + month - published.month))
+    return f"{year:04d}-{month:02d}"
+
+
+BARE_MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号]")
+
+
+def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
+    """A month and day written without a year (1月8日) fall in the year that puts them nearest the publication:
+    in a report of 2020-12-24, 2021-01-08."""
+    options = [day.replace(year=published.year + k) for k in (-1, 0, 1)
+               if not (day.month == 2 and day.day == 29)]
+    return min(options, key=lambda d: abs((d - published).days)) if options else day
 
 
 YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年$")
