@@ -1841,3 +1841,9 @@ def test_a_company_s_name_does_not_open_with_the_kind_of_business_before_it():
 def test_a_month_written_without_a_year_is_the_one_nearest_the_publication(text, published, date):
     f = facts(text, published)
     assert {str(s.object) for s in f.statements if s.predicate == ONE.date} == {date}
+
+
+def test_officials_titles_and_what_they_do_in_quotes_name_no_event_even_with_a_head_after():
+    f = facts("全市各县（市、区）将陆续开展“书记县长带货”直播和“区长带货”直播活动。“静宁苹果·红遍陇原”专场直播昨晚举行。",
+              "2020-11-03")
+    assert labels(f, "Event") == {"“静宁苹果·红遍陇原”专场直播"}

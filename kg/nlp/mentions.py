@@ -422,6 +422,8 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         if after and cls and (after[0] == cls or after[0] != "Product") \
                 and not lexicon.ending(after[1], lexicon.words("names", "child_event_heads")):
             after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform, “…云直播”专场 a 专场
+        if after and after[0] == "Event" and _officials_doing(inner_clean, heads["Event"]):
+            continue  # 开展“区长带货”直播: a kind of activity, not one event
         if after:
             cls, run = after
             start = _edition_start(text, words, m.start()) if cls in ("Event", "Initiative") else m.start()
@@ -444,9 +446,13 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
 
 
 def _officials_doing(name: str, heads) -> bool:
-    """Whether a quoted event name is an official's title and what they do (县长直播, 市长带货)."""
+    """Whether a quoted name is officials' titles and what they do (县长直播, 市长带货, 书记县长带货)."""
     doing = set(heads) | set(lexicon.load("verbs")["promote"])
-    return any(name.startswith(t) and name[len(t):] in doing for t in lexicon.titles()["government"])
+    titles = sorted(lexicon.titles()["government"], key=len, reverse=True)
+    rest = name
+    while title := next((t for t in titles if rest.startswith(t)), None):
+        rest = rest[len(title):]
+    return rest != name and rest in doing
 
 
 def _phrase_inside(words: list[Word], start: int, end: int) -> bool:
