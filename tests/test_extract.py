@@ -1847,3 +1847,9 @@ def test_officials_titles_and_what_they_do_in_quotes_name_no_event_even_with_a_h
     f = facts("全市各县（市、区）将陆续开展“书记县长带货”直播和“区长带货”直播活动。“静宁苹果·红遍陇原”专场直播昨晚举行。",
               "2020-11-03")
     assert labels(f, "Event") == {"“静宁苹果·红遍陇原”专场直播"}
+
+
+def test_a_byline_line_after_a_paper_and_its_app_joined_by_a_dot_names_the_author():
+    f = facts("徐汇区签约仪式举行\n2021-07-15 06:40　来源：上观新闻\n\n解放日报·上观新闻记者 邵闻舟\n\n昨天下午，签约仪式在徐汇区举行。",
+              "2021-07-15")
+    assert {o for _, o in pairs(f, ONE.author)} == {"邵闻舟"}
