@@ -1853,3 +1853,9 @@ def test_a_byline_line_after_a_paper_and_its_app_joined_by_a_dot_names_the_autho
     f = facts("徐汇区签约仪式举行\n2021-07-15 06:40　来源：上观新闻\n\n解放日报·上观新闻记者 邵闻舟\n\n昨天下午，签约仪式在徐汇区举行。",
               "2021-07-15")
     assert {o for _, o in pairs(f, ONE.author)} == {"邵闻舟"}
+
+
+def test_a_name_lac_finds_inside_a_quoted_slogan_with_a_dot_is_a_word_of_it():
+    f = facts("作为消费季的重头戏，“荆州好物·市长来了”直播专场在淘宝直播开播。荆州市市长何立新为荆州好物代言。", "2020-06-15")
+    assert "好物" not in labels(f, "Person") | labels(f, "Official")
+    assert "何立新" in labels(f, "Official")

@@ -1216,7 +1216,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     quotes = list(QUOTED.finditer(text))
     spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(quotes, words)
-    # a name LAC finds inside a quoted phrase is a word of it (“薄如纸、白如玉”)
+    # a name LAC finds inside a quoted phrase or slogan is a word of it (“薄如纸、白如玉”, “荆州好物·市长来了”)
     phrases = [m.span() for m in quotes if PHRASE_MARKS.search(m.group())]
     spans = {(a, b) for a, b in spans if not any(s < a and b < e for s, e in phrases)}
     read_elsewhere = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
@@ -1275,7 +1275,7 @@ def _without_glued_verbs(text: str, spans: set[tuple[int, int]]) -> set[tuple[in
             for a, b in spans}
 
 
-PHRASE_MARKS = re.compile(r"[、，,：:；;！？!?]")
+PHRASE_MARKS = re.compile(r"[、，,：:；;！？!?·]")
 
 
 def _brands(quotes: list[re.Match], words: list[Word]) -> set[tuple[int, int]]:
