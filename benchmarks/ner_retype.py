@@ -14,7 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without install
 from kg.nlp.retype import train_classifier  # noqa: E402
-from kg.nlp.train import DEFAULT_DATA, MODEL_DIR, load_ner, predict_spans, read_cluener, score_spans  # noqa: E402
+from kg.nlp.train import (DEFAULT_DATA, MODEL_DIR, load_ner, predict_spans, read_cluener, read_mentions,  # noqa: E402
+                          score_spans)
 
 SHOWN = ("overall", "government", "organization", "company", "name", "position")
 
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     texts, gold = map(list, zip(*read_cluener(args.data / "dev.jsonl")))
     nlp = load_ner(args.model)
-    mentions = [(text[s:e], label) for text, spans in read_cluener(args.data / "train.jsonl") for s, e, label in spans]
+    mentions = list(read_mentions(args.data / "train.jsonl"))
     rows = {}
     with nlp.select_pipes(disable=["onekg_retyper"]):
         rows["model, no retyper"] = score_spans(gold, predict_spans(nlp, texts, batch_size=256))

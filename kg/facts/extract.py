@@ -40,6 +40,7 @@ TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
 
 BRACKET_MAX = 20  # characters of a short name in brackets, with 以下简称 and its quotes
+BRACKETED = re.compile(rf"[（(][^）)]{{0,{BRACKET_MAX - 2}}}[）)]")
 
 
 @dataclass
@@ -372,10 +373,10 @@ class Extractor:
         if found and found[-1][2] is None and sep in ("、", "，"):
             before = next((m for m in s.mentions if m.cls == "Person" and m.end in (pos - 1, pos)), None)
             left = self._title_chain(s, before.start) if before else []
-            organ = self._label(left[-1][2][0]) if left and left[-1][2] is not None else ""
-            if left and left[-1][2] is not None and (
-                    sep == "、" or (organ and any(title.endswith(organ[-1] + "长") for _, title, _ in found))):
-                found[-1] = (*found[-1][:2], left[-1][2])
+            body = left[-1][2] if left else None
+            organ = self._label(body[0]) if body is not None else ""
+            if body is not None and (sep == "、" or (organ and any(t.endswith(organ[-1] + "长") for _, t, _ in found))):
+                found[-1] = (*found[-1][:2], body)
         carry = None
         for i in reversed(range(len(found))):  # left to right
             if found[i][2] is None and carry is not None:
@@ -1138,11 +1139,8 @@ class Extractor:
 
     def _past_brackets(self, pos: int) -> int:
         """Where the text goes on after a short name in brackets that opens at `pos` (…（以下简称“锦江合作社”）)."""
-        if not self.text.startswith(("（", "("), pos):
-            return pos
-        close = min((i for i in (self.text.find("）", pos, pos + BRACKET_MAX), self.text.find(")", pos, pos + BRACKET_MAX))
-                     if i >= 0), default=-1)
-        return close + 1 if close >= 0 else pos
+        bracketed = BRACKETED.match(self.text, pos)
+        return bracketed.end() if bracketed else pos
 
     def _passive_gap(self, ms: list[Mention], product: Mention, maker: Mention) -> str:
         """The words between a product and the enterprise after it, without a place that says where the

@@ -83,9 +83,9 @@ BARE_MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号]")
 def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
     """A month and day written without a year (1月8日) fall in the year that puts them nearest the publication:
     in a report of 2020-12-24, 2021-01-08."""
-    options = [day.replace(year=published.year + k) for k in (-1, 0, 1)
-               if not (day.month == 2 and day.day == 29)]
-    return min(options, key=lambda d: abs((d - published).days)) if options else day
+    if (day.month, day.day) == (2, 29):  # in one year of the three only
+        return day
+    return min((day.replace(year=published.year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - published).days))
 
 
 YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年$")

@@ -68,7 +68,8 @@ def _analyse_lines(lines: list[str], scores: bool) -> tuple[list[list[tuple[str,
     for i, line in enumerate(lines):
         by_length[len(line)].append(i)
     out: list[list[tuple[str, str]]] = [[] for _ in lines]
-    probs: list[numpy.ndarray] = [numpy.zeros((len(line), TAGS), dtype="float32") for line in lines] if scores else []
+    # every line LAC reads gets its own array below; an empty line keeps this one
+    probs: list[numpy.ndarray] = [numpy.zeros((0, TAGS), dtype="float32")] * len(lines) if scores else []
     for length, members in by_length.items():
         if not length:
             continue

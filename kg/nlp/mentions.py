@@ -448,7 +448,7 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
 def _officials_doing(name: str, heads) -> bool:
     """Whether a quoted name is officials' titles and what they do (县长直播, 市长带货, 书记县长带货)."""
     doing = set(heads) | set(lexicon.load("verbs")["promote"])
-    titles = sorted(lexicon.titles()["government"], key=len, reverse=True)
+    titles = lexicon.titles()["post"]  # longest first
     rest = name
     while title := next((t for t in titles if rest.startswith(t)), None):
         rest = rest[len(title):]
@@ -638,7 +638,7 @@ def _with_run_words(words: list[Word]) -> list[Word]:
     """Run words (在线, 网上…: names.json) tagged as the adverbs they are inside names, split off the
     end of an organization LAC reads into them (江苏在线 → 江苏 + 在线)."""
     run_words = lexicon.words("names", "run_words")
-    run_verbs = set(lexicon.load("names")["run_verbs"])
+    run_verbs = lexicon.words("names", "run_verbs")
     words = _rejoined(words, run_words.set)
     out = []
     for i, w in enumerate(words):
@@ -647,7 +647,7 @@ def _with_run_words(words: list[Word]) -> list[Word]:
         verb_inside = w.text in run_verbs and before_nouns
         end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
         if w.tag == "ORG" and end is None and before_nouns:  # 天津市武清区直播/ORG 电商/n 基地/n
-            end = next((v for v in run_verbs if w.text.endswith(v)), None)
+            end = lexicon.ending(w.text, run_verbs)
         opening = next((r for r in run_words if w.text.startswith(r) and len(w.text) > len(r)), None)
         if end and w.text != end:
             cut = w.end - len(end)
@@ -1239,13 +1239,13 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
 def _dotted_names(text: str, words: list[Word]) -> set[tuple[int, int]]:
     """A transliterated name LAC cuts at its dot (阿不都热合曼/PER ·/w 买买提/v, 帕丽达/PER ·艾山/w): the given name
     and the characters after the dot to the first word end."""
-    ends = sorted(w.end for w in words)
+    ends = [w.end for w in words]  # in text order, so sorted
     out = set()
     for w in words:
-        if w.tag == "PER" and text.startswith("·", w.end):
-            end = ends[bisect_right(ends, w.end + 1)] if bisect_right(ends, w.end + 1) < len(ends) else None
-            if end is not None and CJK.match(text[w.end + 1:end]) and end - w.end - 1 <= 8:
-                out.add((w.start, end))
+        k = bisect_right(ends, w.end + 1)
+        if w.tag == "PER" and text.startswith("·", w.end) and k < len(ends) \
+                and CJK.match(text[w.end + 1:ends[k]]) and ends[k] - w.end - 1 <= 8:
+            out.add((w.start, ends[k]))
     return out
 
 

@@ -184,6 +184,13 @@ def read_cluener(path: Path | str) -> Iterator[tuple[str, set[Span]]]:
                 yield record["text"], record_spans(record)
 
 
+def read_mentions(path: Path | str) -> Iterator[tuple[str, str]]:
+    """Yield (mention, label) for every gold span of a CLUENER jsonl."""
+    for text, spans in read_cluener(path):
+        for start, end, label in spans:
+            yield text[start:end], label
+
+
 def record_spans(record: dict) -> set[Span]:
     return {(start, end + 1, label)
             for label, mentions in record.get("label", {}).items()
@@ -230,9 +237,7 @@ def train_ner(data_dir: Path, out_dir: Path, *, seed: int = 0, config: Path = CO
             "paths.train": str(corpus["train"]), "paths.dev": str(corpus["dev"]),
             "system.seed": seed, "training.seed": seed, **(overrides or {})})
         nlp = spacy.load(work / "output" / "model-best")
-        nlp.add_pipe("onekg_retyper").classifier = train_classifier(
-            ((text[start:end], label) for text, spans in read_cluener(data_dir / "train.jsonl")
-             for start, end, label in spans), seed=seed)
+        nlp.add_pipe("onekg_retyper").classifier = train_classifier(read_mentions(data_dir / "train.jsonl"), seed=seed)
         seconds = time.monotonic() - started
         if out_dir.exists():
             shutil.rmtree(out_dir)
