@@ -72,11 +72,13 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> Graph:
         ev_n += 1
         ev = URIRef(f"{d}#ev-{ev_n:08x}")
         start = rng.randint(0, 5000)
+        cited = URIRef(f"{d}#s-{ev_n}")  # its own sentence: random offsets may repeat
         for pp, oo in ((RDF.type, ONE.Evidence), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
-                       (PROV.wasDerivedFrom, d), (ONE.sentence, Literal(sentence)),
-                       (ONE.charStart, Literal(start)), (ONE.charEnd, Literal(start + len(sentence))),
-                       (ONE.extractedBy, Literal("synthetic"))):
+                       (ONE.inSentence, cited), (ONE.extractedBy, Literal("synthetic"))):
             g.add((ev, pp, oo))
+        for pp, oo in ((RDF.type, ONE.Sentence), (PROV.wasDerivedFrom, d), (ONE.text, Literal(sentence)),
+                       (ONE.charStart, Literal(start)), (ONE.charEnd, Literal(start + len(sentence)))):
+            g.add((cited, pp, oo))
 
     shares = [share for _, _, share in CLASSES]
     total = sum(shares)

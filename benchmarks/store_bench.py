@@ -76,22 +76,28 @@ def synthesize(target: int, trig: Path, seed: int = 7) -> dict:
         add(d, ONE + "title", lit(f"标题{docs}"))
         add(d, ONE + "source", lit(rng.choice(["新华网", "文汇报", "解放日报", "人民网"])))
         add(d, ONE + "published", lit(f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", "date"))
-        offset = 0
+        offset, stated = 0, 0
 
         def state(s, p, o):
-            nonlocal offset
+            nonlocal offset, stated
             add(s, p, o)
+            sentence = n(f"{d.value}#s-{offset}")
+            if stated % 5 == 0:  # a sentence states five statements on average, and is written once
+                add(sentence, a, n(ONE + "Sentence"))
+                add(sentence, PROV + "wasDerivedFrom", d)
+                add(sentence, ONE + "text", lit(f"第{offset}句:一句关于{s.value.rsplit('/', 1)[1]}的新闻报道文字。"))
+                add(sentence, ONE + "charStart", lit(offset, "integer"))
+                add(sentence, ONE + "charEnd", lit(offset + 40, "integer"))
             ev = n(f"{d.value}#ev-{len(quads):012x}")
             add(ev, a, n(ONE + "Evidence"))
             add(ev, RDF + "subject", s)
             add(ev, RDF + "predicate", n(p) if isinstance(p, str) else p)
             add(ev, RDF + "object", o)
-            add(ev, PROV + "wasDerivedFrom", d)
-            add(ev, ONE + "sentence", lit(f"第{offset}句:一句关于{s.value.rsplit('/', 1)[1]}的新闻报道文字。"))
-            add(ev, ONE + "charStart", lit(offset, "integer"))
-            add(ev, ONE + "charEnd", lit(offset + 40, "integer"))
+            add(ev, ONE + "inSentence", sentence)
             add(ev, ONE + "extractedBy", lit(rng.choice(["gazetteer", "ner", "pattern"])))
-            offset += 41
+            stated += 1
+            if stated % 5 == 0:
+                offset += 41
 
         def mention(iri, cls, label):
             add(iri, ONE + "mentionedIn", d)

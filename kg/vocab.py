@@ -45,6 +45,7 @@ class ONE(DefinedNamespace):
     Post: URIRef
     Membership: URIRef
     Evidence: URIRef
+    Sentence: URIRef
     # relations
     holdsPost: URIRef
     postIn: URIRef
@@ -58,6 +59,7 @@ class ONE(DefinedNamespace):
     issuedBy: URIRef
     author: URIRef
     mentionedIn: URIRef
+    inSentence: URIRef
     # data
     postTitle: URIRef
     roleTitle: URIRef
@@ -68,7 +70,7 @@ class ONE(DefinedNamespace):
     textLength: URIRef
     path: URIRef
     mentionLabel: URIRef
-    sentence: URIRef
+    text: URIRef
     charStart: URIRef
     charEnd: URIRef
     extractedBy: URIRef

@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 from rdflib import Dataset, Graph
-from rdflib.namespace import RDF
+from rdflib.namespace import PROV, RDF
 
 from kg.cli import main
 from kg.documents import load_document
@@ -53,10 +53,22 @@ def test_every_statement_has_document_sentence_and_offsets(seed_graph):
     text = load_document(seed).text
     evidence = list(seed_graph.subjects(RDF.type, ONE.Evidence))
     assert len(evidence) > 20
+    doc = next(seed_graph.subjects(RDF.type, ONE.Document))
     for ev in evidence:
-        sentence = str(seed_graph.value(ev, ONE.sentence))
-        start, end = int(seed_graph.value(ev, ONE.charStart)), int(seed_graph.value(ev, ONE.charEnd))
+        cited = seed_graph.value(ev, ONE.inSentence)
+        assert seed_graph.value(cited, PROV.wasDerivedFrom) == doc
+        sentence = str(seed_graph.value(cited, ONE.text))
+        start, end = int(seed_graph.value(cited, ONE.charStart)), int(seed_graph.value(cited, ONE.charEnd))
         assert sentence and sentence == text[start:end].strip()
+
+
+def test_a_sentence_is_written_once_for_all_the_statements_it_states(seed_graph):
+    sentences = set(seed_graph.subjects(RDF.type, ONE.Sentence))
+    cited = list(seed_graph.objects(None, ONE.inSentence))
+    assert set(cited) == sentences
+    assert len(cited) > 2 * len(sentences)  # most sentences state several statements
+    for s in sentences:
+        assert len(list(seed_graph.objects(s, ONE.text))) == 1
 
 
 def test_missing_docs_folder_is_a_one_line_error(seed_build, capsys):

@@ -64,10 +64,13 @@ class GraphMaker:
         self.g.add((s, p, o))
         self.n += 1
         ev = URIRef(f"{doc}#ev-{self.n}")
+        cited = URIRef(f"{doc}#s-{self.n * 10}")
         for pp, oo in ((RDF.type, ONE.Evidence), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
-                       (PROV.wasDerivedFrom, doc), (ONE.sentence, Literal(sentence)),
-                       (ONE.charStart, Literal(self.n * 10)), (ONE.charEnd, Literal(self.n * 10 + 9))):
+                       (ONE.inSentence, cited)):
             self.g.add((ev, pp, oo))
+        for pp, oo in ((RDF.type, ONE.Sentence), (PROV.wasDerivedFrom, doc), (ONE.text, Literal(sentence)),
+                       (ONE.charStart, Literal(self.n * 10)), (ONE.charEnd, Literal(self.n * 10 + 9))):
+            self.g.add((cited, pp, oo))
 
 
 def hostile_graph() -> Graph:

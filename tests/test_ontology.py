@@ -55,8 +55,8 @@ def test_built_seed_graph_conforms_to_shapes(seed_graph):
 def test_validate_reports_violations_readably(seed_graph):
     broken = Graph()
     broken += seed_graph
-    ev = next(broken.subjects(RDF.type, ONE.Evidence))
-    broken.remove((ev, ONE.sentence, None))
+    sentence = next(broken.subjects(RDF.type, ONE.Sentence))
+    broken.remove((sentence, ONE.text, None))
     conforms, report = validate(broken)
     assert not conforms
-    assert "evidence quotes its sentence" in report and str(ev) in report
+    assert "a sentence quotes its text" in report and str(sentence) in report

@@ -71,7 +71,8 @@ class P:
     postTitle = str(ONE.postTitle)
     published = str(ONE.published)
     roleTitle = str(ONE.roleTitle)
-    sentence = str(ONE.sentence)
+    inSentence = str(ONE.inSentence)
+    text = str(ONE.text)
     source = str(ONE.source)
     textLength = str(ONE.textLength)
     title = str(ONE.title)
@@ -89,7 +90,7 @@ _ONE_NS = str(ONE._NS)
 _CLASS_IRI = {str(iri): name for name, iri in ENTITY_CLASSES.items()}
 _READ_CLASSES = (*_CLASS_IRI, P.Document, P.Post, P.Membership)
 _LABEL_PROPS = {P.label, P.prefLabel, P.altLabel, P.mentionLabel}
-_EVIDENCE_PROPS = {P.subject, P.predicate, P.object, P.wasDerivedFrom, P.sentence,
+_EVIDENCE_PROPS = {P.subject, P.predicate, P.object, P.wasDerivedFrom, P.inSentence, P.text,
                    P.charStart, P.charEnd, P.extractedBy}
 _DOC_PROPS = {P.title, P.published, P.source, P.path, P.textLength}
 _DISPATCH = {P.type: 0, **{p: 1 for p in _LABEL_PROPS}, **{p: 2 for p in _EVIDENCE_PROPS},

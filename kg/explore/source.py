@@ -22,10 +22,11 @@ from ..store.store import oxigraph_graph
 from ..vocab import ONE
 
 _XSD_STRING = str(XSD.string)
-# an evidence node's fields, in the order `evidence` returns them after the node: the first three as terms,
-# the others as text (a document's IRI, the offsets), which is all the explorer uses of them. The sentence
+# an evidence node's fields, in the order `evidence` returns them after the node: its statement as terms,
+# then its sentence's document IRI and offsets as text, which is all the explorer uses of them. The text
 # is read apart (`sentences`), for the few nodes the page shows: a long literal costs most to decode.
-EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd)
+EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object)
+SENTENCE_FIELDS = (PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd)
 
 
 class Lit(NamedTuple):
@@ -70,20 +71,24 @@ class OxigraphSource:
         rdf:subject is one of `subjects` or whose rdf:object is one of `objects` (a node can come twice).
         Each field is joined from a subquery of its own, which Oxigraph joins by hashing rather than by
         reading each field of each node (half the time on 1,000 documents). The store's evidence nodes
-        have every field (kg/graph/build.py writes them together); one without all of them is left out."""
-        fields = " ".join(f"{{ SELECT ?n ?v{k} WHERE {{ ?n {_iri(str(p))} ?v{k} }} }}"
-                          for k, p in enumerate(EVIDENCE_FIELDS))
-        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS)))
+        and sentences have every field (kg/graph/build.py writes them together); one without all of them
+        is left out."""
+        fields = [*(f"?n {_iri(str(p))} ?v{k}" for k, p in enumerate(EVIDENCE_FIELDS)),
+                  f"?n {_iri(str(ONE.inSentence))} ?in",
+                  *(f"?in {_iri(str(p))} ?v{k}" for k, p in enumerate(SENTENCE_FIELDS, len(EVIDENCE_FIELDS)))]
+        joined = " ".join(f"{{ SELECT * WHERE {{ {f} }} }}" for f in fields)
+        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS) + len(SENTENCE_FIELDS)))
         for var, terms in (("?v0", subjects), ("?v2", objects)):
             if not terms:
                 continue
-            query = f"SELECT {returned} WHERE {{ VALUES {var} {{ {_values(terms)} }} {fields} }}"
+            query = f"SELECT {returned} WHERE {{ VALUES {var} {{ {_values(terms)} }} {joined} }}"
             for n, s, p, o, doc, start, end in self.store.query(query, default_graph=self.name):
                 yield n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, start.value, end.value
 
     def sentences(self, nodes: Iterable[str]) -> Iterator[tuple]:
-        """(node, sentence) of the evidence nodes `nodes`."""
-        query = f"SELECT ?n ?v WHERE {{ VALUES ?n {{ {_values(nodes)} }} ?n {_iri(str(ONE.sentence))} ?v }}"
+        """(node, sentence text) of the evidence nodes `nodes`."""
+        query = (f"SELECT ?n ?v WHERE {{ VALUES ?n {{ {_values(nodes)} }} "
+                 f"?n {_iri(str(ONE.inSentence))} ?in . ?in {_iri(str(ONE.text))} ?v }}")
         return ((n.value, v.value) for n, v in self.store.query(query, default_graph=self.name))
 
     def _select(self, query: str) -> Iterator[tuple]:
@@ -114,18 +119,25 @@ class RdflibSource:
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
         """As `OxigraphSource.evidence`; a node with its subject, predicate and object is kept whatever
-        else it lacks (None for it), as files made by other tools may leave out the document or offsets."""
+        else it lacks (None for it), as files made by other tools may leave out the sentence's document or
+        offsets."""
         nodes = {n for s in subjects for n, _, _ in self._triples(None, RDF.subject, _to_rdflib(s))}
         nodes |= {n for o in objects for n, _, _ in self._triples(None, RDF.object, _to_rdflib(o))}
-        keys = [str(p) for p in EVIDENCE_FIELDS]
         for n in nodes:
-            f = {p: o for _, p, o in self._triples(_to_rdflib(n), None, None)}
-            terms, texts = [f.get(k) for k in keys[:3]], [_text(f.get(k)) for k in keys[3:]]
+            terms = [self._value(n, p) for p in EVIDENCE_FIELDS]
             if None not in terms:
-                yield n, *terms, *texts
+                sentence = self._value(n, ONE.inSentence)
+                yield n, *terms, *(_text(sentence and self._value(sentence, p)) for p in SENTENCE_FIELDS)
 
     def sentences(self, nodes: Iterable[str]) -> Iterator[tuple]:
-        return ((n, _text(o)) for n in nodes for _, _, o in self._triples(_to_rdflib(n), ONE.sentence, None))
+        for n in nodes:
+            sentence = self._value(n, ONE.inSentence)
+            if sentence is not None:
+                yield from ((n, _text(o)) for _, _, o in self._triples(_to_rdflib(sentence), ONE.text, None))
+
+    def _value(self, s, p):
+        """An object of (s, p), or None."""
+        return next((o for _, _, o in self._triples(_to_rdflib(s), p, None)), None)
 
     def _triples(self, s, p, o) -> Iterator[tuple]:
         yield from dict.fromkeys(tuple(map(_from_rdflib, t)) for t in self.graph.triples((s, p, o)))

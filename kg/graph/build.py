@@ -1,7 +1,8 @@
 """Facts to RDF: one named graph per document, plus the ontology, reference and label graphs.
 
 Each statement is asserted as a plain triple and described by an `rdf:Statement` (typed
-`one:Evidence`) that names the document, the sentence and its offsets (see docs/architecture.md).
+`one:Evidence`) that names the rule and the sentence it came from; the sentence (`one:Sentence`) names
+its document, its text and its offsets, once for all the statements read from it (see docs/architecture.md).
 """
 from __future__ import annotations
 
@@ -59,29 +60,38 @@ def document_triples(document: Document, facts: DocFacts) -> Iterator[tuple]:
             yield d, prop, Literal(value)
     if document.published:
         yield d, ONE.published, Literal(document.published.isoformat(), datatype=XSD.date)
+    sentences: set[int] = set()  # the starts of the sentences written so far
     for ent in facts.entities.values():
         yield ent.iri, ONE.mentionedIn, d
         for label in ent.labels:
             yield ent.iri, ONE.mentionLabel, Literal(label, lang="zh")
         first = ent.evidence[0]
-        yield from _assert(d, Statement(ent.iri, RDF.type, ENTITY_CLASSES[ent.cls], first))
+        yield from _assert(d, Statement(ent.iri, RDF.type, ENTITY_CLASSES[ent.cls], first), sentences)
     for st in facts.statements:
-        yield from _assert(d, st)
+        yield from _assert(d, st, sentences)
 
 
-def _assert(d: URIRef, st: Statement) -> Iterator[tuple]:
+def _assert(d: URIRef, st: Statement, sentences: set[int]) -> Iterator[tuple]:
+    """The statement, its evidence node and, the first time the document cites it, its sentence: a
+    sentence states five statements on average, and its text was most of what evidence cost to store,
+    export and read (docs/performance.md)."""
     yield st.subject, st.predicate, st.object
     ev = st.evidence
+    sentence = URIRef(f"{d}#s-{ev.start}")
+    if ev.start not in sentences:
+        sentences.add(ev.start)
+        yield sentence, RDF.type, ONE.Sentence
+        yield sentence, PROV.wasDerivedFrom, d
+        yield sentence, ONE.text, Literal(ev.sentence)
+        yield sentence, ONE.charStart, Literal(ev.start)
+        yield sentence, ONE.charEnd, Literal(ev.end)
     key = f"{st.subject} {st.predicate} {st.object} {ev.start}"
     node = URIRef(f"{d}#ev-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
     yield node, RDF.type, ONE.Evidence
     yield node, RDF.subject, st.subject
     yield node, RDF.predicate, st.predicate
     yield node, RDF.object, st.object
-    yield node, PROV.wasDerivedFrom, d
-    yield node, ONE.sentence, Literal(ev.sentence)
-    yield node, ONE.charStart, Literal(ev.start)
-    yield node, ONE.charEnd, Literal(ev.end)
+    yield node, ONE.inSentence, sentence
     yield node, ONE.extractedBy, Literal(ev.rule)
 
 
