@@ -407,27 +407,27 @@ def _add_evidence(view: View, src):
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
     doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
-    by_triple: dict = defaultdict(dict)  # triple → {source (document, start, end): its first node}
+    by_triple: dict = defaultdict(dict)  # triple → {source (document, start, end): its first node's sentence}
     for node in sorted(rows):
-        _, s, p, o, doc, start, end = rows[node]
-        by_triple[(s, p, o)].setdefault((doc_index.get(doc, -1), _int(start), _int(end)), node)
+        _, s, p, o, doc, start, end, sentence = rows[node]
+        by_triple[(s, p, o)].setdefault((doc_index.get(doc, -1), _int(start), _int(end)), sentence)
 
     def sources(triples) -> tuple[list, int]:
         merged: dict = {}  # one sentence read for several triples counts once
         for t in triples:
-            for key, node in by_triple.get(t, {}).items():
-                merged.setdefault(key, node)
+            for key, cited in by_triple.get(t, {}).items():
+                merged.setdefault(key, cited)
         return list(merged.items())[:EVIDENCE_SHOWN], len(merged)
 
     picked = [(st, *sources(st.triples)) for st in statements]
     picked += [(e, *sources([(e.iri, P.type, c) for c in sorted(types[e.iri])])) for e in entities]
-    sentences = dict(src.sentences({node for _, first, _ in picked for _, node in first}))
+    sentences = dict(src.sentences({sentence for _, first, _ in picked for _, sentence in first} - {None}))
     sentence_index: dict[str, int] = {}
     evidence_of: dict = {}  # source → its evidence id: a sentence shown for many statements is cleaned once
 
-    def number(source, node) -> int:
+    def number(source, cited) -> int:
         if source not in evidence_of:
-            sentence = text(sentences.get(node) or "")
+            sentence = text(sentences.get(cited) or "")
             si = sentence_index.setdefault(sentence, len(view.sentences))
             if si == len(view.sentences):
                 view.sentences.append(sentence)
@@ -436,7 +436,7 @@ def _add_evidence(view: View, src):
         return evidence_of[source]
 
     for item, first, total in picked:
-        ids = [number(source, node) for source, node in first]
+        ids = [number(source, cited) for source, cited in first]
         if isinstance(item, Statement):
             item.ev, item.n_ev = ids, total
         else:

@@ -23,8 +23,9 @@ from ..vocab import ONE
 
 _XSD_STRING = str(XSD.string)
 # an evidence node's fields, in the order `evidence` returns them after the node: its statement as terms,
-# then its sentence's document IRI and offsets as text, which is all the explorer uses of them. The text
-# is read apart (`sentences`), for the few nodes the page shows: a long literal costs most to decode.
+# then its sentence's document IRI and offsets as text, which is all the explorer uses of them, and last the
+# sentence's IRI. The text is read apart (`sentences`), for the few sentences the page shows: a long literal
+# costs most to decode.
 EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object)
 SENTENCE_FIELDS = (PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd)
 
@@ -67,7 +68,7 @@ class OxigraphSource:
         return self._select(f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {_values(subjects)} }} ?s a ?c }}")
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
-        """(node, subject, predicate, object, document, start, end) of the evidence nodes whose
+        """(node, subject, predicate, object, document, start, end, sentence) of the evidence nodes whose
         rdf:subject is one of `subjects` or whose rdf:object is one of `objects` (a node can come twice).
         Each field is joined from a subquery of its own, which Oxigraph joins by hashing rather than by
         reading each field of each node (half the time on 1,000 documents). The store's evidence nodes
@@ -77,19 +78,19 @@ class OxigraphSource:
                   f"?n {_iri(str(ONE.inSentence))} ?in",
                   *(f"?in {_iri(str(p))} ?v{k}" for k, p in enumerate(SENTENCE_FIELDS, len(EVIDENCE_FIELDS)))]
         joined = " ".join(f"{{ SELECT * WHERE {{ {f} }} }}" for f in fields)
-        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS) + len(SENTENCE_FIELDS)))
+        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS) + len(SENTENCE_FIELDS))) + " ?in"
         for var, terms in (("?v0", subjects), ("?v2", objects)):
             if not terms:
                 continue
             query = f"SELECT {returned} WHERE {{ VALUES {var} {{ {_values(terms)} }} {joined} }}"
-            for n, s, p, o, doc, start, end in self.store.query(query, default_graph=self.name):
-                yield n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, start.value, end.value
+            for n, s, p, o, doc, start, end, sentence in self.store.query(query, default_graph=self.name):
+                yield (n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, start.value, end.value,
+                       sentence.value)
 
-    def sentences(self, nodes: Iterable[str]) -> Iterator[tuple]:
-        """(node, sentence text) of the evidence nodes `nodes`."""
-        query = (f"SELECT ?n ?v WHERE {{ VALUES ?n {{ {_values(nodes)} }} "
-                 f"?n {_iri(str(ONE.inSentence))} ?in . ?in {_iri(str(ONE.text))} ?v }}")
-        return ((n.value, v.value) for n, v in self.store.query(query, default_graph=self.name))
+    def sentences(self, sentences: Iterable[str]) -> Iterator[tuple]:
+        """(sentence, its text) of the sentence nodes `sentences`."""
+        query = f"SELECT ?s ?v WHERE {{ VALUES ?s {{ {_values(sentences)} }} ?s {_iri(str(ONE.text))} ?v }}"
+        return ((s.value, v.value) for s, v in self.store.query(query, default_graph=self.name))
 
     def _select(self, query: str) -> Iterator[tuple]:
         """Rows of a query whose variables are always bound."""
@@ -127,13 +128,11 @@ class RdflibSource:
             terms = [self._value(n, p) for p in EVIDENCE_FIELDS]
             if None not in terms:
                 sentence = self._value(n, ONE.inSentence)
-                yield n, *terms, *(_text(sentence and self._value(sentence, p)) for p in SENTENCE_FIELDS)
+                yield (n, *terms, *(_text(sentence and self._value(sentence, p)) for p in SENTENCE_FIELDS),
+                       sentence)
 
-    def sentences(self, nodes: Iterable[str]) -> Iterator[tuple]:
-        for n in nodes:
-            sentence = self._value(n, ONE.inSentence)
-            if sentence is not None:
-                yield from ((n, _text(o)) for _, _, o in self._triples(_to_rdflib(sentence), ONE.text, None))
+    def sentences(self, sentences: Iterable[str]) -> Iterator[tuple]:
+        return ((s, _text(self._value(s, ONE.text))) for s in sentences)
 
     def _value(self, s, p):
         """An object of (s, p), or None."""
