@@ -440,7 +440,7 @@ class Extractor:
         """…有限公司（以下简称“数芯智联”）董事长: the organization named right before the brackets that end at `end`."""
         if self.text[end - 1:end] not in "）)":
             return None
-        opening = max(self.text.rfind("（", max(0, end - BRACKET_MAX), end), self.text.rfind("(", max(0, end - BRACKET_MAX), end))
+        opening = max(self.text.rfind(bracket, max(0, end - BRACKET_MAX), end) for bracket in "（(")
         return next((m for m in self.mentions if m.cls in ORG_CLASSES and m.end == opening), None)
 
     def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:

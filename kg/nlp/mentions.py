@@ -184,7 +184,7 @@ def _organ_read_as_place(w: Word, gaz: Gazetteer) -> bool:
     after the place it opens with (上海北部/LOC, 上海西北部/LOC are parts of a place)."""
     if w.tag != "LOC" or w.text in gaz.names or lexicon.org_class(w.text) != "GovernmentBody":
         return False
-    n = next((n for n in sorted(gaz.lengths.get(w.text[0], ()), reverse=True) if w.text[:n] in gaz.names), 0)
+    n = next((n for n in gaz.lengths.get(w.text[0], ()) if w.text[:n] in gaz.names), 0)  # longest first
     return len(w.text) - n >= 4
 
 
