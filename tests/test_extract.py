@@ -7,6 +7,8 @@ from rdflib.namespace import RDF
 
 from kg.facts.extract import Extractor
 from kg.nlp.dates import year_before
+from kg.nlp.lexicon import Words, ending
+from kg.nlp.mentions import occurrences
 from kg.nlp.pipeline import shared_nlp
 from kg.vocab import ONE
 
@@ -20,6 +22,22 @@ def facts(text: str, published: str | None = "2020-05-18"):
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return Extractor(doc, DOC).run()
+
+
+@pytest.mark.parametrize("text, word", [("阿里巴巴和阿里云，阿里", "阿里"), ("哈哈哈哈哈", "哈哈"), ("上海", "北京"),
+                                        ("B站(B站)", "B站"), ("a.b", ".")])
+def test_occurrences_are_what_finditer_of_the_escaped_word_finds(text, word):
+    import re
+
+    assert list(occurrences(text, word)) == [m.span() for m in re.finditer(re.escape(word), text)]
+
+
+def test_ending_is_the_longest_listed_ending():
+    endings = Words(["局", "管理局", "市场监督管理局", "公司"])
+    assert ending("上海市市场监督管理局", endings) == "市场监督管理局"
+    assert ending("某某管理局", endings) == "管理局"
+    assert ending("局", endings) == "局"
+    assert ending("上海", endings) is None
 
 
 def labels(f, cls: str) -> set[str]:

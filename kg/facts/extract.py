@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
 from ..nlp.dates import year_before
-from ..nlp.mentions import EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, SHOPPING_DAY, Mention, strip_prefixes
+from ..nlp.mentions import (EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, SHOPPING_DAY, Mention, occurrences,
+                            strip_prefixes)
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
@@ -898,8 +899,8 @@ class Extractor:
 
     def _attended_by(self, people) -> set[URIRef]:
         """The one event the people named so far attend, if they attend exactly one between them."""
-        iris = {self._at(p) for p in people}
-        events = {st.object for st in self.facts.statements if st.predicate == ONE.participatedIn and st.subject in iris}
+        iris, attends = {self._at(p) for p in people}, ONE.participatedIn
+        events = {st.object for st in self.facts.statements if st.predicate == attends and st.subject in iris}
         return events if len(events) == 1 else set()
 
     def _semicolon_run(self, i: int) -> range:
@@ -984,8 +985,8 @@ class Extractor:
         s = self.sentences[i]
         cues = lexicon.load("verbs")["promote"]
         hosts = tuple(lexicon.load("names")["person_before_quote"])  # 带货主播: a kind of person, not a verb
-        at = sorted([s.start + m.start() for c in cues for m in re.finditer(re.escape(c), s.text)
-                     if not s.text.startswith(hosts, m.end())] + self._presenting(s))
+        at = sorted([s.start + a for c in cues for a, b in occurrences(s.text, c)
+                     if not s.text.startswith(hosts, b)] + self._presenting(s))
         persons = [m for m in s.mentions if m.cls == "Person"]
         if not at:
             self._stream_sales(i, persons)
@@ -1220,8 +1221,8 @@ class Extractor:
             before = self.text[s.start:m.start]
             events = [(e.start - s.start, e.end - s.start) for e in s.mentions if e.cls == "Event"]
             # 发布 of 新闻发布会 names an event, it issues nothing
-            cue = max((x.start() for c in cues for x in re.finditer(re.escape(c), before)
-                       if not any(a <= x.start() < b for a, b in events)), default=-1)
+            cue = max((x for c in cues for x, _ in occurrences(before, c)
+                       if not any(a <= x < b for a, b in events)), default=-1)
             if cue < 0:
                 continue
             before_cue = [x for x in s.mentions if x.end <= s.start + cue]

@@ -41,12 +41,16 @@ def viterbi(emissions: numpy.ndarray, transitions: numpy.ndarray) -> numpy.ndarr
     """Best tag paths (B, T) for emissions (B, T, K) under a CRF transition matrix (K, K)."""
     batch, length, _ = emissions.shape
     rows = numpy.arange(batch)
+    # (to, from): each tag's best predecessor is a reduction over the contiguous last axis, and its score is
+    # read at that argmax rather than reduced a second time
+    into = numpy.ascontiguousarray(transitions.T)
+    each, to = rows[:, None], numpy.arange(into.shape[0])[None, :]
     score = emissions[:, 0]
-    back = numpy.empty((length - 1, batch, transitions.shape[0]), dtype=numpy.int64)
+    back = numpy.empty((length - 1, batch, into.shape[0]), dtype=numpy.int64)
     for t in range(1, length):
-        candidates = score[:, :, None] + transitions  # (B, from, to)
-        back[t - 1] = candidates.argmax(axis=1)
-        score = candidates.max(axis=1) + emissions[:, t]
+        candidates = score[:, None, :] + into  # (B, to, from)
+        best = back[t - 1] = candidates.argmax(axis=2)
+        score = candidates[each, to, best] + emissions[:, t]
     path = numpy.empty((batch, length), dtype=numpy.int64)
     path[:, -1] = score.argmax(axis=1)
     for t in range(length - 2, -1, -1):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from typing import Iterable, NamedTuple
+from typing import Iterable, Iterator, NamedTuple
 
 from . import lexicon
 from .places import Gazetteer
@@ -35,6 +35,18 @@ class Mention:
     key: str = ""           # canonical key when known (place key, enterprise full name)
     source: str = ""        # which finder produced it, kept as provenance
     priority: int = 0       # higher wins an overlap of equal length
+
+
+def occurrences(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each occurrence of `word` in `text`, left to right, none overlapping: what re.finditer
+    of the escaped word finds, without a pattern per name (the names of a corpus overflow re's cache, and
+    each was compiled again per document)."""
+    if not word:
+        return
+    start = text.find(word)
+    while start >= 0:
+        yield start, start + len(word)
+        start = text.find(word, start + len(word))
 
 
 class Boundaries:
@@ -206,11 +218,11 @@ def _associations(text: str, words: list[Word]) -> list[Mention]:
 ASSOCIATION_RUN_TAGS = {"LOC", "ORG", "n", "vn", "nz", "b"}
 
 
-def _title_cut(text: str, start: int, end: int, titles: tuple[str, ...]) -> int:
+def _title_cut(text: str, start: int, end: int, titles: lexicon.Words) -> int:
     """Where a title begins that LAC read into the end of an organization's name (市经济信息化委党组/ORG 成员: the
     title is 党组成员, the name ends before it)."""
-    return next((k for k in range(start + 2, end) if any(text.startswith(t, k) and k + len(t) > end for t in titles)),
-                end)
+    return next((k for k in range(start + 2, end) if text[k] in titles.firsts
+                 and any(text.startswith(t, k) and k + len(t) > end for t in titles)), end)
 
 
 def _division_cut(text: str, start: int, end: int) -> int:
@@ -367,14 +379,14 @@ def _lexicon_hits(text: str, names: dict[str, str], bounds: Boundaries) -> list[
     regions = tuple(lexicon.load("organizations")["branch_regions"])
     hits = []
     for name in lexicon.longest_first(names):
-        for m in re.finditer(re.escape(name), text):
+        for start, end in occurrences(text, name):
             # ASCII names (B站) need no LAC boundary; Chinese short names do (阿里 in 阿里山 is not 阿里),
             # unless a product follows the maker (上汽新一代…) or its sales region (京东华东区域), which LAC
             # reads as one word with it.
-            glued = m.start() in bounds.starts and (any(text.startswith(x, m.end()) for x in modifiers)
-                                                    or text.startswith(regions, m.end()))
-            if bounds.aligned(*m.span()) or not CJK.match(name[0]) or glued:
-                hits.append(m.span())
+            glued = start in bounds.starts and (any(text.startswith(x, end) for x in modifiers)
+                                                or text.startswith(regions, end))
+            if bounds.aligned(start, end) or not CJK.match(name[0]) or glued:
+                hits.append((start, end))
     return hits
 
 
@@ -458,7 +470,8 @@ def _officials_doing(name: str, heads) -> bool:
 def _phrase_inside(words: list[Word], start: int, end: int) -> bool:
     """Whether a quote holds a phrase rather than a name: a preposition, particle or conjunction among its words
     (品牌“养在深闺人未识”: 在/p)."""
-    return any(start < w.start and w.end < end and w.tag in PHRASE_TAGS for w in words)
+    inside = words[bisect_right(words, start, key=lambda w: w.start):bisect_left(words, end, key=lambda w: w.end)]
+    return any(start < w.start and w.end < end and w.tag in PHRASE_TAGS for w in inside)
 
 
 PHRASE_TAGS = {"p", "u", "c"}
@@ -1256,8 +1269,7 @@ def _named_again(text: str, bounds: Boundaries, persons: list[Mention], blocked:
     taken = [(m.start, m.end) for m in persons] + blocked
     out = []
     for name in {m.label for m in persons}:
-        for found in re.finditer(re.escape(name), text):
-            a, b = found.span()
+        for a, b in occurrences(text, name):
             if any(a < e and s < b for s, e in taken) or (len(name) < 3 and not bounds.aligned(a, b)):
                 continue
             out.append(Mention(a, b, "Person", name, "", "person-again", 3))
@@ -1354,12 +1366,11 @@ def find_title_references(text: str, persons: Iterable[Mention]) -> list[Mention
         if len(names) != 1:
             continue
         (name,) = names
-        for m in re.finditer(re.escape(surname), text):
-            title = next((t for t in titles if text.startswith(t, m.end())), None)
-            if title and not text.startswith(name, m.start()):
-                end = m.end() + len(title)
+        for start, end in occurrences(text, surname):
+            title = next((t for t in titles if text.startswith(t, end)), None)
+            if title and not text.startswith(name, start):
                 # labelled with the name: 郑书记 is how the text refers to 郑永康, not another name of his
-                out.append(Mention(m.start(), end, "Person", name, name, "surname+title", 3))
+                out.append(Mention(start, end + len(title), "Person", name, name, "surname+title", 3))
     return out
 
 
@@ -1402,10 +1413,10 @@ def find_event_references(text: str, words: list[Word], mentions: list[Mention])
             out.append(Mention(start, words[k - 1].end, "Event", head, referent.key or referent.label, EVENT_REFERENCE, 1))
     for frame in names["reference_frames"]:  # 孟繁宇在会上表示: 会 is the meeting named before
         head = frame[:-1]
-        for hit in re.finditer(re.escape(frame), text):
-            referent = _referent(head, [m for m in events if m.end <= hit.start()])
-            if referent and hit.start() not in used:
-                out.append(Mention(hit.start(), hit.start() + len(head), "Event", head, referent.key or referent.label,
+        for start, _ in occurrences(text, frame):
+            referent = _referent(head, [m for m in events if m.end <= start])
+            if referent and start not in used:
+                out.append(Mention(start, start + len(head), "Event", head, referent.key or referent.label,
                                    EVENT_REFERENCE, 1))
     return out
 
@@ -1501,8 +1512,8 @@ def products_named_again(text: str, words: list[Word], mentions: list[Mention]) 
     bounds = Boundaries(words)
     names = {m.label: m for m in mentions if m.cls == "Product" and len(m.label) >= PRODUCT_AGAIN_MIN
              and not m.label.startswith(OPENING_QUOTES)}
-    return [Mention(hit.start(), hit.end(), "Product", name, m.key, "named-again", 1)
-            for name, m in names.items() for hit in re.finditer(re.escape(name), text) if bounds.aligned(*hit.span())]
+    return [Mention(start, end, "Product", name, m.key, "named-again", 1)
+            for name, m in names.items() for start, end in occurrences(text, name) if bounds.aligned(start, end)]
 
 
 PRODUCT_AGAIN_MIN = 4  # characters: 地瓜干 alone may be a kind, 连城白鸭 names one product

@@ -22,10 +22,11 @@ from ..parallel import BATCH, Result, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore
 
-# A commit per this many documents, or sooner once this many seconds have passed since the last one:
-# Oxigraph writes no faster in bigger batches (measured, docs/performance.md), and the time bound keeps
-# finished work from waiting uncommitted behind a slow stream.
-COMMIT_DOCUMENTS, COMMIT_SECONDS = 32, 2.0
+# A commit per this many documents, or sooner once this many seconds have passed since the last one. Each
+# commit's bulk load leaves files that RocksDB's threads compact later, on the cores the workers need: 128
+# documents a commit cost the writer 0.70x the CPU of 32 (benchmarks/commit_size.py, docs/performance.md),
+# and the time bound keeps finished work from waiting uncommitted behind a slow stream.
+COMMIT_DOCUMENTS, COMMIT_SECONDS = 128, 8.0
 
 
 @dataclass
