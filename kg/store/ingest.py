@@ -17,7 +17,7 @@ from rdflib.namespace import SKOS
 
 from ..documents import Document, LoadError, iter_documents
 from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, ontology_graph, place_keys,
-                           reference_graph, sync_updates)
+                           reference_graph, sync_queries)
 from ..parallel import BATCH, Result, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore
@@ -172,8 +172,8 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
     one stream of (entity, name) rows, written to scratch graphs of 50,000 triples and synced by kg.graph.build's
-    sync_updates: the deletions in one transaction, the insertions in one per scratch graph, so neither Python
-    nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
+    sync_queries: the deletions in one transaction, the insertions bulk-loaded a scratch graph at a time, so neither
+    Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
     the labels of some entities already changed and of others not yet). Recomputed from the store after each
     run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well. Unfinished
@@ -189,7 +189,12 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
     parts = store.scratch(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
     step(f"labels into {len(parts)} scratch graphs")
-    for k, update in enumerate(sync_updates(LABELS_GRAPH, LABELS_SCRATCH, parts, also=REFERENCE_GRAPH)):
-        store.ox.update(update)  # documents hold no labels: the reference graph is the only other one
+    # documents hold no labels: the reference graph is the only other graph that may hold the same triples
+    deletions, insertions = sync_queries(LABELS_GRAPH, LABELS_SCRATCH, parts, also=REFERENCE_GRAPH)
+    store.ox.update(deletions)
+    step("sync deletions")
+    for k, (part, construct) in enumerate(zip(parts, insertions)):
+        store.load_into(LABELS_GRAPH, construct)
+        store.ox.update(f"DROP SILENT GRAPH <{part}>")  # one per update: a transaction's deletions stay in memory
         store.ox.flush()
-        step(f"sync update {k}")
+        step(f"sync part {k}")

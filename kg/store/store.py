@@ -158,6 +158,15 @@ class GraphStore:
             self.ox.update(" ;\n".join(f"INSERT DATA {{ GRAPH {_iri(name)} {{ {mark} }} }} ;\nINSERT DATA {{ {mark} }}"
                                         for name, mark in marks))
 
+    def load_into(self, name: URIRef, construct: str):
+        """The triples of a CONSTRUCT query, bulk-loaded into graph `name`, then into the merged graph (in that
+        order, so the merge never holds a triple its graph lacks). For derived graphs, which the next refresh
+        recomputes: a bulk load has no transaction, and loading a triple already there changes nothing."""
+        text = self.ox.query(construct).serialize(format=ox.RdfFormat.N_TRIPLES)
+        if text:
+            self.ox.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
+            self.ox.bulk_load(text, ox.RdfFormat.N_TRIPLES)
+
     def unfinished(self) -> list[URIRef]:
         """Document graphs without their `one:path`: the part of a bulk load a killed run did not commit."""
         stored = self.documents()
@@ -174,7 +183,7 @@ class GraphStore:
 
     def scratch(self, prefix: URIRef, triples: Iterable[tuple], chunk: int = 50_000) -> list[URIRef]:
         """`triples` in scratch graphs outside the merge, `prefix`/0, /1, …, `chunk` triples each: for updates to
-        read a part at a time (kg/graph/sync-insert.ru), written without holding all the triples in memory at once.
+        read a part at a time (kg/graph/sync-insert.rq), written without holding all the triples in memory at once.
         Bulk-loaded: scratch graphs need no atomicity; those a killed run left are dropped first."""
         stale = [g for g in self.ox.named_graphs() if g.value.startswith(f"{prefix}/")]
         if stale:
