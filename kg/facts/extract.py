@@ -899,8 +899,8 @@ class Extractor:
 
     def _attended_by(self, people) -> set[URIRef]:
         """The one event the people named so far attend, if they attend exactly one between them."""
-        iris, attends = {self._at(p) for p in people}, ONE.participatedIn
-        events = {st.object for st in self.facts.statements if st.predicate == attends and st.subject in iris}
+        iris = {self._at(p) for p in people}
+        events = {st.object for st in self.facts.statements if st.predicate == ONE.participatedIn and st.subject in iris}
         return events if len(events) == 1 else set()
 
     def _semicolon_run(self, i: int) -> range:
