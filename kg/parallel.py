@@ -101,14 +101,16 @@ def work(items: list[Item], skip: frozenset[str] = frozenset()) -> list[Result]:
 
 
 def results(items: Iterable[Item], *, jobs: int | None = None, scheduler: str | None = None,
-            batch: int = BATCH, skip: Iterable[str] = ()) -> Iterator[Result]:
+            batch: int = BATCH, skip: Iterable[str] = (), pause: int = 0) -> Iterator[Result]:
     """Each item's Result, in input order. `jobs`: worker processes on this machine (None: every core,
     once there is more than a chunk per core); `scheduler`: a Dask scheduler address, or `local:N` for a
-    LocalCluster of N processes here. Close the iterator (or exhaust it) to stop the workers."""
+    LocalCluster of N processes here. `pause`: how many results the caller takes before it stops to write them
+    (a commit); that many more documents are kept in flight, so the workers go on while it writes. Close the
+    iterator (or exhaust it) to stop the workers."""
     skip = frozenset(skip)
     items = iter(items)
     if scheduler:
-        yield from _dask(_chunks(items, batch), scheduler, skip)
+        yield from _dask(_chunks(items, batch), scheduler, skip, math.ceil(pause / batch))
         return
     want = cores() if jobs is None else max(1, jobs)
     head = list(islice(items, want * batch))
@@ -121,7 +123,7 @@ def results(items: Iterable[Item], *, jobs: int | None = None, scheduler: str | 
         for chunk in chunks:
             yield from work(chunk, skip)
     else:
-        yield from _pool(chunks, want, skip)
+        yield from _pool(chunks, want, skip, math.ceil(pause / batch))
 
 
 def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
@@ -140,7 +142,7 @@ def _ordered(submit: Callable, chunks: Iterator[list[Item]], in_flight: int) -> 
         yield from pending.popleft().result()
 
 
-def _pool(chunks, jobs: int, skip: frozenset[str]) -> Iterator[Result]:
+def _pool(chunks, jobs: int, skip: frozenset[str], ahead: int) -> Iterator[Result]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -148,7 +150,7 @@ def _pool(chunks, jobs: int, skip: frozenset[str]) -> Iterator[Result]:
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_worker, initargs=(os.getpid(), skip))
     try:
-        yield from _ordered(lambda chunk: pool.submit(_work_skipping, chunk), chunks, 2 * jobs)
+        yield from _ordered(lambda chunk: pool.submit(_work_skipping, chunk), chunks, 2 * jobs + ahead)
     finally:  # also on Ctrl-C or an early close: queued chunks are dropped, running ones end soon
         pool.shutdown(wait=False, cancel_futures=True)
 
@@ -178,7 +180,7 @@ def _work_skipping(chunk: list[Item]) -> list[Result]:
     return work(chunk, _SKIP)
 
 
-def _dask(chunks, scheduler: str, skip: frozenset[str]) -> Iterator[Result]:
+def _dask(chunks, scheduler: str, skip: frozenset[str], ahead: int) -> Iterator[Result]:
     """Chunks as tasks on a Dask cluster. Workers keep the pipeline loaded between tasks (the module-level
     caches of their process), so each worker process loads it once."""
     import logging
@@ -205,7 +207,7 @@ def _dask(chunks, scheduler: str, skip: frozenset[str]) -> Iterator[Result]:
             raise ClusterError(f"no Dask worker joined the scheduler at {scheduler} within 60 s") from None
         threads = sum(client.nthreads().values())  # keep each worker thread busy, a chunk queued behind it
         shared = client.scatter([skip], broadcast=True)[0] if skip else skip  # sent once, not per task
-        yield from _ordered(lambda chunk: client.submit(work, chunk, shared, pure=False), chunks, 2 * threads)
+        yield from _ordered(lambda chunk: client.submit(work, chunk, shared, pure=False), chunks, 2 * threads + ahead)
     finally:
         client.close()
         if cluster is not None:

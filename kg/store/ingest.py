@@ -72,7 +72,7 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
     by_path = {path: graph for graph, path in stored.items()}
     writer = _Writer(store, on_commit)
     stream = results(documents, jobs=jobs, scheduler=scheduler, batch=batch,
-                     skip=[str(g)[len(DOC):] for g in stored])
+                     skip=[str(g)[len(DOC):] for g in stored], pause=COMMIT_DOCUMENTS)
     try:
         with closing(stream):  # stops the workers on an early exit (Ctrl-C) too
             for result in stream:
