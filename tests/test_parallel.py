@@ -2,6 +2,7 @@
 LocalCluster with two worker processes on loopback (`--scheduler tcp://…`, `local:2`) give the same
 store, triple for triple; results come back in input order with loader errors among them; workers of a
 killed ingest do not outlive it."""
+import os
 import shutil
 import subprocess
 import sys
@@ -63,6 +64,26 @@ def test_dask_cluster_on_loopback_gives_the_same_store(corpus, single, tmp_path)
         store = tmp_path / "store"
         assert main(["ingest", str(corpus), "--store", str(store), "--scheduler", cluster.scheduler_address]) == 3
     assert state(store) == single
+
+
+def test_the_store_does_not_depend_on_the_string_hashing_of_the_process(tmp_path):
+    """Each worker process hashes strings with its own seed, and a rule that read a set in its iteration order
+    resolved 区政府 and 县政府 below one way under PYTHONHASHSEED=1 and another under 2. The real command, run
+    under each."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "陇西县举办直播消费节\n\n下月初，陇西县将在柳巷商圈举办直播消费节。禄丰市县委、县政府联合抖音、快手等平台，"
+        "启动“禄丰市猕猴桃云上丰收季”活动。\n\n开园仪式上，首批15家企业分别与潞城区人民政府签约。据了解，区政府还将"
+        "设立每年2亿元的在线新经济专项资金。\n\n木兰县人民政府日前印发《木兰县关于加快发展在线新经济的若干措施》。\n",
+        encoding="utf-8")
+    runs = {seed: subprocess.Popen([str(KG), "ingest", str(corpus), "--store", str(tmp_path / seed), "--jobs", "1"],
+                                   env={**os.environ, "PYTHONHASHSEED": seed}, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL) for seed in ("1", "2")}
+    assert all(proc.wait() == 0 for proc in runs.values())
+    one, two = state(tmp_path / "1"), state(tmp_path / "2")
+    governments = {s.rsplit("/", 1)[-1] for s, p, o in one[None] if "/org/" in s and "政府" in s}
+    assert {"潞城区政府", "木兰县政府"} <= governments and one == two
 
 
 def test_results_in_input_order_with_errors_and_skips(corpus, single):

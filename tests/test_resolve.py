@@ -1,4 +1,5 @@
 """Entity resolution: short and full names meet in one node; different people stay apart."""
+import itertools
 import shutil
 from pathlib import Path
 
@@ -73,6 +74,17 @@ def two_documents(tmp_path_factory):
         for suffix in (".txt", ".meta.json"):
             shutil.copy(GOLD / f"{name}{suffix}", folder / f"{name}{suffix}")
     return merged_graph(build_dataset([d for d in iter_documents(folder)]))
+
+
+def test_organ_aliases_do_not_depend_on_the_order_of_the_labels():
+    """区政府 and 县政府 both stand for the home district's government (organ_identity): neither is a fuller name of
+    the other, whichever comes first; 县政府 is the one county government the text names."""
+    labels = ["区政府", "县政府", "云霄县人民政府", "区商务委", "英山县商务委员会"]
+    home = {"City": "英德市", "District": "虹口区"}
+    got = {tuple(order): organ_aliases(order, home) for order in itertools.permutations(labels)}
+    assert len({tuple(sorted(aliases.items())) for aliases in got.values()}) == 1
+    aliases = got[tuple(labels)]
+    assert aliases[("GovernmentBody", "县政府")] == "云霄县人民政府" and ("GovernmentBody", "区政府") not in aliases
 
 
 def test_same_official_and_district_across_documents_is_one_node(two_documents):

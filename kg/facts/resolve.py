@@ -128,16 +128,22 @@ def organ_identity(name: str, home: dict[str, str]) -> str:
 
 
 def organ_aliases(labels: set[str], home: dict[str, str]) -> dict[tuple[str, str], str]:
-    """市经信委 = 市经济和信息化委员会; 区政府 = 长宁区人民政府 in an article about 长宁区."""
+    """市经信委 = 市经济和信息化委员会; 区政府 = 长宁区人民政府 in an article about 长宁区. Labels are read in
+    sorted order, so the answer does not depend on the order of a set (Python's string hashing differs per process)."""
+    labels = sorted(labels)
     keyed: dict[str, list[str]] = {}
     for label in labels:
-        for k in {organ_key(label), organ_identity(label, home)}:
+        for k in dict.fromkeys((organ_key(label), organ_identity(label, home))):
             keyed.setdefault(k, []).append(label)
-    out = {}
+    out: dict[tuple[str, str], str] = {}
     for group in keyed.values():
-        if len(group) > 1:
-            full = max(group, key=len)
-            out.update({(ORGAN, g): full for g in group if g != full})
+        longest = max(map(len, group))
+        fullest = [g for g in group if len(g) == longest]
+        if len(fullest) > 1:  # 区政府 and 县政府, both the home district's by organ_identity: neither is fuller
+            continue
+        for g in group:  # a label in two groups goes to the fuller name of the two
+            if g != fullest[0] and longest > len(out.get((ORGAN, g), "")):
+                out[(ORGAN, g)] = fullest[0]
     # 市经济信息化委 = 上海市经济信息化委 where the text names no place apart from it, but only that one city's
     by_level: dict[str, list[str]] = {}
     for label in labels:
