@@ -72,8 +72,8 @@ def main():
             ended = time.perf_counter()
             if committed[0] % args.every:
                 slice_line(last[0])
-            print(f"after the last commit: {ended - last[0]:.1f} s (optimize {timed.spent['optimize']:.1f} s, "
-                  f"the rest the refresh)")
+            print(f"after the last commit: {ended - last[0]:.1f} s (the refresh, and the final optimize: "
+                  f"{timed.spent['optimize']:.1f} s)")
         print(f"{len(report.added):,} documents, --jobs {args.jobs}: {time.perf_counter() - started:.1f} s")
 
 

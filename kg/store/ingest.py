@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,10 +86,17 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
                 report.chars += result.chars
                 _decide(result, stored, by_path, report, writer)
             writer.commit()
-    finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
+    except BaseException:  # also after Ctrl-C: the documents committed so far get their labels and reference data
         refresh(store)
-    if report.added:  # the bulk loader leaves many small files: reads of the store are slower until compacted
-        store.ox.optimize()
+        raise
+    # The bulk loader leaves many files: reads of the store are slower until compacted (a Turtle export of 10,000
+    # documents 4-5x, docs/performance.md). RocksDB compacts in its threads while the refresh, Python and
+    # SPARQL, takes the other core.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-compact") as compactor:
+        compacted = compactor.submit(store.ox.optimize) if report.added else None
+        refresh(store)
+        if compacted:
+            compacted.result()
     return report
 
 
