@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 
 from ..nlp import lexicon
 from ..nlp.mentions import SHOPPING_DAY, Mention, company_core
@@ -127,7 +128,7 @@ def organ_identity(name: str, home: dict[str, str]) -> str:
     return organ_key(name)
 
 
-def organ_aliases(labels: set[str], home: dict[str, str]) -> dict[tuple[str, str], str]:
+def organ_aliases(labels: Iterable[str], home: dict[str, str]) -> dict[tuple[str, str], str]:
     """市经信委 = 市经济和信息化委员会; 区政府 = 长宁区人民政府 in an article about 长宁区. Labels are read in
     sorted order, so the answer does not depend on the order of a set (Python's string hashing differs per process)."""
     labels = sorted(labels)

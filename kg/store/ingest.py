@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,17 +85,12 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
                 report.chars += result.chars
                 _decide(result, stored, by_path, report, writer)
             writer.commit()
-    except BaseException:  # also after Ctrl-C: the documents committed so far get their labels and reference data
+    finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
         refresh(store)
-        raise
-    # The bulk loader leaves many files: reads of the store are slower until compacted (a Turtle export of 10,000
-    # documents 4-5x, docs/performance.md). RocksDB compacts in its threads while the refresh, Python and
-    # SPARQL, takes the other core.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-compact") as compactor:
-        compacted = compactor.submit(store.ox.optimize) if report.added else None
-        refresh(store)
-        if compacted:
-            compacted.result()
+    # The bulk loader leaves many files: reads are slower until compacted (a Turtle export of 10,000 documents 4-5x).
+    # After the refresh, not beside it: its writes would be left uncompacted (docs/performance.md, "Eleventh round").
+    if report.added:
+        store.ox.optimize()
     return report
 
 
