@@ -15,28 +15,22 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without install
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kg.parallel import files  # noqa: E402
 from kg.store import GraphStore, ingest  # noqa: E402
+from stages import Clock  # noqa: E402
 
 
 class Timed:
-    """An Oxigraph store whose method calls add their duration to `spent[name]`."""
+    """An Oxigraph store whose method calls add their duration to `spent[name]` (stages.py's clock)."""
 
     def __init__(self, store):
-        self._store, self.spent = store, Counter()
+        self._store, self._clock = store, Clock()
+        self.spent = self._clock.seconds
 
     def __getattr__(self, name):
         attr = getattr(self._store, name)
-        if not callable(attr):
-            return attr
-
-        def call(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return attr(*args, **kwargs)
-            finally:
-                self.spent[name] += time.perf_counter() - started
-        return call
+        return self._clock.timed(name, attr) if callable(attr) else attr
 
     def __iter__(self):
         return iter(self._store)
@@ -55,7 +49,7 @@ def main():
             committed, mark, last = [0], [started, Counter()], [started]
 
             def slice_line(now):
-                spent = timed.spent - mark[1]
+                spent = Counter(timed.spent) - mark[1]
                 wall = now - mark[0]
                 print(f"{committed[0]:>7,} docs  {wall:6.1f} s  writer: " + ", ".join(
                     f"{name} {seconds:.1f}" for name, seconds in sorted(spent.items())) +
