@@ -49,12 +49,12 @@ def main():
             committed, mark, last = [0], [started, Counter()], [started]
 
             def slice_line(now):
-                spent = Counter(timed.spent) - mark[1]
-                wall = now - mark[0]
+                so_far = Counter(timed.spent)
+                spent, wall = so_far - mark[1], now - mark[0]
                 print(f"{committed[0]:>7,} docs  {wall:6.1f} s  writer: " + ", ".join(
                     f"{name} {seconds:.1f}" for name, seconds in sorted(spent.items())) +
                     f"; other {wall - sum(spent.values()):.1f}", flush=True)
-                mark[:] = [now, Counter(timed.spent)]
+                mark[:] = [now, so_far]
 
             def on_commit(result, old):
                 committed[0] += 1
