@@ -315,3 +315,28 @@ def test_labels_rule_is_the_same_in_the_store_and_in_memory(tmp_path):
         assert (entity, RDFS.label, Literal("浦东新区", lang="zh")) in labels
         assert (entity, RDFS.label, Literal("上海浦东", lang="zh")) not in set(store.triples())
 
+
+
+def test_a_first_refresh_loads_the_labels_in_parts_and_ends_where_a_sync_ends(clean, tmp_path, monkeypatch):
+    """With no labels stored (a new store) the refresh bulk-loads them part by part instead of syncing through
+    scratch graphs; several parts, and the store is the one the sync path leaves (`clean` ends with a refresh)."""
+    import pyoxigraph as ox
+
+    from kg.store import refresh
+
+    store = tmp_path / "store"
+    shutil.copytree(clean[0], store)
+    labels = clean[1][LABELS_GRAPH]
+    assert len(labels) > 3 * 7
+    with GraphStore(store, write=True) as graph_store:
+        for s, p, o in labels:  # out of the merge, unless the reference graph holds it too
+            if (s, p, o) not in clean[1][REFERENCE_GRAPH]:
+                graph_store.ox.remove(ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)),
+                                              ox.Literal(str(o), language=o.language)))
+        graph_store.ox.update(f"DROP GRAPH <{LABELS_GRAPH}>")
+        assert graph_store.is_empty(LABELS_GRAPH)
+        monkeypatch.setattr(sys.modules["kg.store.ingest"], "SCRATCH_TRIPLES", 7)
+        steps = []
+        refresh(graph_store, steps.append)
+    assert "labels loaded" in steps and not any(step.startswith("sync") for step in steps)
+    assert state(store) == clean[1]

@@ -12,6 +12,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
@@ -20,13 +21,15 @@ from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, o
                            reference_graph, sync_queries)
 from ..parallel import BATCH, Result, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
-from .store import GraphStore
+from .store import GraphStore, chunks, ntriples
 
 # A commit per this many documents, or sooner once this many seconds have passed since the last one. Each
 # commit's bulk load leaves files that RocksDB's threads compact later, on the cores the workers need: 128
 # documents a commit cost the writer 0.70x the CPU of 32 (benchmarks/commit_size.py, docs/performance.md),
 # and the time bound keeps finished work from waiting uncommitted behind a slow stream.
 COMMIT_DOCUMENTS, COMMIT_SECONDS = 128, 8.0
+# Labels are written this many at a time: Oxigraph and Python hold one part, not the corpus's names.
+SCRATCH_TRIPLES = 50_000
 
 
 @dataclass
@@ -173,10 +176,11 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
 def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
-    one stream of (entity, name) rows, written to scratch graphs of 50,000 triples and synced by kg.graph.build's
+    one stream of (entity, name) rows, written to scratch graphs of SCRATCH_TRIPLES and synced by kg.graph.build's
     sync_queries: the deletions in one transaction, the insertions bulk-loaded a scratch graph at a time, so neither
     Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
-    the labels of some entities already changed and of others not yet). Recomputed from the store after each
+    the labels of some entities already changed and of others not yet). With no labels stored yet (a new store,
+    the common first ingest) there is nothing to sync, and the labels are bulk-loaded as they are computed. Recomputed from the store after each
     run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
     between a document and this step heals; cross-document entity resolution belongs here as well. Unfinished
     document graphs (a run interrupted inside a bulk load) are dropped first. `step(name)` is called after each
@@ -189,14 +193,21 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     step("reference data")
     rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
-    parts = store.scratch(LABELS_SCRATCH, labels(names, set(reference.subjects(SKOS.prefLabel))))
+    new = labels(names, set(reference.subjects(SKOS.prefLabel)))
+    if store.is_empty(LABELS_GRAPH):  # a first refresh has nothing to sync with: load the labels straight in
+        for part in chunks(new, SCRATCH_TRIPLES):
+            store.load_into(LABELS_GRAPH, ntriples(part))
+            store.ox.flush()
+        step("labels loaded")
+        return
+    parts = store.scratch(LABELS_SCRATCH, new, SCRATCH_TRIPLES)
     step(f"labels into {len(parts)} scratch graphs")
     # documents hold no labels: the reference graph is the only other graph that may hold the same triples
     deletions, insertions = sync_queries(LABELS_GRAPH, LABELS_SCRATCH, parts, also=REFERENCE_GRAPH)
     store.ox.update(deletions)
     step("sync deletions")
     for k, (part, construct) in enumerate(zip(parts, insertions)):
-        store.load_into(LABELS_GRAPH, construct)
+        store.load_into(LABELS_GRAPH, store.ox.query(construct).serialize(format=ox.RdfFormat.N_TRIPLES))
         store.ox.update(f"DROP SILENT GRAPH <{part}>")  # one per update: a transaction's deletions stay in memory
         store.ox.flush()
         step(f"sync part {k}")

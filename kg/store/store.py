@@ -158,11 +158,10 @@ class GraphStore:
             self.ox.update(" ;\n".join(f"INSERT DATA {{ GRAPH {_iri(name)} {{ {mark} }} }} ;\nINSERT DATA {{ {mark} }}"
                                         for name, mark in marks))
 
-    def load_into(self, name: URIRef, construct: str):
-        """The triples of a CONSTRUCT query, bulk-loaded into graph `name`, then into the merged graph (in that
-        order, so the merge never holds a triple its graph lacks). For derived graphs, which the next refresh
-        recomputes: a bulk load has no transaction, and loading a triple already there changes nothing."""
-        text = self.ox.query(construct).serialize(format=ox.RdfFormat.N_TRIPLES)
+    def load_into(self, name: URIRef, text: str):
+        """N-Triples `text` bulk-loaded into graph `name`, then into the merged graph (in that order, so the merge
+        never holds a triple its graph lacks). For derived graphs, which the next refresh recomputes: a bulk load
+        has no transaction, and loading a triple already there changes nothing."""
         if text:
             self.ox.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
             self.ox.bulk_load(text, ox.RdfFormat.N_TRIPLES)
@@ -181,22 +180,31 @@ class GraphStore:
             self.replace(drop=partial)
         return partial
 
-    def scratch(self, prefix: URIRef, triples: Iterable[tuple], chunk: int = 50_000) -> list[URIRef]:
+    def scratch(self, prefix: URIRef, triples: Iterable[tuple], chunk: int) -> list[URIRef]:
         """`triples` in scratch graphs outside the merge, `prefix`/0, /1, …, `chunk` triples each: for updates to
         read a part at a time (kg/graph/sync-insert.rq), written without holding all the triples in memory at once.
         Bulk-loaded: scratch graphs need no atomicity; those a killed run left are dropped first."""
         stale = [g for g in self.ox.named_graphs() if g.value.startswith(f"{prefix}/")]
         if stale:
             self.ox.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in stale))
-        parts, triples = [], iter(triples)
-        while part := list(islice(triples, chunk)):
+        parts = []
+        for part in chunks(triples, chunk):
             parts.append(URIRef(f"{prefix}/{len(parts)}"))
             self.ox.bulk_load(ntriples(part), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(parts[-1])))
         return parts
 
+    def is_empty(self, name: URIRef) -> bool:
+        return next(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))), None) is None
+
     def holds(self, g: Graph) -> bool:
         """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
         return set(self.triples(g.identifier)) == {tuple(map(_plain, t)) for t in g}
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    while part := list(islice(items, size)):
+        yield part
 
 
 def ntriples(triples: Iterable[tuple]) -> str:
