@@ -178,13 +178,14 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
     one stream of (entity, name) rows, written to scratch graphs of SCRATCH_TRIPLES and synced by kg.graph.build's
     sync_queries: the deletions in one transaction, the insertions bulk-loaded a scratch graph at a time, so neither
-    Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see
-    the labels of some entities already changed and of others not yet). With no labels stored yet (a new store,
-    the common first ingest) there is nothing to sync, and the labels are bulk-loaded as they are computed. Recomputed from the store after each
-    run, so a removed document leaves no label or reference place behind, and a store whose last run was killed
-    between a document and this step heals; cross-document entity resolution belongs here as well. Unfinished
-    document graphs (a run interrupted inside a bulk load) are dropped first. `step(name)` is called after each
-    step (benchmarks/refresh_steps.py measures them)."""
+    Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see the labels of some
+    entities already changed and of others not yet). With no labels stored yet (a new store's first ingest) there
+    is nothing to sync with, and the labels are bulk-loaded in parts of that size as they are computed, which takes
+    half the time with the compaction after it (docs/performance.md, "Twelfth round"). Recomputed from the store
+    after each run, so a removed document leaves no label or reference place behind, and a store whose last run
+    was killed between a document and this step heals; cross-document entity resolution belongs here as well.
+    Unfinished document graphs (a run interrupted inside a bulk load) are dropped first. `step(name)` is called
+    after each step (benchmarks/refresh_steps.py measures them)."""
     store.heal()
     step("heal")
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
