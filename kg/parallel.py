@@ -110,7 +110,7 @@ def results(items: Iterable[Item], *, jobs: int | None = None, scheduler: str | 
     skip = frozenset(skip)
     items = iter(items)
     if scheduler:
-        yield from _dask(_chunks(items, batch), scheduler, skip, math.ceil(pause / batch))
+        yield from _dask(batched(items, batch), scheduler, skip, math.ceil(pause / batch))
         return
     want = cores() if jobs is None else max(1, jobs)
     head = list(islice(items, want * batch))
@@ -118,7 +118,7 @@ def results(items: Iterable[Item], *, jobs: int | None = None, scheduler: str | 
         if jobs is None and len(head) <= batch:
             want = 1  # starting workers (a pipeline load each, seconds) would cost more than it saves
         batch = max(1, math.ceil(len(head) / want))
-    chunks = _chunks(iter([*head, *items]), batch)
+    chunks = batched([*head, *items], batch)
     if want == 1:
         for chunk in chunks:
             yield from work(chunk, skip)
@@ -126,7 +126,9 @@ def results(items: Iterable[Item], *, jobs: int | None = None, scheduler: str | 
         yield from _pool(chunks, want, skip, math.ceil(pause / batch))
 
 
-def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of `size` items from `items` (the last may be shorter), read as they are needed."""
+    items = iter(items)
     while chunk := list(islice(items, size)):
         yield chunk
 

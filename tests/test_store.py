@@ -316,7 +316,6 @@ def test_labels_rule_is_the_same_in_the_store_and_in_memory(tmp_path):
         assert (entity, RDFS.label, Literal("上海浦东", lang="zh")) not in set(store.triples())
 
 
-
 def test_a_first_refresh_loads_the_labels_in_parts_and_ends_where_a_sync_ends(clean, tmp_path, monkeypatch):
     """With no labels stored (a new store) the refresh bulk-loads them part by part instead of syncing through
     scratch graphs; several parts, and the store is the one the sync path leaves (`clean` ends with a refresh)."""

@@ -19,9 +19,9 @@ from rdflib.namespace import SKOS
 from ..documents import Document, LoadError, iter_documents
 from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, ontology_graph, place_keys,
                            reference_graph, sync_queries)
-from ..parallel import BATCH, Result, results, work
+from ..parallel import BATCH, Result, batched, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
-from .store import GraphStore, chunks, ntriples
+from .store import GraphStore, ntriples
 
 # A commit per this many documents, or sooner once this many seconds have passed since the last one. Each
 # commit's bulk load leaves files that RocksDB's threads compact later, on the cores the workers need: 128
@@ -196,7 +196,7 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
     new = labels(names, set(reference.subjects(SKOS.prefLabel)))
     if store.is_empty(LABELS_GRAPH):  # a first refresh has nothing to sync with: load the labels straight in
-        for part in chunks(new, SCRATCH_TRIPLES):
+        for part in batched(new, SCRATCH_TRIPLES):
             store.load_into(LABELS_GRAPH, ntriples(part))
             store.ox.flush()
         step("labels loaded")

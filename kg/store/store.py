@@ -20,7 +20,6 @@ import fcntl
 import os
 import re
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,6 +29,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 
 from ..graph.build import PREFIXES, bind_prefixes
+from ..parallel import batched
 from ..vocab import DOC, ONE, ONTOLOGY_GRAPH
 
 DEFAULT_STORE = Path("exports/store")
@@ -188,7 +188,7 @@ class GraphStore:
         if stale:
             self.ox.update(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in stale))
         parts = []
-        for part in chunks(triples, chunk):
+        for part in batched(triples, chunk):
             parts.append(URIRef(f"{prefix}/{len(parts)}"))
             self.ox.bulk_load(ntriples(part), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(parts[-1])))
         return parts
@@ -199,12 +199,6 @@ class GraphStore:
     def holds(self, g: Graph) -> bool:
         """Whether the store's graph of that name has exactly the triples of `g` (no blank nodes)."""
         return set(self.triples(g.identifier)) == {tuple(map(_plain, t)) for t in g}
-
-
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    items = iter(items)
-    while part := list(islice(items, size)):
-        yield part
 
 
 def ntriples(triples: Iterable[tuple]) -> str:
