@@ -339,3 +339,46 @@ def test_a_first_refresh_loads_the_labels_in_parts_and_ends_where_a_sync_ends(cl
         refresh(graph_store, steps.append)
     assert "labels loaded" in steps and not any(step.startswith("sync") for step in steps)
     assert state(store) == clean[1]
+
+
+def test_a_run_relabels_what_it_touches_unless_the_last_run_was_cut_short(clean, tmp_path, capsys):
+    """After a complete run (its mark, kg.refreshed, holds the rules' fingerprint) the next run recomputes the
+    labels of the entities its documents mention, and the store ends where one run over all the documents ends;
+    the other entities' labels are not read again, so a label planted there stays. Without the mark (a killed
+    run) or with another fingerprint (an upgrade that changed the rules) the next run recomputes every label."""
+    from rdflib import Literal
+
+    from kg.store.ingest import REFRESHED_FILE
+
+    folder, store = copy_docs(tmp_path / "docs", CORPUS[:-1]), tmp_path / "store"
+    assert main(["ingest", str(folder), "--store", str(store)]) == 0
+    mark = store / REFRESHED_FILE
+    assert mark.is_file()
+    last = next(s for s, p, o in clean[1][None] if p == ONE.path and str(o).endswith(f"{CORPUS[-1]}.txt"))
+    mentioned_last = {s for s, p, o in clean[1][last] if p == ONE.mentionedIn}
+    other = sorted({s for s, _, _ in clean[1][LABELS_GRAPH]} - mentioned_last)[0]
+    planted = (other, SKOS.altLabel, Literal("植入的名称", lang="zh"))
+
+    def plant():
+        with GraphStore(store, write=True) as graph_store:
+            graph_store.change(LABELS_GRAPH, remove=[], add=[planted], also=REFERENCE_GRAPH)
+
+    def without_planted(graphs):
+        return without_paths({name: g - {planted} for name, g in graphs.items()})
+
+    plant()
+    copy_docs(folder, CORPUS[-1:])
+    assert main(["ingest", str(folder), "--store", str(store)]) == 0
+    assert "1 added, 0 replaced" in capsys.readouterr().out
+    graphs = state(store)
+    assert planted in graphs[LABELS_GRAPH] and planted in graphs[None]
+    assert without_planted(graphs) == without_paths(clean[1])
+
+    for cut_short in (lambda: mark.write_text("the rules of an older version", encoding="utf-8"), mark.unlink):
+        plant()
+        cut_short()
+        assert main(["ingest", str(folder), "--store", str(store)]) == 0
+        graphs = state(store)
+        assert planted not in graphs[LABELS_GRAPH] and planted not in graphs[None]
+        assert without_paths(graphs) == without_paths(clean[1])
+        assert mark.is_file()

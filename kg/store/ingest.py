@@ -6,6 +6,9 @@ run leaves every document either stored or unfinished, an unfinished one is drop
 recomputed once per run, not per document."""
 from __future__ import annotations
 
+import hashlib
+import inspect
+import os
 import time
 from collections.abc import Callable, Iterable
 from contextlib import closing
@@ -17,8 +20,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
 from ..documents import Document, LoadError, iter_documents
-from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, labels, ontology_graph, place_keys,
+from ..export.atomic import atomic_path
+from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, fullest, labels, ontology_graph, place_keys,
                            reference_graph, sync_queries)
+from ..nlp.places import REFERENCE_FILE
 from ..parallel import BATCH, Result, batched, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore, ntriples
@@ -30,6 +35,12 @@ from .store import GraphStore, ntriples
 COMMIT_DOCUMENTS, COMMIT_SECONDS = 128, 8.0
 # Labels are written this many at a time: Oxigraph and Python hold one part, not the corpus's names.
 SCRATCH_TRIPLES = 50_000
+RELABEL_ENTITIES = 5_000  # a run's touched entities relabelled per transaction
+# The derived graphs are complete when this file beside the database holds the fingerprint of the rules that made
+# them. A run removes it before its first write and writes it after its refresh, which then recomputes only the
+# labels of the entities the run's documents mention; after a killed run, or an upgrade that changed the rules,
+# the file is missing or differs, and the next refresh recomputes them all.
+REFRESHED_FILE = "kg.refreshed"
 
 
 @dataclass
@@ -70,6 +81,7 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
     the work runs (`kg.parallel.results`). `on_result(result)` is called as each document arrives,
     `on_commit(result, replaced graph)` as each added document is committed."""
     report = Report()
+    complete = _begin(store)
     store.heal()  # what a killed run left unfinished is read again below
     stored = store.documents()  # graph -> path it was read from; kept up to date as the run goes
     by_path = {path: graph for graph, path in stored.items()}
@@ -89,7 +101,8 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
                 _decide(result, stored, by_path, report, writer)
             writer.commit()
     finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
-        refresh(store)
+        refresh(store, touched=writer.gone | store.entities(report.added) if complete else None)
+        _end(store)
     # The bulk loader leaves many files: reads are slower until compacted (a Turtle export of 10,000 documents 4-5x).
     # After the refresh, not beside it: its writes would be left uncompacted (docs/performance.md, "Eleventh round").
     if report.added:
@@ -128,6 +141,7 @@ class _Writer:
     def __init__(self, store: GraphStore, on_commit):
         self.store, self.on_commit = store, on_commit
         self.put, self.drop, self.done = [], [], []
+        self.gone = set()  # the entities of the graphs dropped: their labels may change
         self.since = time.monotonic()
 
     def add(self, result: Result, iri: URIRef, text: str | None, old: URIRef | None):
@@ -141,6 +155,7 @@ class _Writer:
 
     def commit(self):
         if self.drop:  # earlier versions of changed files: a transaction; their new versions follow
+            self.gone |= self.store.entities(self.drop)
             self.store.replace(drop=self.drop)
         if self.put:
             self.store.add(self.put)
@@ -168,33 +183,74 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
             raise KeyError(spec)
         drop.append(graph)
     report = Report(removed=list(dict.fromkeys(drop)))
+    complete = _begin(store)
+    touched = store.entities(report.removed)
     store.replace(drop=report.removed)
-    refresh(store)
+    refresh(store, touched=touched if complete else None)
+    _end(store)
     return report
 
 
-def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None):
+def _begin(store: GraphStore) -> bool:
+    """Whether the last run left the derived graphs complete, made by today's rules (see REFRESHED_FILE); the
+    mark is taken away until this run's refresh has ended."""
+    mark = store.path / REFRESHED_FILE
+    complete = mark.is_file() and mark.read_text(encoding="utf-8") == _rules()
+    mark.unlink(missing_ok=True)
+    return complete
+
+
+def _end(store: GraphStore):
+    with atomic_path(store.path / REFRESHED_FILE) as tmp:
+        tmp.write_text(_rules(), encoding="utf-8")
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+
+
+def _rules() -> str:
+    """A fingerprint of what the labels are computed from besides the documents: their rule and the reference data
+    (which places keep the reference's prefLabel)."""
+    digest = hashlib.sha1(REFERENCE_FILE.read_bytes())
+    for func in (labels, fullest):
+        digest.update(inspect.getsource(func).encode())
+    return digest.hexdigest()
+
+
+def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None, *,
+            touched: Iterable[URIRef] | None = None):
     """Bring the ontology graph and the graphs derived from all documents in line with the documents: the
-    reference data of the mentioned places, then the labels (kg.graph.build.labels), read from the store as
-    one stream of (entity, name) rows, written to scratch graphs of SCRATCH_TRIPLES and synced by kg.graph.build's
-    sync_queries: the deletions in one transaction, the insertions bulk-loaded a scratch graph at a time, so neither
-    Python nor Oxigraph holds the corpus's names at once (while it runs, a reader may see the labels of some
-    entities already changed and of others not yet). With no labels stored yet (a new store's first ingest) there
-    is nothing to sync with, and the labels are bulk-loaded in parts of that size as they are computed, which takes
-    half the time with the compaction after it (docs/performance.md, "Twelfth round"). Recomputed from the store
-    after each run, so a removed document leaves no label or reference place behind, and a store whose last run
-    was killed between a document and this step heals; cross-document entity resolution belongs here as well.
-    Unfinished document graphs (a run interrupted inside a bulk load) are dropped first. `step(name)` is called
-    after each step (benchmarks/refresh_steps.py measures them)."""
+    reference data of the mentioned places, then the labels (kg.graph.build.labels). Unfinished document graphs
+    (a run interrupted inside a bulk load) are dropped first. How the labels are brought in line:
+
+    * `touched` given (the entities whose names may have changed, the others' labels being known up to date: see
+      REFRESHED_FILE): only theirs are recomputed, RELABEL_ENTITIES to a transaction, and the rest of the store
+      is not read; an analyst's daily run on a large store pays for its own documents, not the corpus.
+    * No labels stored yet (a new store's first ingest): they are bulk-loaded in parts of SCRATCH_TRIPLES as they
+      are computed from one stream of (entity, name) rows (docs/performance.md, "Twelfth round").
+    * Otherwise all of them: written to scratch graphs of SCRATCH_TRIPLES and synced by kg.graph.build's
+      sync_queries, the deletions in one transaction, the insertions bulk-loaded a scratch graph at a time, so
+      neither Python nor Oxigraph holds the corpus's names at once.
+
+    While it runs, a reader may see the labels of some entities already changed and of others not yet. A removed
+    document leaves no label or reference place behind; cross-document entity resolution belongs here as well.
+    `step(name)` is called after each step (benchmarks/refresh_steps.py measures them)."""
     store.heal()
     step("heal")
     query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
     reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
     store.replace(put=[g for g in (ontology_graph(), reference) if not store.holds(g)])
     step("reference data")
+    referenced = set(reference.subjects(SKOS.prefLabel))
+    if touched is not None and not store.is_empty(LABELS_GRAPH):
+        for part in batched(sorted(touched), RELABEL_ENTITIES):
+            new = set(labels(((s, o) for s, _, o in store.about(part, ONE.mentionLabel)), referenced))
+            old = set(store.about(part, graph=LABELS_GRAPH))
+            store.change(LABELS_GRAPH, remove=old - new, add=new - old, also=REFERENCE_GRAPH)
+        step("labels of the touched entities")
+        return
     rows = store.ox.query(f"SELECT ?s ?name WHERE {{ ?s <{ONE.mentionLabel}> ?name }}")  # the merge: once each
     names = ((URIRef(row["s"].value), row["name"].value) for row in rows)
-    new = labels(names, set(reference.subjects(SKOS.prefLabel)))
+    new = labels(names, referenced)
     if store.is_empty(LABELS_GRAPH):  # a first refresh has nothing to sync with: load the labels straight in
         for part in batched(new, SCRATCH_TRIPLES):
             store.load_into(LABELS_GRAPH, ntriples(part))

@@ -35,6 +35,7 @@ from ..vocab import DOC, ONE, ONTOLOGY_GRAPH
 DEFAULT_STORE = Path("exports/store")
 LOCK_FILE = "kg.lock"
 _XSD_STRING = ox.NamedNode(str(XSD.string))
+VALUES_ROWS = 2_000  # terms per VALUES clause: a query's text stays small, and Oxigraph plans it as lookups
 _PATH_LINE = re.compile(rf"^<[^>]*> <{re.escape(str(ONE.path))}> [^\n]*\n?", re.M)  # a document's commit mark
 
 
@@ -192,6 +193,42 @@ class GraphStore:
             parts.append(URIRef(f"{prefix}/{len(parts)}"))
             self.ox.bulk_load(ntriples(part), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(parts[-1])))
         return parts
+
+    def entities(self, graphs: Iterable[URIRef]) -> set[URIRef]:
+        """The entities the document graphs `graphs` mention (`one:mentionedIn`)."""
+        found = set()
+        for part in batched(graphs, VALUES_ROWS):
+            query = (f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {' '.join(map(_iri, part))} }} "
+                     f"GRAPH ?g {{ ?s {_iri(ONE.mentionedIn)} ?g }} }}")
+            found.update(URIRef(row["s"].value) for row in self.ox.query(query))
+        return found
+
+    def about(self, subjects: Iterable[URIRef], predicate: URIRef | None = None,
+              graph: URIRef = DATASET_DEFAULT_GRAPH_ID) -> Iterator[tuple]:
+        """The triples of one graph (default: the merged graph) whose subject is one of `subjects` (and whose
+        predicate is `predicate`, if given), as `triples` gives them."""
+        p = _iri(predicate) if predicate else "?p"
+        pattern = f"?s {p} ?o" if graph == DATASET_DEFAULT_GRAPH_ID else f"GRAPH {_iri(graph)} {{ ?s {p} ?o }}"
+        for part in batched(subjects, VALUES_ROWS):
+            query = f"SELECT * WHERE {{ VALUES ?s {{ {' '.join(map(_iri, part))} }} {pattern} }}"
+            for row in self.ox.query(query):
+                yield _rdf(row["s"]), predicate or _rdf(row["p"]), _rdf(row["o"])
+
+    def change(self, name: URIRef, remove: Iterable[tuple], add: Iterable[tuple], also: URIRef):
+        """In one transaction: triples out of and into graph `name`, the merged graph following; a removed
+        triple stays in the merge if graph `also` (the one other graph that may hold it) holds it too."""
+        remove, added = list(remove), ntriples(add)
+        ops = []
+        if remove:
+            rows = " ".join(f"({' '.join(map(_term, t))})" for t in remove)
+            ops.append(f"DELETE DATA {{ GRAPH {_iri(name)} {{\n{ntriples(remove)}\n}} }}")
+            ops.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{ {rows} }} "
+                       f"FILTER NOT EXISTS {{ GRAPH {_iri(also)} {{ ?s ?p ?o }} }} }}")
+        if added:
+            ops.append(f"INSERT DATA {{ GRAPH {_iri(name)} {{\n{added}\n}} }}")
+            ops.append(f"INSERT DATA {{\n{added}\n}}")
+        if ops:
+            self.ox.update(" ;\n".join(ops))
 
     def is_empty(self, name: URIRef) -> bool:
         return next(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name))), None) is None
