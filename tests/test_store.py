@@ -341,19 +341,22 @@ def test_a_first_refresh_loads_the_labels_in_parts_and_ends_where_a_sync_ends(cl
     assert state(store) == clean[1]
 
 
-def test_a_run_relabels_what_it_touches_unless_the_last_run_was_cut_short(clean, tmp_path, capsys):
-    """After a complete run (its mark, kg.refreshed, holds the rules' fingerprint) the next run recomputes the
+def test_a_run_relabels_what_it_touches_unless_the_last_run_was_cut_short(clean, tmp_path, capsys, monkeypatch):
+    """After a complete run (its mark, kg.state.json, holds the rules' fingerprint) the next run recomputes the
     labels of the entities its documents mention, and the store ends where one run over all the documents ends;
     the other entities' labels are not read again, so a label planted there stays. Without the mark (a killed
-    run) or with another fingerprint (an upgrade that changed the rules) the next run recomputes every label."""
+    run) or with another fingerprint (an upgrade that changed the rules) the next run recomputes every label.
+    The mark counts the documents added since the store was last compacted: a small run does not compact."""
+    import json
+
     from rdflib import Literal
 
-    from kg.store.ingest import REFRESHED_FILE
+    from kg.store.ingest import STATE_FILE
 
     folder, store = copy_docs(tmp_path / "docs", CORPUS[:-1]), tmp_path / "store"
     assert main(["ingest", str(folder), "--store", str(store)]) == 0
-    mark = store / REFRESHED_FILE
-    assert mark.is_file()
+    mark = store / STATE_FILE
+    assert json.loads(mark.read_text(encoding="utf-8"))["uncompacted"] == 0  # a new store is compacted
     last = next(s for s, p, o in clean[1][None] if p == ONE.path and str(o).endswith(f"{CORPUS[-1]}.txt"))
     mentioned_last = {s for s, p, o in clean[1][last] if p == ONE.mentionedIn}
     other = sorted({s for s, _, _ in clean[1][LABELS_GRAPH]} - mentioned_last)[0]
@@ -368,17 +371,20 @@ def test_a_run_relabels_what_it_touches_unless_the_last_run_was_cut_short(clean,
 
     plant()
     copy_docs(folder, CORPUS[-1:])
+    monkeypatch.setattr(sys.modules["kg.store.ingest"], "COMPACT_SHARE", 0.5)  # 1 document added to 4: small
     assert main(["ingest", str(folder), "--store", str(store)]) == 0
     assert "1 added, 0 replaced" in capsys.readouterr().out
     graphs = state(store)
     assert planted in graphs[LABELS_GRAPH] and planted in graphs[None]
     assert without_planted(graphs) == without_paths(clean[1])
+    assert json.loads(mark.read_text(encoding="utf-8"))["uncompacted"] == 1
 
-    for cut_short in (lambda: mark.write_text("the rules of an older version", encoding="utf-8"), mark.unlink):
+    older = json.dumps({"rules": "the rules of an older version", "uncompacted": 1})
+    for cut_short in (lambda: mark.write_text(older, encoding="utf-8"), mark.unlink):
         plant()
         cut_short()
         assert main(["ingest", str(folder), "--store", str(store)]) == 0
         graphs = state(store)
         assert planted not in graphs[LABELS_GRAPH] and planted not in graphs[None]
         assert without_paths(graphs) == without_paths(clean[1])
-        assert mark.is_file()
+        assert json.loads(mark.read_text(encoding="utf-8"))["uncompacted"] == 0  # compacted after a full refresh

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -39,8 +40,15 @@ RELABEL_ENTITIES = 5_000  # a run's touched entities relabelled per transaction
 # The derived graphs are complete when this file beside the database holds the fingerprint of the rules that made
 # them. A run removes it before its first write and writes it after its refresh, which then recomputes only the
 # labels of the entities the run's documents mention; after a killed run, or an upgrade that changed the rules,
-# the file is missing or differs, and the next refresh recomputes them all.
-REFRESHED_FILE = "kg.refreshed"
+# the file is missing or differs, and the next refresh recomputes them all. It also counts the documents added
+# since the store was last compacted.
+STATE_FILE = "kg.state.json"
+# A run compacts the store (`optimize`, which rewrites all of it) once the documents added since the last compaction
+# pass this share of the store, or after a refresh of every label. Bulk loads leave many files, and a new store's
+# Turtle export took 4-5x as long uncompacted; but 250 documents added to 10,000 in five runs, each relabelling
+# only its own entities, left the export as fast as compacting did, so small runs skip it (docs/performance.md,
+# "Thirteenth round").
+COMPACT_SHARE = 0.02
 
 
 @dataclass
@@ -81,7 +89,8 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
     the work runs (`kg.parallel.results`). `on_result(result)` is called as each document arrives,
     `on_commit(result, replaced graph)` as each added document is committed."""
     report = Report()
-    complete = _begin(store)
+    uncompacted = _begin(store)
+    complete = uncompacted is not None
     store.heal()  # what a killed run left unfinished is read again below
     stored = store.documents()  # graph -> path it was read from; kept up to date as the run goes
     by_path = {path: graph for graph, path in stored.items()}
@@ -102,11 +111,12 @@ def ingest(store: GraphStore, documents: Iterable[Document | Path | LoadError], 
             writer.commit()
     finally:  # also after Ctrl-C: the documents committed so far get their labels and reference data
         refresh(store, touched=writer.gone | store.entities(report.added) if complete else None)
-        _end(store)
-    # The bulk loader leaves many files: reads are slower until compacted (a Turtle export of 10,000 documents 4-5x).
+        uncompacted = (uncompacted or 0) + len(report.added)
+        _end(store, uncompacted)
     # After the refresh, not beside it: its writes would be left uncompacted (docs/performance.md, "Eleventh round").
-    if report.added:
+    if not complete or uncompacted > COMPACT_SHARE * len(stored):
         store.ox.optimize()
+        _end(store, 0)
     return report
 
 
@@ -183,26 +193,29 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
             raise KeyError(spec)
         drop.append(graph)
     report = Report(removed=list(dict.fromkeys(drop)))
-    complete = _begin(store)
+    uncompacted = _begin(store)
     touched = store.entities(report.removed)
     store.replace(drop=report.removed)
-    refresh(store, touched=touched if complete else None)
-    _end(store)
+    refresh(store, touched=touched if uncompacted is not None else None)
+    _end(store, uncompacted or 0)
     return report
 
 
-def _begin(store: GraphStore) -> bool:
-    """Whether the last run left the derived graphs complete, made by today's rules (see REFRESHED_FILE); the
-    mark is taken away until this run's refresh has ended."""
-    mark = store.path / REFRESHED_FILE
-    complete = mark.is_file() and mark.read_text(encoding="utf-8") == _rules()
+def _begin(store: GraphStore) -> int | None:
+    """The documents added since the last compaction, if the last run left the derived graphs complete and made by
+    today's rules (see STATE_FILE); otherwise None. The mark is taken away until this run's refresh has ended."""
+    mark = store.path / STATE_FILE
+    try:
+        state = json.loads(mark.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
     mark.unlink(missing_ok=True)
-    return complete
+    return state.get("uncompacted") if isinstance(state, dict) and state.get("rules") == _rules() else None
 
 
-def _end(store: GraphStore):
-    with atomic_path(store.path / REFRESHED_FILE) as tmp:
-        tmp.write_text(_rules(), encoding="utf-8")
+def _end(store: GraphStore, uncompacted: int):
+    with atomic_path(store.path / STATE_FILE) as tmp:
+        tmp.write_text(json.dumps({"rules": _rules(), "uncompacted": uncompacted}), encoding="utf-8")
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
 
@@ -223,7 +236,7 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None, 
     (a run interrupted inside a bulk load) are dropped first. How the labels are brought in line:
 
     * `touched` given (the entities whose names may have changed, the others' labels being known up to date: see
-      REFRESHED_FILE): only theirs are recomputed, RELABEL_ENTITIES to a transaction, and the rest of the store
+      STATE_FILE): only theirs are recomputed, RELABEL_ENTITIES to a transaction, and the rest of the store
       is not read; an analyst's daily run on a large store pays for its own documents, not the corpus.
     * No labels stored yet (a new store's first ingest): they are bulk-loaded in parts of SCRATCH_TRIPLES as they
       are computed from one stream of (entity, name) rows (docs/performance.md, "Twelfth round").
