@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from ..documents import Document, LoadError, iter_documents
@@ -197,6 +197,8 @@ def remove(store: GraphStore, specs: Iterable[str]) -> Report:
     touched = store.entities(report.removed)
     store.replace(drop=report.removed)
     refresh(store, touched=touched if uncompacted is not None else None)
+    if uncompacted is None:  # a refresh of every label leaves deletions behind: compacted, as ingest does
+        store.ox.optimize()
     _end(store, uncompacted or 0)
     return report
 
