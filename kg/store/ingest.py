@@ -238,8 +238,9 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None, 
     (a run interrupted inside a bulk load) are dropped first. How the labels are brought in line:
 
     * `touched` given (the entities whose names may have changed, the others' labels being known up to date: see
-      STATE_FILE): only theirs are recomputed, RELABEL_ENTITIES to a transaction, and the rest of the store
-      is not read; an analyst's daily run on a large store pays for its own documents, not the corpus.
+      STATE_FILE): only theirs are recomputed, RELABEL_ENTITIES to a transaction, and the places of the reference
+      data are looked up, not found by reading every mention; a daily run on a large store pays for its own
+      documents, not the corpus.
     * No labels stored yet (a new store's first ingest): they are bulk-loaded in parts of SCRATCH_TRIPLES as they
       are computed from one stream of (entity, name) rows (docs/performance.md, "Twelfth round").
     * Otherwise all of them: written to scratch graphs of SCRATCH_TRIPLES and synced by kg.graph.build's
@@ -251,8 +252,14 @@ def refresh(store: GraphStore, step: Callable[[str], None] = lambda name: None, 
     `step(name)` is called after each step (benchmarks/refresh_steps.py measures them)."""
     store.heal()
     step("heal")
-    query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
-    reference = reference_graph(place_keys(row["s"].value for row in store.ox.query(query)))
+    if touched is not None:  # a mentioned place is in the reference graph already, or touched by this run
+        touched = set(touched)
+        known = {s for s, _, _ in store.triples(REFERENCE_GRAPH)} | touched
+        places = store.mentioned(s for s in known if s.startswith(PLACE_PREFIX))
+    else:
+        query = f'SELECT DISTINCT ?s WHERE {{ ?s <{ONE.mentionedIn}> ?d FILTER STRSTARTS(STR(?s), "{PLACE_PREFIX}") }}'
+        places = (row["s"].value for row in store.ox.query(query))
+    reference = reference_graph(place_keys(places))
     store.replace(put=[g for g in (ontology_graph(), reference) if not store.holds(g)])
     step("reference data")
     referenced = set(reference.subjects(SKOS.prefLabel))

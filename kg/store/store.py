@@ -203,6 +203,15 @@ class GraphStore:
             found.update(URIRef(row["s"].value) for row in self.ox.query(query))
         return found
 
+    def mentioned(self, entities: Iterable[URIRef]) -> set[URIRef]:
+        """Those of `entities` that some stored document mentions."""
+        found = set()
+        for part in batched(entities, VALUES_ROWS):
+            query = (f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(map(_iri, part))} }} "
+                     f"FILTER EXISTS {{ ?s {_iri(ONE.mentionedIn)} ?d }} }}")
+            found.update(URIRef(row["s"].value) for row in self.ox.query(query))
+        return found
+
     def about(self, subjects: Iterable[URIRef], predicate: URIRef | None = None,
               graph: URIRef = DATASET_DEFAULT_GRAPH_ID) -> Iterator[tuple]:
         """The triples of one graph (default: the merged graph) whose subject is one of `subjects` (and whose
