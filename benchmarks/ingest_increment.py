@@ -32,7 +32,7 @@ def main():
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-increment"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--export", action="store_true", help="then time the Turtle export of the copy")
-    ap.add_argument("--skip-optimize", action="store_true", help="the final compaction left out: what it buys the export")
+    ap.add_argument("--skip-optimize", action="store_true", help="the final compaction left out: what it buys")
     args = ap.parse_args()
     copy = args.work / "store"
     shutil.rmtree(copy, ignore_errors=True)

@@ -196,21 +196,13 @@ class GraphStore:
 
     def entities(self, graphs: Iterable[URIRef]) -> set[URIRef]:
         """The entities the document graphs `graphs` mention (`one:mentionedIn`)."""
-        found = set()
-        for part in batched(graphs, VALUES_ROWS):
-            query = (f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {' '.join(map(_iri, part))} }} "
-                     f"GRAPH ?g {{ ?s {_iri(ONE.mentionedIn)} ?g }} }}")
-            found.update(URIRef(row["s"].value) for row in self.ox.query(query))
-        return found
+        rows = self._select("DISTINCT ?s", "?g", graphs, f"GRAPH ?g {{ ?s {_iri(ONE.mentionedIn)} ?g }}")
+        return {URIRef(row["s"].value) for row in rows}
 
     def mentioned(self, entities: Iterable[URIRef]) -> set[URIRef]:
         """Those of `entities` that some stored document mentions."""
-        found = set()
-        for part in batched(entities, VALUES_ROWS):
-            query = (f"SELECT ?s WHERE {{ VALUES ?s {{ {' '.join(map(_iri, part))} }} "
-                     f"FILTER EXISTS {{ ?s {_iri(ONE.mentionedIn)} ?d }} }}")
-            found.update(URIRef(row["s"].value) for row in self.ox.query(query))
-        return found
+        rows = self._select("?s", "?s", entities, f"FILTER EXISTS {{ ?s {_iri(ONE.mentionedIn)} ?d }}")
+        return {URIRef(row["s"].value) for row in rows}
 
     def about(self, subjects: Iterable[URIRef], predicate: URIRef | None = None,
               graph: URIRef = DATASET_DEFAULT_GRAPH_ID) -> Iterator[tuple]:
@@ -218,10 +210,14 @@ class GraphStore:
         predicate is `predicate`, if given), as `triples` gives them."""
         p = _iri(predicate) if predicate else "?p"
         pattern = f"?s {p} ?o" if graph == DATASET_DEFAULT_GRAPH_ID else f"GRAPH {_iri(graph)} {{ ?s {p} ?o }}"
-        for part in batched(subjects, VALUES_ROWS):
-            query = f"SELECT * WHERE {{ VALUES ?s {{ {' '.join(map(_iri, part))} }} {pattern} }}"
-            for row in self.ox.query(query):
-                yield _rdf(row["s"]), predicate or _rdf(row["p"]), _rdf(row["o"])
+        for row in self._select("*", "?s", subjects, pattern):
+            yield _rdf(row["s"]), predicate or _rdf(row["p"]), _rdf(row["o"])
+
+    def _select(self, head: str, variable: str, iris: Iterable[URIRef], where: str) -> Iterator:
+        """The rows of `SELECT head WHERE { VALUES variable { iris } where }`, VALUES_ROWS IRIs to a query."""
+        for part in batched(iris, VALUES_ROWS):
+            values = " ".join(map(_iri, part))
+            yield from self.ox.query(f"SELECT {head} WHERE {{ VALUES {variable} {{ {values} }} {where} }}")
 
     def change(self, name: URIRef, remove: Iterable[tuple], add: Iterable[tuple], also: URIRef):
         """In one transaction: triples out of and into graph `name`, the merged graph following; a removed
