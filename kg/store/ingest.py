@@ -24,7 +24,7 @@ from ..documents import Document, LoadError, iter_documents
 from ..export.atomic import atomic_path
 from ..graph.build import (LABELS_GRAPH, LABELS_SCRATCH, PLACE_PREFIX, fullest, labels, ontology_graph, place_keys,
                            reference_graph, sync_queries)
-from ..nlp.places import REFERENCE_FILE
+from ..nlp.places import REFERENCE_FILE, gazetteer
 from ..parallel import BATCH, Result, batched, results, work
 from ..vocab import DOC, ONE, REFERENCE_GRAPH
 from .store import GraphStore, ntriples
@@ -223,11 +223,13 @@ def _end(store: GraphStore, uncompacted: int):
 
 
 def _rules() -> str:
-    """A fingerprint of what the labels are computed from besides the documents: their rule and the reference data
-    (which places keep the reference's prefLabel)."""
+    """A fingerprint of what the labels are computed from besides the documents: their rule, and which places the
+    reference data holds (they keep its prefLabel): the reference file and the gazetteer's places, whatever their
+    source (kg.nlp.places)."""
     digest = hashlib.sha1(REFERENCE_FILE.read_bytes())
     for func in (labels, fullest):
         digest.update(inspect.getsource(func).encode())
+    digest.update("\n".join(sorted(gazetteer().places)).encode())
     return digest.hexdigest()
 
 
