@@ -343,7 +343,8 @@ def _parallel_arguments(p: argparse.ArgumentParser):
         return int(text)
 
     p.add_argument("--jobs", type=positive, metavar="N",
-                   help="worker processes for the NLP (default: every core, once there is enough to share)")
+                   help="worker processes for the NLP (default: every core, once there is enough to share); "
+                        "`kg build` also writes N exports at a time (default: every core)")
     p.add_argument("--scheduler", metavar="ADDR",
                    help="run the per-document work on a Dask cluster: tcp://HOST:8786, or local:N for N worker "
                         "processes on this machine (docs/performance.md)")

