@@ -72,18 +72,19 @@ def export_all(store, out: Path, *, jobs: int | None = None) -> Graph:
     10,000 documents (ten million triples) would not fit in (docs/performance.md).
 
     The exports are written side by side, `jobs` at a time (default: all cores): Oxigraph writes Turtle and
-    JSON-LD without holding Python's lock, so they run beside the exports made in Python. The longest
-    (TriG, then the explorer) start first."""
+    JSON-LD without holding Python's lock, so they run beside the exports that hold it (TriG, explorer,
+    GraphML), which take turns on the other core: the longest of those first, and the two dumps next so
+    that they start beside it rather than wait for it."""
     from pyoxigraph import RdfFormat
 
     from .explore import write_explorer  # the explorer pulls in pyvis; only exports need it
 
     merged = store.graph()
     writes = [
-        (store.dump, out / "kg.trig", RdfFormat.TRIG),
+        (store.dump, out / "kg.trig", RdfFormat.TRIG),  # read through Python: holds the lock
         (store.dump, out / "kg.ttl", RdfFormat.TURTLE),
-        (write_explorer, merged, out / "explorer.html"),
         (store.dump, out / "kg.jsonld", RdfFormat.JSON_LD),
+        (write_explorer, merged, out / "explorer.html"),
         (write_graphml, merged, out / "kg.graphml"),
     ]
     with ThreadPoolExecutor(jobs or os.cpu_count()) as pool:
