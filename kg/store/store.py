@@ -111,7 +111,7 @@ class GraphStore:
         with atomic_path(target) as tmp:
             if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
                 # graph by graph, in the store's order: reading every quad and dropping the merge's would
-                # decode the merged graph for nothing (1.8x the time at 10,000 documents, same bytes)
+                # decode the merged graph for nothing (twice the time at 10,000 documents, same bytes)
                 quads = chain.from_iterable(self.ox.quads_for_pattern(None, None, None, g)
                                             for g in self.ox.named_graphs())
                 ox.serialize(quads, str(tmp), fmt, prefixes=prefixes)
