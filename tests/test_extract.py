@@ -38,6 +38,18 @@ def test_ending_is_the_longest_listed_ending():
     assert ending("某某管理局", endings) == "管理局"
     assert ending("局", endings) == "局"
     assert ending("上海", endings) is None
+    assert ending("", endings) is None
+    assert ending("某某管理局", ["局", "管理局"]) == "管理局"  # a plain list, as the rules assemble them
+
+
+@pytest.mark.parametrize("text", ["", " ", "上海 市", "上海  市", " 上海", "上海 ", "上海\n\n市", "上 \n海", "上\u3000海",
+                                  "上\t 海 \n", "A B\xa0C", "\n\n"])
+def test_char_tokens_are_spacys_char_segmenter_tokens(text):
+    import spacy
+
+    ours, spacys = shared_nlp().make_doc(text), spacy.blank("zh").make_doc(text)
+    assert [(t.text, t.whitespace_) for t in ours] == [(t.text, t.whitespace_) for t in spacys]
+    assert ours.text == text
 
 
 def labels(f, cls: str) -> set[str]:

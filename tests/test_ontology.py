@@ -1,4 +1,5 @@
 """The ontology parses, names what the code uses, labels every term, and the built graph conforms to SHACL."""
+import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
@@ -12,6 +13,10 @@ TERMS = {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty) for s 
 def test_vocab_names_exactly_the_ontology_terms():
     code = {URIRef(ONE._NS[name]) for name in ONE.__annotations__}
     assert code == TERMS
+    # the terms set as class attributes (kg/vocab.py) are the namespace's, and a name outside it still fails
+    assert all(getattr(ONE, name) == ONE[name] == ONE._NS[name] for name in ONE.__annotations__)
+    with pytest.raises(AttributeError):
+        ONE.notATerm
 
 
 def test_every_term_has_zh_and_en_label_and_comment():

@@ -66,7 +66,7 @@ def document_triples(document: Document, facts: DocFacts) -> Iterator[tuple]:
         for label in ent.labels:
             yield ent.iri, ONE.mentionLabel, Literal(label, lang="zh")
         first = ent.evidence[0]
-        yield from _assert(d, Statement(ent.iri, RDF.type, ENTITY_CLASSES[ent.cls], first), sentences)
+        yield from _assert(d, Statement(ent.iri, _TYPE, ENTITY_CLASSES[ent.cls], first), sentences)
     for st in facts.statements:
         yield from _assert(d, st, sentences)
 
@@ -80,19 +80,27 @@ def _assert(d: URIRef, st: Statement, sentences: set[int]) -> Iterator[tuple]:
     sentence = URIRef(f"{d}#s-{ev.start}")
     if ev.start not in sentences:
         sentences.add(ev.start)
-        yield sentence, RDF.type, ONE.Sentence
-        yield sentence, PROV.wasDerivedFrom, d
+        yield sentence, _TYPE, ONE.Sentence
+        yield sentence, _DERIVED_FROM, d
         yield sentence, ONE.text, Literal(ev.sentence)
-        yield sentence, ONE.charStart, Literal(ev.start)
-        yield sentence, ONE.charEnd, Literal(ev.end)
+        yield sentence, ONE.charStart, _number(ev.start)
+        yield sentence, ONE.charEnd, _number(ev.end)
     key = f"{st.subject} {st.predicate} {st.object} {ev.start}"
     node = URIRef(f"{d}#ev-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
-    yield node, RDF.type, ONE.Evidence
-    yield node, RDF.subject, st.subject
-    yield node, RDF.predicate, st.predicate
-    yield node, RDF.object, st.object
+    yield node, _TYPE, ONE.Evidence
+    yield node, _SUBJECT, st.subject
+    yield node, _PREDICATE, st.predicate
+    yield node, _OBJECT, st.object
     yield node, ONE.inSentence, sentence
-    yield node, ONE.extractedBy, Literal(ev.rule)
+    yield node, ONE.extractedBy, _rule(ev.rule)
+
+
+# rdflib's own namespaces resolve each term through a method call (see kg/vocab.py), and building a Literal
+# checks and converts its value: the terms written for every statement are made once.
+_TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
+_DERIVED_FROM = PROV.wasDerivedFrom
+_rule = lru_cache(maxsize=None)(Literal)  # a few hundred rule names
+_number = lru_cache(maxsize=65536)(Literal)  # offsets
 
 
 @lru_cache(maxsize=1)

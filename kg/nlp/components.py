@@ -26,11 +26,18 @@ for _name in ("published", "words", "doc_id", "lac_scores"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+# The tokens of spaCy's char segmenter: a character, with one plain space after it as its trailing
+# space, or a run of whitespace. spaCy aligns them with `get_words_and_spaces`, which slices the rest of the text
+# for every character: quadratic in the length of a document.
+CHAR_TOKENS = re.compile(r"(\S)( ?)|(\s+)")
+
+
 class CharTokenizer(ChineseTokenizer):
-    """spaCy's one-token-per-character Chinese tokenizer, keeping the text it was given for doc_text."""
+    """spaCy's one-token-per-character Chinese tokenizer, in one pass, keeping the text it was given for doc_text."""
 
     def __call__(self, text: str) -> Doc:
-        doc = super().__call__(text)
+        tokens = CHAR_TOKENS.findall(text)
+        doc = Doc(self.vocab, words=[char or run for char, _, run in tokens], spaces=[bool(space) for _, space, _ in tokens])
         doc.user_data["text"] = text
         return doc
 

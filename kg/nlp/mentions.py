@@ -159,7 +159,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     bounds = Boundaries(words)
     out = []
     aliases = lexicon.enterprise_aliases()
-    for m in _lexicon_hits(text, aliases, bounds):
+    for m in _lexicon_hits(text, lexicon.enterprise_alias_words(), bounds):
         out.append(Mention(m[0], m[1], "Enterprise", text[m[0]:m[1]], aliases[text[m[0]:m[1]]], "enterprise-lexicon", 5))
     trailing = lexicon.words("organizations", "trailing_verbs")
     titles = lexicon.titles()
@@ -222,7 +222,8 @@ def _title_cut(text: str, start: int, end: int, titles: lexicon.Words) -> int:
     """Where a title begins that LAC read into the end of an organization's name (市经济信息化委党组/ORG 成员: the
     title is 党组成员, the name ends before it)."""
     return next((k for k in range(start + 2, end) if text[k] in titles.firsts
-                 and any(text.startswith(t, k) and k + len(t) > end for t in titles)), end)
+                 and any(k + n > end and len(piece := text[k:k + n]) == n and piece in titles.set
+                         for n in titles.lengths)), end)
 
 
 def _division_cut(text: str, start: int, end: int) -> int:
@@ -374,11 +375,11 @@ def _split_joined(text: str, spans):
         yield pos, end, cls
 
 
-def _lexicon_hits(text: str, names: dict[str, str], bounds: Boundaries) -> list[tuple[int, int]]:
+def _lexicon_hits(text: str, names: lexicon.Words, bounds: Boundaries) -> list[tuple[int, int]]:
     modifiers = lexicon.load("names")["product_modifiers"]
     regions = tuple(lexicon.load("organizations")["branch_regions"])
     hits = []
-    for name in lexicon.longest_first(names):
+    for name in names:
         for start, end in occurrences(text, name):
             # ASCII names (B站) need no LAC boundary; Chinese short names do (阿里 in 阿里山 is not 阿里),
             # unless a product follows the maker (上汽新一代…) or its sales region (京东华东区域), which LAC
@@ -498,8 +499,8 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
     """Unquoted names (2020长三角在线新经济发展论坛, 揭牌仪式) read off runs of name-like words."""
     not_names = set(names["not_names"])
     out, originals = [], set(words)
-    for cls, endings in names["unquoted"].items():
-        endings = lexicon.longest_first(endings)
+    for cls in names["unquoted"]:
+        endings = lexicon.words("names", "unquoted", cls)
         joined = _join_heads(_join_bracketed_places(words), endings)
         generic = {(w.start, w.end) for w in joined if w not in originals}  # 推进/大会 alone names no event
         joined = _organ_briefings(text, _year_and_organizer(joined)) if cls == "Event" else joined
@@ -661,7 +662,7 @@ def _with_run_words(words: list[Word]) -> list[Word]:
         end = lexicon.ending(w.text, run_words) if w.tag == "ORG" else None
         if w.tag == "ORG" and end is None and before_nouns:  # 天津市武清区直播/ORG 电商/n 基地/n
             end = lexicon.ending(w.text, run_verbs)
-        opening = next((r for r in run_words if w.text.startswith(r) and len(w.text) > len(r)), None)
+        opening = next((w.text[:n] for n in run_words.lengths if n < len(w.text) and w.text[:n] in run_words.set), None)
         if end and w.text != end:
             cut = w.end - len(end)
             out += [Word(w.start, cut, w.text[:-len(end)], "nz"), Word(cut, w.end, end, "vd")]
@@ -678,6 +679,10 @@ def _join_bracketed_places(words: list[Word]) -> list[Word]:
     a bracketed place between a name's words is one word of it: 2021数字经济创新发展（贵阳）论坛."""
     out, i = [], 0
     while i < len(words):
+        if words[i].tag != "LOC" and words[i].text not in "（(":  # opens neither case
+            out.append(words[i])
+            i += 1
+            continue
         part = words[i:i + 4]
         if len(part) == 4 and part[0].tag == part[2].tag == "LOC" and part[1].text in "（(" and part[3].text in "）)" \
                 and all(a.end == b.start for a, b in zip(part, part[1:])):
@@ -699,17 +704,27 @@ def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
     LAC reads 推进大会 as 推进/v + 大会/n."""
     out, i = [], 0
     while i < len(words):
-        for k in range(min(len(words), i + 3), i + 1, -1) if words[i].text[0] in heads.firsts else ():
-            part = words[i:k]
-            if "".join(w.text for w in part) in heads and any(w.tag not in HEADED_RUN_TAGS for w in part) \
-                    and all(a.end == b.start for a, b in zip(part, part[1:])):
-                out.append(Word(part[0].start, part[-1].end, "".join(w.text for w in part), "n"))
-                i = k
-                break
+        k = _head_spelled(words, i, heads) if words[i].text[0] in heads.firsts else 0
+        if k:
+            out.append(Word(words[i].start, words[k - 1].end, "".join(w.text for w in words[i:k]), "n"))
+            i = k
         else:
             out.append(words[i])
             i += 1
     return out
+
+
+def _head_spelled(words: list[Word], i: int, heads: lexicon.Words) -> int:
+    """The end of the three, else two, adjacent words from words[i] that spell one of `heads`, one of them a word
+    that would end a name's run; 0 if none do."""
+    if i + 1 >= len(words) or words[i + 1].start != words[i].end:
+        return 0
+    a, b = words[i], words[i + 1]
+    ends_run = a.tag not in HEADED_RUN_TAGS or b.tag not in HEADED_RUN_TAGS
+    if i + 2 < len(words) and words[i + 2].start == b.end and a.text + b.text + words[i + 2].text in heads.set \
+            and (ends_run or words[i + 2].tag not in HEADED_RUN_TAGS):
+        return i + 3
+    return i + 2 if ends_run and a.text + b.text in heads.set else 0
 
 
 def _edition_start(text: str, words: list[Word], pos: int) -> int:
@@ -916,9 +931,8 @@ def _noun_runs(words: list[Word], tags=NOUN_TAGS) -> list[tuple[int, int]]:
 
 def find_technologies(text: str, words: list[Word]) -> list[Mention]:
     bounds = Boundaries(words)
-    terms = {t: t for t in lexicon.load("technologies")["terms"]}
     return [Mention(s, e, "Technology", text[s:e], "", "tech-lexicon", 1)
-            for s, e in _lexicon_hits(text, terms, bounds)
+            for s, e in _lexicon_hits(text, lexicon.words("technologies", "terms"), bounds)
             if not _ascii_inside(text, s, e)]
 
 
@@ -938,7 +952,7 @@ def find_products(text: str, words: list[Word], sentences: list[tuple[int, int]]
     verbs = lexicon.load("verbs")
     cues = set(verbs["promote"]) | set(verbs["sell"]) | set(verbs["make"])
     modifiers = lexicon.words("names", "product_modifiers")
-    enterprises = lexicon.longest_first(lexicon.enterprise_aliases())
+    enterprises = lexicon.enterprise_alias_words()
     out = []
     words = _join_heads(_join_split_places(gaz, words), heads)  # 配送/v 车/n: a product word LAC cuts in two
     starts = [w.start for w in words]
@@ -1337,7 +1351,8 @@ def _named_after_titles(text: str, words: list[Word], titles, surnames: str, fou
     out = set()
     for w in words:
         # 副区长方建国/n: LAC read the title and the name as one word
-        n = next((n for n in titles.lengths if 2 <= len(w.text) - n <= 3 and w.text[:n] in titles.set), 0)
+        n = next((n for n in titles.lengths if 2 <= len(w.text) - n <= 3 and w.text[:n] in titles.set), 0) \
+            if len(w.text) > 2 else 0
         if n and PERSON_NAME.match(w.text[n:]) and w.text[n] in surnames \
                 and any(text.startswith(f, w.end) for f in followers):
             out.add((w.start + n, w.end))
