@@ -634,12 +634,11 @@ def _rejoined(words: list[Word], joined: set[str]) -> list[Word]:
     the next, which keeps its rest (网/s 上年货节/TIME is 网上 年货节/n)."""
     out: list[Word] = []
     for w in words:
-        prev = out[-1] if out else None
-        if prev and prev.end == w.start and prev.text + w.text in joined:
+        prev = out[-1] if out and out[-1].end == w.start else None
+        if prev and prev.text + w.text in joined:
             out[-1] = Word(prev.start, w.end, prev.text + w.text, w.tag)
             continue
-        k = next((k for k in range(1, len(w.text)) if prev and prev.end == w.start and prev.text + w.text[:k] in joined),
-                 None)
+        k = next((k for k in range(1, len(w.text)) if prev.text + w.text[:k] in joined), None) if prev else None
         if k is None:
             out.append(w)
         else:
@@ -702,16 +701,14 @@ def _join_bracketed_places(words: list[Word]) -> list[Word]:
 def _join_heads(words: list[Word], heads: lexicon.Words) -> list[Word]:
     """Words that together spell a head noun become one noun where a word of it would end a name's run:
     LAC reads 推进大会 as 推进/v + 大会/n."""
-    out, i = [], 0
-    while i < len(words):
-        k = _head_spelled(words, i, heads) if words[i].text[0] in heads.firsts else 0
+    out, done = [], 0  # words[:done] are in out
+    for i in [i for i, w in enumerate(words) if w.text[0] in heads.firsts]:  # where a head can start
+        k = _head_spelled(words, i, heads) if i >= done else 0
         if k:
+            out += words[done:i]
             out.append(Word(words[i].start, words[k - 1].end, "".join(w.text for w in words[i:k]), "n"))
-            i = k
-        else:
-            out.append(words[i])
-            i += 1
-    return out
+            done = k
+    return out + words[done:]
 
 
 def _head_spelled(words: list[Word], i: int, heads: lexicon.Words) -> int:
@@ -1100,16 +1097,14 @@ def _places_of_produce(gaz: Gazetteer, words: list[Word]) -> list[Word]:
 
 def _join_split_places(gaz: Gazetteer, words: list[Word]) -> list[Word]:
     """Two adjacent words that together spell a place's name, right before a noun, as one LOC word."""
-    out, i = [], 0
-    while i < len(words):
-        a, b, c = words[i], words[i + 1] if i + 1 < len(words) else None, words[i + 2] if i + 2 < len(words) else None
-        if b and c and a.end == b.start and b.end == c.start and c.tag in OBJECT_TAGS and a.text + b.text in gaz.names:
+    out, done = [], 0  # words[:done] are in out
+    for i in [i for i, w in enumerate(words[:-2]) if w.text[:1] in gaz.lengths]:  # where a place's name can start
+        a, b, c = words[i:i + 3]
+        if i >= done and a.end == b.start and b.end == c.start and c.tag in OBJECT_TAGS and a.text + b.text in gaz.names:
+            out += words[done:i]
             out.append(Word(a.start, b.end, a.text + b.text, "LOC"))
-            i += 2
-        else:
-            out.append(a)
-            i += 1
-    return out
+            done = i + 2
+    return out + words[done:]
 
 
 def _head_across(text: str, last: str, heads: lexicon.Words) -> bool:
