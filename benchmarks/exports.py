@@ -32,7 +32,7 @@ def main():
     if args.together:
         return together(args.store, args.out, args.together)
     for name, seconds in exports(args.store, args.out, args.exports).items():
-        print(f"{name:22} {seconds:6.1f} s", flush=True)
+        print(f"{name:24} {seconds:6.1f} s", flush=True)
 
 
 def together(store: Path, out: Path, jobs: list[int]):

@@ -70,34 +70,27 @@ def measure(args: list[str]) -> tuple[float, int, str]:
     return seconds, peak[0], out
 
 
-EXPORTS = ("ttl", "trig", "jsonld", "graphml", "explorer")
+# short name -> (label, file of kg.build.exports), in the order they are timed
+EXPORTS = {"ttl": ("Turtle", "kg.ttl"), "trig": ("TriG", "kg.trig"), "jsonld": ("JSON-LD", "kg.jsonld"),
+           "graphml": ("GraphML", "kg.graphml"), "explorer": ("explorer", "explorer.html")}
 
 
-def exports(store: Path, out: Path, which=EXPORTS) -> dict[str, float]:
-    """Seconds for each export of the store's graph, made as `kg build` makes them (kg.build.export_all):
-    read in place, RDF files written by Oxigraph."""
-    from pyoxigraph import RdfFormat
-
-    from kg.explore import write_explorer
-    from kg.export.graphml import write_graphml
+def exports(store: Path, out: Path, which=tuple(EXPORTS)) -> dict[str, float]:
+    """Seconds for each export of the store's graph, one after the other, made by the writers `kg build` uses
+    (kg.build.exports): read in place, RDF files written by Oxigraph."""
+    from kg.build import exports as writers
     from kg.store import GraphStore
 
     out.mkdir(parents=True, exist_ok=True)
     times = {}
-
-    def timed(key, name, func, *args):
-        if key in which:
+    with GraphStore(store) as graph_store:
+        made = writers(graph_store, graph_store.graph(), out)
+        for key in (k for k in EXPORTS if k in which):
+            label, file = EXPORTS[key]
+            func, *args = made[file]
             started = time.perf_counter()
             func(*args)
-            times[name] = time.perf_counter() - started
-
-    with GraphStore(store) as graph_store:
-        merged = graph_store.graph()
-        timed("ttl", "Turtle (kg.ttl)", graph_store.dump, out / "kg.ttl", RdfFormat.TURTLE)
-        timed("trig", "TriG (kg.trig)", graph_store.dump, out / "kg.trig", RdfFormat.TRIG)
-        timed("jsonld", "JSON-LD (kg.jsonld)", graph_store.dump, out / "kg.jsonld", RdfFormat.JSON_LD)
-        timed("graphml", "GraphML (kg.graphml)", write_graphml, merged, out / "kg.graphml")
-        timed("explorer", "explorer.html", write_explorer, merged, out / "explorer.html")
+            times[f"{label} ({file})"] = time.perf_counter() - started
     return times
 
 
@@ -128,7 +121,7 @@ def main():
         mode = next(m for m in args.modes)
         started = time.perf_counter()
         for name, seconds in exports(args.work / f"store-{n}-{mode}", args.work / f"exports-{n}", args.exports).items():
-            print(f"export of the {n}-document graph: {name:22} {seconds:6.1f} s", flush=True)
+            print(f"export of the {n}-document graph: {name:24} {seconds:6.1f} s", flush=True)
         print(f"peak RSS of the exports: {psutil.Process().memory_info().rss / 2**20:.0f} MiB now, "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB at most "
               f"({time.perf_counter() - started:.0f} s in all)")

@@ -65,6 +65,22 @@ def count(graph: Graph, summary: Summary):
     summary.triples = len(graph)
 
 
+def exports(store, merged: Graph, out: Path) -> dict[str, tuple]:
+    """Each export's file name in `out` -> its writer and arguments, for the graph `store` and its merged
+    graph `merged`, in the order `export_all` starts them."""
+    from pyoxigraph import RdfFormat
+
+    from .explore import write_explorer  # the explorer pulls in pyvis; only exports need it
+
+    return {
+        "kg.trig": (store.dump, out / "kg.trig", RdfFormat.TRIG),  # read through Python: holds the lock
+        "kg.ttl": (store.dump, out / "kg.ttl", RdfFormat.TURTLE),
+        "kg.jsonld": (store.dump, out / "kg.jsonld", RdfFormat.JSON_LD),
+        "explorer.html": (write_explorer, merged, out / "explorer.html"),
+        "kg.graphml": (write_graphml, merged, out / "kg.graphml"),
+    }
+
+
 def export_all(store, out: Path, *, jobs: int | None = None) -> Graph:
     """Every export of the graph `store`, read in place, and the merged graph they were made from. The
     RDF files come from Oxigraph: the same bytes on every run for the same content (rdflib's writers
@@ -75,20 +91,9 @@ def export_all(store, out: Path, *, jobs: int | None = None) -> Graph:
     JSON-LD without holding Python's lock, so they run beside the exports that hold it (TriG, explorer,
     GraphML), which take turns on the other core: the longest of those first, and the two dumps next so
     that they start beside it rather than wait for it."""
-    from pyoxigraph import RdfFormat
-
-    from .explore import write_explorer  # the explorer pulls in pyvis; only exports need it
-
     merged = store.graph()
-    writes = [
-        (store.dump, out / "kg.trig", RdfFormat.TRIG),  # read through Python: holds the lock
-        (store.dump, out / "kg.ttl", RdfFormat.TURTLE),
-        (store.dump, out / "kg.jsonld", RdfFormat.JSON_LD),
-        (write_explorer, merged, out / "explorer.html"),
-        (write_graphml, merged, out / "kg.graphml"),
-    ]
     with ThreadPoolExecutor(jobs or os.cpu_count()) as pool:
-        for written in [pool.submit(*write) for write in writes]:
+        for written in [pool.submit(*write) for write in exports(store, merged, out).values()]:
             written.result()  # the first failure is raised once every export has ended
     return merged
 
