@@ -358,6 +358,31 @@ def test_page_carries_the_first_sources_of_a_statement_and_counts_the_rest(tmp_p
     assert "tevn" not in by_label["多源产品"]  # one source: nothing more to count
 
 
+def test_a_post_edge_cites_only_its_holders_sentences(tmp_path):
+    """A post node is shared by all its holders (its IRI is the place and the title), so its title and place
+    are stated in every holder's sentences; each holder's edge cites the sentences about that holder alone."""
+    m = GraphMaker()
+    d1, d2 = m.doc("post1", "甲文"), m.doc("post2", "乙文")
+    city = m.entity(ID["place/共用市"], ONE.City, "共用市", d1, "共用市出现。")
+    post = ID["post/共用市/副市长"]
+    m.g.add((post, RDF.type, ONE.Post))
+    holders = {}
+    for d, name in ((d1, "甲官员"), (d2, "乙官员")):
+        person = m.entity(ID[f"person/{name}"], ONE.Official, name, d, f"{name}出现。")
+        said = f"共用市副市长{name}出席。"
+        m.fact(person, ONE.holdsPost, post, d, said)
+        m.fact(post, ONE.postTitle, Literal("副市长"), d, said)
+        m.fact(post, ONE.postIn, city, d, said)
+        holders[name] = said
+    write_explorer(m.g, tmp_path / "post.html")
+    data = _data(tmp_path / "post.html")
+    labels = [e["l"] for e in data["ents"]]
+    for name, said in holders.items():
+        (edge,) = [st for st in data["st"] if st["p"] == "holdsPost" and labels[st["s"]] == name]
+        assert [data["sent"][data["ev"][x][0]] for x in edge["ev"]] == [said]
+        assert edge.get("evn", 1) == 1
+
+
 def _data(path):
     return _blob(path, "kg-data")
 

@@ -9,7 +9,7 @@ relations between entities, `one:holdsPost` → `one:Post` (`one:postTitle`, `on
 `one:Membership` (`one:member`, `one:organization`, `one:roleTitle`), `one:author` (document →
 person), literals such as `one:date`, and a reified `one:Evidence` node for each statement.
 Posts and memberships are collapsed: 吴清 —担任→ 副市长 (上海市) becomes an edge 吴清 → 上海市
-labelled "担任 副市长" whose evidence is that of the three triples it stands for.
+labelled "担任 副市长" whose evidence is that of the triple naming the person (吴清 one:holdsPost the post).
 
 What is read, in this order (docs/performance.md): the subjects of each class and the triples of each
 property of the ontology but the evidence's; the entities shown (the `cap` most connected) are chosen from
@@ -361,24 +361,22 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
     for person, post in holds:
         titles = sorted({text(t) for t in post_title.get(post, [])}) or [local_name(post)]
         places = [pl for pl in post_in.get(post, []) if pl in index] or [None]
-        base = [(person, P.holdsPost, post)] + [(post, P.postTitle, t) for t in post_title.get(post, [])]
         for place in places:
+            # cites the person's own triple: a post is shared by all its holders, so the sentences of its
+            # title and place name the other holders too
             statements.append(Statement(
                 prop="holdsPost", s=index[person], o=index[place] if place is not None else None,
-                value="、".join(titles), triples=base + ([(post, P.postIn, place)] if place is not None else [])))
+                value="、".join(titles), triples=[(person, P.holdsPost, post)]))
         used_props.add(P.holdsPost)
     for m in sorted(memberships):
         roles = sorted({text(r) for r in m_role.get(m, [])})
-        role_triples = [(m, P.roleTitle, r) for r in m_role.get(m, [])]
         for person in m_member.get(m, []):
             if person not in index:
                 continue
             for org in [o for o in m_org.get(m, []) if o in index] or [None]:
                 statements.append(Statement(
                     prop=MEMBERSHIP, s=index[person], o=index[org] if org is not None else None,
-                    value="、".join(roles) or None,
-                    triples=[(m, P.member, person), *role_triples,
-                             *([(m, P.organization, org)] if org is not None else [])]))
+                    value="、".join(roles) or None, triples=[(m, P.member, person)]))  # as a post's
     return statements, used_props
 
 
