@@ -391,9 +391,8 @@ def _most_connected(view: View, cap: int) -> list[int]:
 
 def _add_evidence(view: View, src):
     """Evidence for the statements with a shown end and for the shown entities' types: of each, its first
-    EVIDENCE_SHOWN sources in the order of the evidence nodes' IRIs, and how many it has. Only the sentences
-    of those are read: at 10^4 documents a place's type has thousands of sources, a post's statement every
-    holder's."""
+    EVIDENCE_SHOWN sources (sentences) in the order of the evidence nodes' IRIs, and how many it has. Only the
+    sentences of those are read: at 10^4 documents a place's type has thousands of sources."""
     shown = set(view.shown)
     statements = [st for st in view.statements if st.s in shown or st.o in shown]
     entities = [view.entities[i] for i in view.shown]
@@ -404,37 +403,37 @@ def _add_evidence(view: View, src):
     wanted |= {(e, P.type, c) for e, cs in types.items() for c in cs}
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
-    doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
-    by_triple: dict = defaultdict(dict)  # triple → {source (document, start, end): its first node's sentence}
+    by_triple: dict = defaultdict(dict)  # triple → {its sentences, in the order of their first nodes: None}
     for node in sorted(rows):
-        _, s, p, o, doc, start, end, sentence = rows[node]
-        by_triple[(s, p, o)].setdefault((doc_index.get(doc, -1), _int(start), _int(end)), sentence)
+        _, s, p, o, sentence = rows[node]
+        by_triple[(s, p, o)].setdefault(sentence)
 
     def sources(triples) -> tuple[list, int]:
         merged: dict = {}  # one sentence read for several triples counts once
         for t in triples:
-            for key, cited in by_triple.get(t, {}).items():
-                merged.setdefault(key, cited)
-        return list(merged.items())[:EVIDENCE_SHOWN], len(merged)
+            merged.update(by_triple.get(t, {}))
+        return list(merged)[:EVIDENCE_SHOWN], len(merged)
 
     picked = [(st, *sources(st.triples)) for st in statements]
     picked += [(e, *sources([(e.iri, P.type, c) for c in sorted(types[e.iri])])) for e in entities]
-    sentences = dict(src.sentences({sentence for _, first, _ in picked for _, sentence in first} - {None}))
+    cited = {s: rest for s, *rest in src.sentences({s for _, first, _ in picked for s in first} - {None})}
+    doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
     sentence_index: dict[str, int] = {}
-    evidence_of: dict = {}  # source → its evidence id: a sentence shown for many statements is cleaned once
+    evidence_of: dict = {}  # sentence → its evidence id: a sentence shown for many statements is cleaned once
 
-    def number(source, cited) -> int:
-        if source not in evidence_of:
-            sentence = text(sentences.get(cited) or "")
-            si = sentence_index.setdefault(sentence, len(view.sentences))
+    def number(sentence) -> int:
+        if sentence not in evidence_of:
+            doc, start, end, said = cited.get(sentence, (None, None, None, None))
+            said = text(said or "")
+            si = sentence_index.setdefault(said, len(view.sentences))
             if si == len(view.sentences):
-                view.sentences.append(sentence)
-            evidence_of[source] = len(view.evidence)
-            view.evidence.append((si, *source))
-        return evidence_of[source]
+                view.sentences.append(said)
+            evidence_of[sentence] = len(view.evidence)
+            view.evidence.append((si, doc_index.get(doc, -1), _int(start), _int(end)))
+        return evidence_of[sentence]
 
     for item, first, total in picked:
-        ids = [number(source, cited) for source, cited in first]
+        ids = [number(sentence) for sentence in first]
         if isinstance(item, Statement):
             item.ev, item.n_ev = ids, total
         else:

@@ -11,7 +11,9 @@ them to it (tests/test_explore.py).
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import pyoxigraph as ox
@@ -22,13 +24,15 @@ from ..store.store import oxigraph_graph
 from ..vocab import ONE
 
 _XSD_STRING = str(XSD.string)
-# an evidence node's fields, in the order `evidence` returns them after the node: its statement as terms,
-# then its sentence's document IRI and offsets as text, which is all the explorer uses of them, and last the
-# sentence's IRI. The text is read apart (`sentences`), for the few sentences the page shows: a long literal
-# costs most to decode.
-EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object)
-SENTENCE_FIELDS = (PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd)
-
+# pyoxigraph lets go of Python's lock while it evaluates a query (not while Python iterates its rows), so the
+# evidence's joins, split in parts, run on every core: 0.58x the time in two threads on 10,000 documents
+# (docs/performance.md, "Sixteenth round")
+READERS = os.cpu_count() or 1
+# an evidence node's fields, in the order `evidence` returns them after the node: its statement as terms, then its
+# sentence's IRI. The sentence's document, offsets and text are read apart (`sentences`), for the few sentences the
+# page shows: a store cites each of millions of sentences, and a long literal costs most to decode.
+EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object, ONE.inSentence)
+SENTENCE_FIELDS = (PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd, ONE.text)
 
 class Lit(NamedTuple):
     """A literal. `datatype` is None for plain and xsd:string literals (RDF 1.1 makes them the same term)."""
@@ -68,29 +72,34 @@ class OxigraphSource:
         return self._select(f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {_values(subjects)} }} ?s a ?c }}")
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
-        """(node, subject, predicate, object, document, start, end, sentence) of the evidence nodes whose
-        rdf:subject is one of `subjects` or whose rdf:object is one of `objects` (a node can come twice).
-        Each field is joined from a subquery of its own, which Oxigraph joins by hashing rather than by
-        reading each field of each node (half the time on 1,000 documents). The store's evidence nodes
-        and sentences have every field (kg/graph/build.py writes them together); one without all of them
-        is left out."""
-        fields = [*(f"?n {_iri(str(p))} ?v{k}" for k, p in enumerate(EVIDENCE_FIELDS)),
-                  f"?n {_iri(str(ONE.inSentence))} ?in",
-                  *(f"?in {_iri(str(p))} ?v{k}" for k, p in enumerate(SENTENCE_FIELDS, len(EVIDENCE_FIELDS)))]
-        joined = " ".join(f"{{ SELECT * WHERE {{ {f} }} }}" for f in fields)
-        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS) + len(SENTENCE_FIELDS))) + " ?in"
-        for var, terms in (("?v0", subjects), ("?v2", objects)):
-            if not terms:
-                continue
+        """(node, subject, predicate, object, sentence) of the evidence nodes whose rdf:subject is one of
+        `subjects` or whose rdf:object is one of `objects` (a node can come twice). Each field is joined from a
+        subquery of its own, which Oxigraph joins by hashing rather than by reading each field of each node
+        (half the time on 1,000 documents). The store's evidence nodes have every field (kg/graph/build.py
+        writes them together); one without all of them is left out."""
+        joined = " ".join(f"{{ SELECT * WHERE {{ ?n {_iri(str(p))} ?v{k} }} }}" for k, p in enumerate(EVIDENCE_FIELDS))
+        returned = "?n " + " ".join(f"?v{k}" for k in range(len(EVIDENCE_FIELDS)))
+
+        def read(var, terms):
             query = f"SELECT {returned} WHERE {{ VALUES {var} {{ {_values(terms)} }} {joined} }}"
-            for n, s, p, o, doc, start, end, sentence in self.store.query(query, default_graph=self.name):
-                yield (n.value, _from_ox(s), _from_ox(p), _from_ox(o), doc.value, start.value, end.value,
-                       sentence.value)
+            return [(n.value, _from_ox(s), _from_ox(p), _from_ox(o), sentence.value)
+                    for n, s, p, o, sentence in self.store.query(query, default_graph=self.name)]
+
+        parts = [(var, part) for var, terms in (("?v0", subjects), ("?v2", objects)) for part in _parts(terms)]
+        for rows in side_by_side([lambda var=var, part=part: read(var, part) for var, part in parts]):
+            yield from rows
 
     def sentences(self, sentences: Iterable[str]) -> Iterator[tuple]:
-        """(sentence, its text) of the sentence nodes `sentences`."""
-        query = f"SELECT ?s ?v WHERE {{ VALUES ?s {{ {_values(sentences)} }} ?s {_iri(str(ONE.text))} ?v }}"
-        return ((s.value, v.value) for s, v in self.store.query(query, default_graph=self.name))
+        """(sentence, document, start, end, text) of the sentence nodes `sentences`, as text; one without all
+        of them is left out."""
+        fields = " ".join(f"?s {_iri(str(p))} ?v{k} ." for k, p in enumerate(SENTENCE_FIELDS))
+
+        def read(part):
+            query = f"SELECT ?s ?v0 ?v1 ?v2 ?v3 WHERE {{ VALUES ?s {{ {_values(part)} }} {fields} }}"
+            return [tuple(t.value for t in row) for row in self.store.query(query, default_graph=self.name)]
+
+        for rows in side_by_side([lambda part=part: read(part) for part in _parts(sentences)]):
+            yield from rows
 
     def _select(self, query: str) -> Iterator[tuple]:
         """Rows of a query whose variables are always bound."""
@@ -120,19 +129,17 @@ class RdflibSource:
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
         """As `OxigraphSource.evidence`; a node with its subject, predicate and object is kept whatever
-        else it lacks (None for it), as files made by other tools may leave out the sentence's document or
-        offsets."""
+        else it lacks (None for it), as files made by other tools may leave out its sentence."""
         nodes = {n for s in subjects for n, _, _ in self._triples(None, RDF.subject, _to_rdflib(s))}
         nodes |= {n for o in objects for n, _, _ in self._triples(None, RDF.object, _to_rdflib(o))}
         for n in nodes:
             terms = [self._value(n, p) for p in EVIDENCE_FIELDS]
-            if None not in terms:
-                sentence = self._value(n, ONE.inSentence)
-                yield (n, *terms, *(_text(sentence and self._value(sentence, p)) for p in SENTENCE_FIELDS),
-                       sentence)
+            if None not in terms[:3]:
+                yield n, *terms
 
     def sentences(self, sentences: Iterable[str]) -> Iterator[tuple]:
-        return ((s, _text(self._value(s, ONE.text))) for s in sentences)
+        """As `OxigraphSource.sentences`, with None for what a sentence lacks."""
+        return ((s, *(_text(self._value(s, p)) for p in SENTENCE_FIELDS)) for s in sentences)
 
     def _value(self, s, p):
         """An object of (s, p), or None."""
@@ -140,6 +147,18 @@ class RdflibSource:
 
     def _triples(self, s, p, o) -> Iterator[tuple]:
         yield from dict.fromkeys(tuple(map(_from_rdflib, t)) for t in self.graph.triples((s, p, o)))
+
+
+def side_by_side(reads: list[Callable[[], Iterable]]) -> Iterator[list]:
+    """Each read's rows as a list, in the order of `reads`, READERS of them at a time in threads."""
+    with ThreadPoolExecutor(READERS) as pool:
+        yield from pool.map(lambda read: list(read()), reads)
+
+
+def _parts(terms: Iterable[str]) -> list[list[str]]:
+    """`terms` in READERS parts of about the same size (none empty)."""
+    terms = sorted(terms)
+    return [part for part in (terms[k::READERS] for k in range(READERS)) if part]
 
 
 def _iri(iri: str) -> str:
