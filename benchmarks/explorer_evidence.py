@@ -5,7 +5,8 @@
 Builds the explorer's view of the store's merged graph as `kg build` does (kg.explore.data), takes the triples
 whose evidence the page carries, and times three reads of their evidence nodes found from the subjects: Oxigraph
 counting the (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own
-read (`OxigraphSource.evidence`, every field but the sentence). Prints seconds and rows for each.
+read (`OxigraphSource.evidence`: each node's statement and sentence,
+in one part per core). Prints seconds and rows for each.
 """
 from __future__ import annotations
 
