@@ -128,7 +128,7 @@ class Statement:
     value: str | None = None    # literal object, or the post / role title of a collapsed edge
     ev: list[int] = field(default_factory=list)  # the first EVIDENCE_SHOWN sources
     n_ev: int = 0                                # and how many it has
-    triples: list[tuple] = field(default_factory=list)  # the triples whose evidence is the statement's
+    triple: tuple = ()          # the triple whose evidence is the statement's
 
 
 @dataclass
@@ -326,7 +326,7 @@ def _entities(read: _Triples) -> list[Entity]:
 
 def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entities: list[Entity]):
     """The statements about entities, in `rest`'s order, then the collapsed posts and memberships; each
-    with the triples it stands for. Also fills each entity's documents. Returns (statements, properties)."""
+    with the triple whose evidence it cites. Also fills each entity's documents. Returns (statements, properties)."""
     posts, memberships = read.of_type(P.Post), read.of_type(P.Membership)
     statements: list[Statement] = []
     post_title: dict = defaultdict(list)
@@ -354,7 +354,7 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
                 if o in doc_index:
                     entities[index[s]].docs.append(doc_index[o])
                 continue
-            st = Statement(prop=_key(p), s=index[s], triples=[(s, p, o)])
+            st = Statement(prop=_key(p), s=index[s], triple=(s, p, o))
             if isinstance(o, Lit):
                 st.value = text(o)
             elif o in index:
@@ -367,7 +367,7 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
             statements.append(st)
         elif s in doc_index and o in index:
             used_props.add(p)
-            statements.append(Statement(prop=_key(p), sd=doc_index[s], o=index[o], triples=[(s, p, o)]))
+            statements.append(Statement(prop=_key(p), sd=doc_index[s], o=index[o], triple=(s, p, o)))
     for person, post in holds:
         titles = sorted({text(t) for t in post_title.get(post, [])}) or [local_name(post)]
         places = [pl for pl in post_in.get(post, []) if pl in index] or [None]
@@ -376,7 +376,7 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
             # title and place name the other holders too
             statements.append(Statement(
                 prop="holdsPost", s=index[person], o=index[place] if place is not None else None,
-                value="、".join(titles), triples=[(person, P.holdsPost, post)]))
+                value="、".join(titles), triple=(person, P.holdsPost, post)))
         used_props.add(P.holdsPost)
     for m in sorted(memberships):
         roles = sorted({text(r) for r in m_role.get(m, [])})
@@ -386,7 +386,7 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
             for org in [o for o in m_org.get(m, []) if o in index] or [None]:
                 statements.append(Statement(
                     prop=MEMBERSHIP, s=index[person], o=index[org] if org is not None else None,
-                    value="、".join(roles) or None, triples=[(m, P.member, person)]))  # as a post's
+                    value="、".join(roles) or None, triple=(m, P.member, person)))  # the person's, as a post's
     return statements, used_props
 
 
@@ -409,7 +409,7 @@ def _add_evidence(view: View, src):
     types = defaultdict(set)
     for e, c in src.types({e.iri for e in entities}):
         types[e].add(c)
-    wanted = {t for st in statements for t in st.triples}
+    wanted = {st.triple for st in statements}
     wanted |= {(e, P.type, c) for e, cs in types.items() for c in cs}
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
@@ -424,7 +424,7 @@ def _add_evidence(view: View, src):
             merged.update(by_triple.get(t, {}))
         return list(merged)[:EVIDENCE_SHOWN], len(merged)
 
-    picked = [(st, *sources(st.triples)) for st in statements]
+    picked = [(st, *sources([st.triple])) for st in statements]
     picked += [(e, *sources([(e.iri, P.type, c) for c in sorted(types[e.iri])])) for e in entities]
     cited = {s: rest for s, *rest in src.sentences({s for _, first, _ in picked for s in first} - {None})}
     doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}

@@ -34,6 +34,7 @@ READERS = os.cpu_count() or 1
 EVIDENCE_FIELDS = (RDF.subject, RDF.predicate, RDF.object, ONE.inSentence)
 SENTENCE_FIELDS = (PROV.wasDerivedFrom, ONE.charStart, ONE.charEnd, ONE.text)
 
+
 class Lit(NamedTuple):
     """A literal. `datatype` is None for plain and xsd:string literals (RDF 1.1 makes them the same term)."""
 
@@ -133,9 +134,9 @@ class RdflibSource:
         nodes = {n for s in subjects for n, _, _ in self._triples(None, RDF.subject, _to_rdflib(s))}
         nodes |= {n for o in objects for n, _, _ in self._triples(None, RDF.object, _to_rdflib(o))}
         for n in nodes:
-            terms = [self._value(n, p) for p in EVIDENCE_FIELDS]
-            if None not in terms[:3]:
-                yield n, *terms
+            *statement, sentence = (self._value(n, p) for p in EVIDENCE_FIELDS)
+            if None not in statement:
+                yield n, *statement, sentence
 
     def sentences(self, sentences: Iterable[str]) -> Iterator[tuple]:
         """As `OxigraphSource.sentences`, with None for what a sentence lacks."""
