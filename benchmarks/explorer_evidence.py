@@ -1,12 +1,16 @@
-"""What reading the evidence of the explorer's drawn statements costs in Oxigraph, apart from Python.
+"""What reading the explorer's graph and evidence costs in Oxigraph, apart from Python, in one thread and in several.
 
     .venv/bin/python benchmarks/explorer_evidence.py STORE [--cap 1500]
 
-Builds the explorer's view of the store's merged graph as `kg build` does (kg.explore.data), takes the triples
-whose evidence the page carries, and times three reads of their evidence nodes found from the subjects: Oxigraph
-counting the (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own
-read (`OxigraphSource.evidence`: each node's statement and sentence,
-in one part per core). Prints seconds and rows for each.
+Builds the explorer's view of the store's merged graph as `kg build` does (kg.explore.data), then times, side by
+side in one run:
+* the graph read by predicate: the rows iterated and dropped, read in one thread, and read in READERS threads
+  (`side_by_side`);
+* the view's ordering of the relation and label triples: one sort of all against `_in_order`;
+* the triples whose evidence the page carries, their evidence nodes found from the subjects: Oxigraph counting the
+  (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own read
+  (`OxigraphSource.evidence`) in one part and in one part per core (READERS).
+Prints seconds and rows for each.
 """
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without install
 from rdflib.namespace import RDF  # noqa: E402
 
-from kg.explore import data  # noqa: E402
-from kg.explore.source import _iri, _values, source  # noqa: E402
+from kg.explore import data, source as sources  # noqa: E402
+from kg.explore.source import _iri, _values, side_by_side, source  # noqa: E402
 from kg.graph.build import ontology_graph  # noqa: E402
 from kg.store import GraphStore  # noqa: E402
 
@@ -29,7 +33,7 @@ def timed(label: str, read) -> None:
     started, n = time.perf_counter(), 0
     for _ in read():
         n += 1
-    print(f"{label:48} {time.perf_counter() - started:7.1f} s  {n:>9,} rows", flush=True)
+    print(f"{label:52} {time.perf_counter() - started:7.1f} s  {n:>9,} rows", flush=True)
 
 
 def main():
@@ -40,13 +44,24 @@ def main():
     with GraphStore(args.store) as store:
         src = source(store.graph())
         onto = ontology_graph()
+        properties = data._properties(onto)
+        by_predicate = "SELECT ?s ?o WHERE {{ ?s {} ?o }}"
+        timed("graph read: rows iterated and dropped", lambda: (row for p in properties for row in src.store.query(
+            by_predicate.format(_iri(p)), default_graph=src.name)))
+        timed("graph read: one thread", lambda: (row for p in properties for row in src.pairs(p)))
+        timed(f"graph read: {sources.READERS} threads", lambda: (
+            row for rows in side_by_side([lambda p=p: src.pairs(p) for p in properties]) for row in rows))
         started = time.perf_counter()
-        view = data._view(data._read(src, data._properties(onto)), onto)
+        read = data._read(src, properties)
+        view = data._view(read, onto)
         view.shown = data._most_connected(view, args.cap)
-        print(f"{'graph read and view built':48} {time.perf_counter() - started:7.1f} s")
+        print(f"{'graph read and view built':52} {time.perf_counter() - started:7.1f} s")
+        timed("view order: one sort", lambda: sorted(read.rest, key=lambda t: (
+            t[0], t[1], data._lexical(t[2]), data._KIND_ORDER.get(type(t[2]), "URIRef"))))
+        timed("view order: subject by subject (_in_order)", lambda: data._in_order(read.rest))
         shown = set(view.shown)
         drawn = [view.entities[i] for i in view.shown]
-        wanted = {t for st in view.statements if st.s in shown or st.o in shown for t in st.triples}
+        wanted = {st.triple for st in view.statements if st.s in shown or st.o in shown}
         wanted |= {(e, data.P.type, c) for e, c in src.types({e.iri for e in drawn})}
         hidden = {e.iri for e in view.entities} - {e.iri for e in drawn}
         subjects = {s for s, _, _ in wanted if s not in hidden}
@@ -57,7 +72,11 @@ def main():
             f"SELECT (COUNT(*) AS ?c) WHERE {{ {spo} }}", default_graph=src.name))
         timed("the (node, s, p, o) rows iterated in Python", lambda: src.store.query(
             f"SELECT ?n ?s ?p ?o WHERE {{ {spo} }}", default_graph=src.name))
-        timed("the explorer's read (OxigraphSource.evidence)", lambda: src.evidence(subjects, ()))
+        readers = sources.READERS
+        sources.READERS = 1
+        timed("the explorer's read (OxigraphSource.evidence), 1 part", lambda: src.evidence(subjects, ()))
+        sources.READERS = readers
+        timed(f"the explorer's read, {readers} parts in threads", lambda: src.evidence(subjects, ()))
 
 
 if __name__ == "__main__":
