@@ -25,7 +25,7 @@ from ..vocab import ONE
 
 _XSD_STRING = str(XSD.string)
 # pyoxigraph lets go of Python's lock while it evaluates a query (not while Python iterates its rows), so the
-# evidence's joins, split in parts, run on every core: 0.58x the time in two threads on 10,000 documents
+# evidence's joins, split in parts, run on every core: 0.52x the time in two threads on 10,000 documents
 # (docs/performance.md, "Sixteenth round")
 READERS = os.cpu_count() or 1
 # an evidence node's fields, in the order `evidence` returns them after the node: its statement as terms, then its
