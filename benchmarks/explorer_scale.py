@@ -67,18 +67,22 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> Graph:
     weight: dict[URIRef, float] = {}
     ev_n = 0
 
-    def evidence(s, p, o, d, sentence):
+    def sentence(d, text) -> URIRef:
         nonlocal ev_n
         ev_n += 1
-        ev = URIRef(f"{d}#ev-{ev_n:08x}")
         start = rng.randint(0, 5000)
         cited = URIRef(f"{d}#s-{ev_n}")  # its own sentence: random offsets may repeat
+        for pp, oo in ((RDF.type, ONE.Sentence), (PROV.wasDerivedFrom, d), (ONE.text, Literal(text)),
+                       (ONE.charStart, Literal(start)), (ONE.charEnd, Literal(start + len(text)))):
+            g.add((cited, pp, oo))
+        return cited
+
+    def evidence(s, p, o, d, text):
+        cited = sentence(d, text)
+        ev = URIRef(f"{d}#ev-{ev_n:08x}")
         for pp, oo in ((RDF.type, ONE.Evidence), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
                        (ONE.inSentence, cited), (ONE.extractedBy, Literal("synthetic"))):
             g.add((ev, pp, oo))
-        for pp, oo in ((RDF.type, ONE.Sentence), (PROV.wasDerivedFrom, d), (ONE.text, Literal(sentence)),
-                       (ONE.charStart, Literal(start)), (ONE.charEnd, Literal(start + len(sentence)))):
-            g.add((cited, pp, oo))
 
     shares = [share for _, _, share in CLASSES]
     total = sum(shares)
@@ -100,7 +104,7 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> Graph:
                 g.add((e, RDFS.label, Literal(f"Place {k}", lang="en")))
             d = rng.choice(docs)
             g.add((e, ONE.mentionedIn, d))
-            evidence(e, RDF.type, ONE[cls], d, f"文中提到了{label}，这是一句关于{_words(rng, 3)}的句子。")
+            g.add((e, ONE.mentionedInSentence, sentence(d, f"文中提到了{label}，这是一句关于{_words(rng, 3)}的句子。")))
             if cls == "Event" and rng.random() < 0.7:
                 date = Literal(f"2020-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", datatype=XSD.date)
                 g.add((e, ONE.date, date))

@@ -59,6 +59,7 @@ class ONE(DefinedNamespace):
     issuedBy: URIRef
     author: URIRef
     mentionedIn: URIRef
+    mentionedInSentence: URIRef
     inSentence: URIRef
     # data
     postTitle: URIRef

@@ -97,11 +97,22 @@ def test_every_statement_has_document_sentence_and_offsets(seed_graph):
 
 def test_a_sentence_is_written_once_for_all_the_statements_it_states(seed_graph):
     sentences = set(seed_graph.subjects(RDF.type, ONE.Sentence))
-    cited = list(seed_graph.objects(None, ONE.inSentence))
+    cited = [*seed_graph.objects(None, ONE.inSentence), *seed_graph.objects(None, ONE.mentionedInSentence)]
     assert set(cited) == sentences
     assert len(cited) > 2 * len(sentences)  # most sentences state several statements
     for s in sentences:
         assert len(list(seed_graph.objects(s, ONE.text))) == 1
+
+
+def test_an_entitys_type_cites_a_sentence_that_names_it(seed_graph):
+    """Each mentioned entity cites a sentence of the document naming it, the source of its type."""
+    mentioned = set(seed_graph.subjects(ONE.mentionedIn, None))
+    assert len(mentioned) > 20
+    for e in mentioned:
+        (cited,) = seed_graph.objects(e, ONE.mentionedInSentence)
+        said = str(seed_graph.value(cited, ONE.text))
+        assert any(str(name) in said for name in seed_graph.objects(e, ONE.mentionLabel)), (e, said)
+        assert seed_graph.value(cited, PROV.wasDerivedFrom) == seed_graph.value(e, ONE.mentionedIn)
 
 
 def test_missing_docs_folder_is_a_one_line_error(seed_build, capsys):

@@ -57,20 +57,28 @@ class GraphMaker:
         if en:
             self.g.add((e, RDFS.label, Literal(en, lang="en")))
         self.g.add((e, ONE.mentionedIn, doc))
-        self.fact(e, RDF.type, cls, doc, sentence)
+        self.g.add((e, RDF.type, cls))
+        self.mention(e, doc, sentence)
         return e
+
+    def mention(self, e, doc, sentence):
+        self.g.add((e, ONE.mentionedInSentence, self.sentence(doc, sentence)))
 
     def fact(self, s, p, o, doc, sentence):
         self.g.add((s, p, o))
-        self.n += 1
+        cited = self.sentence(doc, sentence)
         ev = URIRef(f"{doc}#ev-{self.n}")
-        cited = URIRef(f"{doc}#s-{self.n * 10}")
         for pp, oo in ((RDF.type, ONE.Evidence), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o),
                        (ONE.inSentence, cited)):
             self.g.add((ev, pp, oo))
-        for pp, oo in ((RDF.type, ONE.Sentence), (PROV.wasDerivedFrom, doc), (ONE.text, Literal(sentence)),
+
+    def sentence(self, doc, text):
+        self.n += 1
+        cited = URIRef(f"{doc}#s-{self.n * 10}")
+        for pp, oo in ((RDF.type, ONE.Sentence), (PROV.wasDerivedFrom, doc), (ONE.text, Literal(text)),
                        (ONE.charStart, Literal(self.n * 10)), (ONE.charEnd, Literal(self.n * 10 + 9))):
             self.g.add((cited, pp, oo))
+        return cited
 
 
 def hostile_graph() -> Graph:
@@ -328,7 +336,7 @@ def _blob(path: Path, block: str):
 
 
 def many_sources_graph(n_docs=8) -> Graph:
-    """One promotion stated in n_docs documents, a city typed in each."""
+    """One promotion stated in n_docs documents, a city mentioned in each."""
     m = GraphMaker()
     docs = [m.doc(f"many{k}", f"第{k}篇") for k in range(n_docs)]
     person = m.entity(ID["person/多源"], ONE.Official, "多源官员", docs[0], "多源官员出现。")
@@ -337,7 +345,7 @@ def many_sources_graph(n_docs=8) -> Graph:
     for k, d in enumerate(docs):
         m.fact(person, ONE.promotes, product, d, f"多源官员推介多源产品（第{k}篇）。")
         if k:
-            m.fact(city, RDF.type, ONE.City, d, f"多源市第{k}篇。")
+            m.mention(city, d, f"多源市第{k}篇。")
     return m.g
 
 

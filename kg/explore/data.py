@@ -7,7 +7,8 @@ plain text and the page renders them as text.
 Shape read (see docs/architecture.md): `?e a one:<Class>` entities with rdfs:label/skos labels,
 relations between entities, `one:holdsPost` → `one:Post` (`one:postTitle`, `one:postIn`),
 `one:Membership` (`one:member`, `one:organization`, `one:roleTitle`), `one:author` (document →
-person), literals such as `one:date`, and a reified `one:Evidence` node for each statement.
+person), literals such as `one:date`, a reified `one:Evidence` node for each statement, and for each entity the
+sentences that mention it (`one:mentionedInSentence`), which its types cite.
 Posts and memberships are collapsed: 吴清 —担任→ 副市长 (上海市) becomes an edge 吴清 → 上海市
 labelled "担任 副市长" whose evidence is that of the triple naming the person (吴清 one:holdsPost the post).
 
@@ -65,6 +66,7 @@ class P:
     member = str(ONE.member)
     mentionLabel = str(ONE.mentionLabel)
     mentionedIn = str(ONE.mentionedIn)
+    mentionedInSentence = str(ONE.mentionedInSentence)
     organization = str(ONE.organization)
     path = str(ONE.path)
     postIn = str(ONE.postIn)
@@ -231,10 +233,11 @@ class _Triples:
 
 
 def _properties(onto: Graph) -> list[str]:
-    """Every predicate kg writes but rdf:type and the evidence's: the ontology's properties (kg.vocab.ONE
-    names no other, tests/test_ontology.py) and the label properties."""
+    """Every predicate kg writes but rdf:type and the evidence's (the sentences an entity's types cite
+    included): the ontology's properties (kg.vocab.ONE names no other, tests/test_ontology.py) and the
+    label properties."""
     declared = {str(p) for t in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in onto.subjects(RDF.type, t)}
-    return sorted((declared | {P.label, P.prefLabel, P.altLabel}) - _EVIDENCE_PROPS)
+    return sorted((declared | {P.label, P.prefLabel, P.altLabel}) - _EVIDENCE_PROPS - {P.mentionedInSentence})
 
 
 def _read(src, properties: list[str]) -> _Triples:
@@ -401,16 +404,16 @@ def _most_connected(view: View, cap: int) -> list[int]:
 
 def _add_evidence(view: View, src):
     """Evidence for the statements with a shown end and for the shown entities' types: of each, its first
-    EVIDENCE_SHOWN sources (sentences) in the order of the evidence nodes' IRIs, and how many it has. Only the
-    sentences of those are read: at 10^4 documents a place's type has thousands of sources."""
+    EVIDENCE_SHOWN sources (sentences), a statement's in the order of its evidence nodes' IRIs, a type's (the
+    sentences mentioning the entity) in the order of theirs, and how many it has. Only the sentences of those
+    are read: at 10^4 documents a place is mentioned in thousands."""
     shown = set(view.shown)
     statements = [st for st in view.statements if st.s in shown or st.o in shown]
     entities = [view.entities[i] for i in view.shown]
-    types = defaultdict(set)
-    for e, c in src.types({e.iri for e in entities}):
-        types[e].add(c)
+    mentions = defaultdict(set)
+    for e, sentence in src.objects(P.mentionedInSentence, {e.iri for e in entities}):
+        mentions[e].add(sentence)
     wanted = {st.triple for st in statements}
-    wanted |= {(e, P.type, c) for e, cs in types.items() for c in cs}
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
     by_triple: dict = defaultdict(dict)  # triple → {its sentences, in the order of their first nodes: None}
@@ -425,7 +428,9 @@ def _add_evidence(view: View, src):
         return list(merged)[:EVIDENCE_SHOWN], len(merged)
 
     picked = [(st, *sources([st.triple])) for st in statements]
-    picked += [(e, *sources([(e.iri, P.type, c) for c in sorted(types[e.iri])])) for e in entities]
+    for e in entities:
+        mentioned = sorted(mentions[e.iri])
+        picked.append((e, mentioned[:EVIDENCE_SHOWN], len(mentioned)))
     cited = {s: rest for s, *rest in src.sentences({s for _, first, _ in picked for s in first} - {None})}
     doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
     sentence_index: dict[str, int] = {}

@@ -69,8 +69,9 @@ class OxigraphSource:
     def triples(self, s: str) -> Iterator[tuple]:
         return ((s, p, o) for p, o in self._select(f"SELECT ?p ?o WHERE {{ {_iri(s)} ?p ?o }}"))
 
-    def types(self, subjects: Iterable[str]) -> Iterator[tuple]:
-        return self._select(f"SELECT ?s ?c WHERE {{ VALUES ?s {{ {_values(subjects)} }} ?s a ?c }}")
+    def objects(self, p: str, subjects: Iterable[str]) -> Iterator[tuple]:
+        """(subject, object) of the triples of `p` whose subject is one of `subjects`."""
+        return self._select(f"SELECT ?s ?o WHERE {{ VALUES ?s {{ {_values(subjects)} }} ?s {_iri(p)} ?o }}")
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
         """(node, subject, predicate, object, sentence) of the evidence nodes whose rdf:subject is one of
@@ -124,9 +125,9 @@ class RdflibSource:
     def triples(self, s: str) -> Iterator[tuple]:
         return self._triples(_to_rdflib(s), None, None)
 
-    def types(self, subjects: Iterable[str]) -> Iterator[tuple]:
+    def objects(self, p: str, subjects: Iterable[str]) -> Iterator[tuple]:
         for s in subjects:
-            yield from ((s, c) for _, _, c in self._triples(_to_rdflib(s), RDF.type, None))
+            yield from ((s, o) for _, _, o in self._triples(_to_rdflib(s), URIRef(p), None))
 
     def evidence(self, subjects: Iterable[str], objects: Iterable[str]) -> Iterator[tuple]:
         """As `OxigraphSource.evidence`; a node with its subject, predicate and object is kept whatever

@@ -16,7 +16,7 @@ from .atomic import atomic_path
 CLASS_NAMES = {iri: name for name, iri in ENTITY_CLASSES.items()}
 NODE_CLASSES = {**CLASS_NAMES, ONE.Post: "Post", ONE.Membership: "Membership"}
 # Annotation and provenance properties are node attributes or nothing, never edges.
-NOT_EDGES = {ONE.mentionedIn}
+NOT_EDGES = {ONE.mentionedIn, ONE.mentionedInSentence}
 ATTRIBUTES = (ONE.date, ONE.postTitle, ONE.roleTitle)
 LABELS = (RDFS.label, SKOS.prefLabel, ONE.postTitle, ONE.roleTitle)  # where a node's label comes from, in order
 

@@ -2,7 +2,9 @@
 
 Each statement is asserted as a plain triple and described by an `rdf:Statement` (typed
 `one:Evidence`) that names the rule and the sentence it came from; the sentence (`one:Sentence`) names
-its document, its text and its offsets, once for all the statements read from it (see docs/architecture.md).
+its document, its text and its offsets, once for all the statements read from it. An entity's type in a
+document cites the sentence it was read from (`one:mentionedInSentence`), not a node of its own
+(see docs/architecture.md).
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from ..documents import Document
-from ..facts.model import DocFacts, Statement, place_iri
+from ..facts.model import DocFacts, Evidence, Statement, place_iri
 from ..nlp.places import REFERENCE_FILE, gazetteer
 from ..vocab import DOC, ENTITY_CLASSES, ONE, ONTOLOGY_DIR, ONTOLOGY_GRAPH, REFERENCE_GRAPH, GRAPH
 
@@ -65,33 +67,43 @@ def document_triples(document: Document, facts: DocFacts) -> Iterator[tuple]:
         yield ent.iri, ONE.mentionedIn, d
         for label in ent.labels:
             yield ent.iri, ONE.mentionLabel, Literal(label, lang="zh")
-        first = ent.evidence[0]
-        yield from _assert(d, Statement(ent.iri, _TYPE, ENTITY_CLASSES[ent.cls], first), sentences)
+        # an evidence node per type was a third of a store's quads (docs/performance.md, "Seventeenth round")
+        yield ent.iri, _TYPE, ENTITY_CLASSES[ent.cls]
+        yield ent.iri, ONE.mentionedInSentence, _sentence(d, ent.evidence[0])
+        yield from _cite(d, ent.evidence[0], sentences)
     for st in facts.statements:
         yield from _assert(d, st, sentences)
 
 
-def _assert(d: URIRef, st: Statement, sentences: set[int]) -> Iterator[tuple]:
-    """The statement, its evidence node and, the first time the document cites it, its sentence: a
-    sentence states five statements on average, and writing it once cuts a document's quads by about a
-    fifth (docs/performance.md, "Ninth round")."""
-    yield st.subject, st.predicate, st.object
-    ev = st.evidence
-    sentence = URIRef(f"{d}#s-{ev.start}")
+def _sentence(d: URIRef, ev: Evidence) -> URIRef:
+    return URIRef(f"{d}#s-{ev.start}")
+
+
+def _cite(d: URIRef, ev: Evidence, sentences: set[int]) -> Iterator[tuple]:
+    """The sentence of `ev`, the first time the document cites it: a sentence states five statements on
+    average, and writing it once cut a document's quads by about a fifth (docs/performance.md, "Ninth round")."""
     if ev.start not in sentences:
         sentences.add(ev.start)
+        sentence = _sentence(d, ev)
         yield sentence, _TYPE, ONE.Sentence
         yield sentence, _DERIVED_FROM, d
         yield sentence, ONE.text, Literal(ev.sentence)
         yield sentence, ONE.charStart, _number(ev.start)
         yield sentence, ONE.charEnd, _number(ev.end)
+
+
+def _assert(d: URIRef, st: Statement, sentences: set[int]) -> Iterator[tuple]:
+    """The statement, its evidence node and its sentence."""
+    yield st.subject, st.predicate, st.object
+    ev = st.evidence
+    yield from _cite(d, ev, sentences)
     key = f"{st.subject} {st.predicate} {st.object} {ev.start}"
     node = URIRef(f"{d}#ev-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
     yield node, _TYPE, ONE.Evidence
     yield node, _SUBJECT, st.subject
     yield node, _PREDICATE, st.predicate
     yield node, _OBJECT, st.object
-    yield node, ONE.inSentence, sentence
+    yield node, ONE.inSentence, _sentence(d, ev)
     yield node, ONE.extractedBy, _rule(ev.rule)
 
 
