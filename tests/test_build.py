@@ -85,7 +85,7 @@ def test_every_statement_has_document_sentence_and_offsets(seed_graph):
     seed = Path(__file__).resolve().parent.parent / "seeds" / "000_164738e43296cac7.txt"
     text = load_document(seed).text
     evidence = list(seed_graph.subjects(RDF.type, ONE.Evidence))
-    assert len(evidence) > 20
+    assert len(evidence) > 10
     doc = next(seed_graph.subjects(RDF.type, ONE.Document))
     for ev in evidence:
         cited = seed_graph.value(ev, ONE.inSentence)
@@ -113,6 +113,24 @@ def test_an_entitys_type_cites_a_sentence_that_names_it(seed_graph):
         said = str(seed_graph.value(cited, ONE.text))
         assert any(str(name) in said for name in seed_graph.objects(e, ONE.mentionLabel)), (e, said)
         assert seed_graph.value(cited, PROV.wasDerivedFrom) == seed_graph.value(e, ONE.mentionedIn)
+
+
+def test_a_posts_and_a_memberships_fields_are_cited_by_their_link_to_the_person(seed_graph):
+    """A post's title and place and a membership's organization and role make up its IRI: the evidence of the
+    person's one:holdsPost, or of the membership's one:member, is theirs, and they have none of their own."""
+    cited = {(seed_graph.value(ev, RDF.subject), seed_graph.value(ev, RDF.predicate), seed_graph.value(ev, RDF.object))
+             for ev in seed_graph.subjects(RDF.type, ONE.Evidence)}
+    posts = set(seed_graph.subjects(RDF.type, ONE.Post))
+    memberships = set(seed_graph.subjects(RDF.type, ONE.Membership))
+    assert posts and memberships
+    assert not {s for s, _, _ in cited} & posts
+    assert {p for s, p, _ in cited if s in memberships} == {ONE.member}
+    assert posts <= {o for _, p, o in cited if p == ONE.holdsPost}
+    for m in memberships:
+        assert (m, ONE.member, seed_graph.value(m, ONE.member)) in cited
+        assert seed_graph.value(m, ONE.organization) is not None and seed_graph.value(m, ONE.roleTitle) is not None
+    for post in posts:
+        assert seed_graph.value(post, ONE.postTitle) is not None and seed_graph.value(post, ONE.postIn) is not None
 
 
 def test_missing_docs_folder_is_a_one_line_error(seed_build, capsys):

@@ -3,8 +3,8 @@
 Each statement is asserted as a plain triple and described by an `rdf:Statement` (typed
 `one:Evidence`) that names the rule and the sentence it came from; the sentence (`one:Sentence`) names
 its document, its text and its offsets, once for all the statements read from it. An entity's type in a
-document cites the sentence it was read from (`one:mentionedInSentence`), not a node of its own
-(see docs/architecture.md).
+document cites the sentence it was read from (`one:mentionedInSentence`), and a post's or membership's
+fields are cited by its link to its person, not by nodes of their own (see docs/architecture.md).
 """
 from __future__ import annotations
 
@@ -71,8 +71,22 @@ def document_triples(document: Document, facts: DocFacts) -> Iterator[tuple]:
         yield ent.iri, _TYPE, ENTITY_CLASSES[ent.cls]
         yield ent.iri, ONE.mentionedInSentence, _sentence(d, ent.evidence[0])
         yield from _cite(d, ent.evidence[0], sentences)
+    tied = _tied_nodes(facts.statements)
     for st in facts.statements:
-        yield from _assert(d, st, sentences)
+        if st.subject in tied and st.predicate != ONE.member:
+            yield st.subject, st.predicate, st.object
+        else:
+            yield from _assert(d, st, sentences)
+
+
+def _tied_nodes(statements: list[Statement]) -> set:
+    """The posts and memberships whose link to their person (`one:holdsPost`, `one:member`) the document
+    states. Their other fields make up their IRI (kg.facts.extract) and are read from the same sentence as the
+    link: the link's evidence is theirs, and they are written as plain triples (docs/architecture.md)."""
+    typed = {st.subject for st in statements if st.predicate == _TYPE and st.object in (ONE.Post, ONE.Membership)}
+    linked = {st.object if st.predicate == ONE.holdsPost else st.subject
+              for st in statements if st.predicate in (ONE.holdsPost, ONE.member)}
+    return typed & linked
 
 
 def _sentence(d: URIRef, ev: Evidence) -> URIRef:
