@@ -366,6 +366,19 @@ def test_page_carries_the_first_sources_of_a_statement_and_counts_the_rest(tmp_p
     assert "tevn" not in by_label["多源产品"]  # one source: nothing more to count
 
 
+def test_a_type_a_rule_states_shows_its_evidence_beside_the_mentions(tmp_path):
+    """A type with an evidence node of its own (a campaign typed Initiative; every type in stores built before
+    one:mentionedInSentence) adds its sentences to the entity's sources."""
+    m = GraphMaker()
+    d = m.doc("campaign", "行动")
+    e = m.entity(ID["event/行动"], ONE.Event, "百日行动", d, "百日行动启动。")
+    m.fact(e, RDF.type, ONE.Initiative, d, "百日行动是一项专项计划。")
+    write_explorer(m.g, tmp_path / "typed.html")
+    data = _data(tmp_path / "typed.html")
+    (ent,) = data["ents"]
+    assert {data["sent"][data["ev"][x][0]] for x in ent["tev"]} == {"百日行动启动。", "百日行动是一项专项计划。"}
+
+
 def test_a_post_edge_cites_only_its_holders_sentences(tmp_path):
     """A post node is shared by all its holders (its IRI is the place and the title), so its title and place
     are stated in every holder's sentences; each holder's edge cites the sentences about that holder alone."""

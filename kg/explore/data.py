@@ -404,16 +404,19 @@ def _most_connected(view: View, cap: int) -> list[int]:
 
 def _add_evidence(view: View, src):
     """Evidence for the statements with a shown end and for the shown entities' types: of each, its first
-    EVIDENCE_SHOWN sources (sentences), a statement's in the order of its evidence nodes' IRIs, a type's (the
-    sentences mentioning the entity) in the order of theirs, and how many it has. Only the sentences of those
-    are read: at 10^4 documents a place is mentioned in thousands."""
+    EVIDENCE_SHOWN sources (sentences), a statement's in the order of its evidence nodes' IRIs, a type's the
+    sentences mentioning the entity in the order of theirs, then those of its types' evidence nodes; and how
+    many it has. Only the sentences of those are read: at 10^4 documents a place is mentioned in thousands."""
     shown = set(view.shown)
     statements = [st for st in view.statements if st.s in shown or st.o in shown]
     entities = [view.entities[i] for i in view.shown]
     mentions = defaultdict(set)
     for e, sentence in src.objects(P.mentionedInSentence, {e.iri for e in entities}):
         mentions[e].add(sentence)
-    wanted = {st.triple for st in statements}
+    # a type that a rule states (a campaign's Initiative) keeps an evidence node, as every type did in stores
+    # built before 2026-12-04: its sentences are the entity's sources too
+    typed = {e.iri: [(e.iri, P.type, c) for c in _CLASS_IRI] for e in entities}
+    wanted = {st.triple for st in statements} | {t for ts in typed.values() for t in ts}
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
     by_triple: dict = defaultdict(dict)  # triple → {its sentences, in the order of their first nodes: None}
@@ -421,16 +424,14 @@ def _add_evidence(view: View, src):
         _, s, p, o, sentence = rows[node]
         by_triple[(s, p, o)].setdefault(sentence)
 
-    def sources(triples) -> tuple[list, int]:
-        merged: dict = {}  # one sentence read for several triples counts once
+    def sources(triples, first=()) -> tuple[list, int]:
+        merged: dict = dict.fromkeys(first)  # one sentence read for several triples counts once
         for t in triples:
             merged.update(by_triple.get(t, {}))
         return list(merged)[:EVIDENCE_SHOWN], len(merged)
 
     picked = [(st, *sources([st.triple])) for st in statements]
-    for e in entities:
-        mentioned = sorted(mentions[e.iri])
-        picked.append((e, mentioned[:EVIDENCE_SHOWN], len(mentioned)))
+    picked += [(e, *sources(typed[e.iri], sorted(mentions[e.iri]))) for e in entities]
     cited = {s: rest for s, *rest in src.sentences({s for _, first, _ in picked for s in first} - {None})}
     doc_index = {d["iri"]: i for i, d in enumerate(view.docs)}
     sentence_index: dict[str, int] = {}
