@@ -62,6 +62,7 @@ def main():
         shown = set(view.shown)
         drawn = [view.entities[i] for i in view.shown]
         wanted = {st.triple for st in view.statements if st.s in shown or st.o in shown}
+        wanted |= {t for e in drawn for t in data._type_triples(e.iri)}
         hidden = {e.iri for e in view.entities} - {e.iri for e in drawn}
         subjects = {s for s, _, _ in wanted if s not in hidden}
         print(f"triples whose evidence the page carries: {len(wanted):,}, their subjects: {len(subjects):,}")

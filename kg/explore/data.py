@@ -413,9 +413,7 @@ def _add_evidence(view: View, src):
     mentions = defaultdict(set)
     for e, sentence in src.objects(P.mentionedInSentence, {e.iri for e in entities}):
         mentions[e].add(sentence)
-    # a type that a rule states (a campaign's Initiative) keeps an evidence node, as every type did in stores
-    # built before 2026-12-04: its sentences are the entity's sources too
-    typed = {e.iri: [(e.iri, P.type, c) for c in _CLASS_IRI] for e in entities}
+    typed = {e.iri: _type_triples(e.iri) for e in entities}
     wanted = {st.triple for st in statements} | {t for ts in typed.values() for t in ts}
     rows = _evidence_rows(src, wanted, hidden={e.iri for e in view.entities} - {e.iri for e in entities})
 
@@ -454,6 +452,12 @@ def _add_evidence(view: View, src):
             item.ev, item.n_ev = ids, total
         else:
             item.type_ev, item.n_type_ev = ids, total
+
+
+def _type_triples(iri: str) -> list[tuple]:
+    """The entity's possible type triples. A type that a rule states (a campaign's Initiative) keeps an evidence
+    node, as every type did in stores built before 2026-12-04: its sentences are the entity's sources too."""
+    return [(iri, P.type, c) for c in _CLASS_IRI]
 
 
 def _evidence_rows(src, wanted: set, hidden: set) -> dict:

@@ -95,9 +95,10 @@ class OxigraphSource:
         """(sentence, document, start, end, text) of the sentence nodes `sentences`, as text; one without all
         of them is left out."""
         fields = " ".join(f"?s {_iri(str(p))} ?v{k} ." for k, p in enumerate(SENTENCE_FIELDS))
+        returned = "?s " + " ".join(f"?v{k}" for k in range(len(SENTENCE_FIELDS)))
 
         def read(part):
-            query = f"SELECT ?s ?v0 ?v1 ?v2 ?v3 WHERE {{ VALUES ?s {{ {_values(part)} }} {fields} }}"
+            query = f"SELECT {returned} WHERE {{ VALUES ?s {{ {_values(part)} }} {fields} }}"
             return [tuple(t.value for t in row) for row in self.store.query(query, default_graph=self.name)]
 
         for rows in side_by_side([lambda part=part: read(part) for part in _parts(sentences)]):

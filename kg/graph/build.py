@@ -69,8 +69,9 @@ def document_triples(document: Document, facts: DocFacts) -> Iterator[tuple]:
             yield ent.iri, ONE.mentionLabel, Literal(label, lang="zh")
         # an evidence node per type was a third of a store's quads (docs/performance.md, "Seventeenth round")
         yield ent.iri, _TYPE, ENTITY_CLASSES[ent.cls]
-        yield ent.iri, ONE.mentionedInSentence, _sentence(d, ent.evidence[0])
-        yield from _cite(d, ent.evidence[0], sentences)
+        sentence = _sentence(d, ent.evidence[0])
+        yield ent.iri, ONE.mentionedInSentence, sentence
+        yield from _cite(sentence, d, ent.evidence[0], sentences)
     tied = _tied_nodes(facts.statements)
     for st in facts.statements:
         if st.subject in tied and st.predicate != ONE.member:
@@ -93,12 +94,11 @@ def _sentence(d: URIRef, ev: Evidence) -> URIRef:
     return URIRef(f"{d}#s-{ev.start}")
 
 
-def _cite(d: URIRef, ev: Evidence, sentences: set[int]) -> Iterator[tuple]:
-    """The sentence of `ev`, the first time the document cites it: a sentence states five statements on
+def _cite(sentence: URIRef, d: URIRef, ev: Evidence, sentences: set[int]) -> Iterator[tuple]:
+    """The node `sentence` of `ev`, the first time the document cites it: a sentence states five statements on
     average, and writing it once cut a document's quads by about a fifth (docs/performance.md, "Ninth round")."""
     if ev.start not in sentences:
         sentences.add(ev.start)
-        sentence = _sentence(d, ev)
         yield sentence, _TYPE, ONE.Sentence
         yield sentence, _DERIVED_FROM, d
         yield sentence, ONE.text, Literal(ev.sentence)
@@ -110,14 +110,15 @@ def _assert(d: URIRef, st: Statement, sentences: set[int]) -> Iterator[tuple]:
     """The statement, its evidence node and its sentence."""
     yield st.subject, st.predicate, st.object
     ev = st.evidence
-    yield from _cite(d, ev, sentences)
+    sentence = _sentence(d, ev)
+    yield from _cite(sentence, d, ev, sentences)
     key = f"{st.subject} {st.predicate} {st.object} {ev.start}"
     node = URIRef(f"{d}#ev-{hashlib.sha1(key.encode()).hexdigest()[:12]}")
     yield node, _TYPE, ONE.Evidence
     yield node, _SUBJECT, st.subject
     yield node, _PREDICATE, st.predicate
     yield node, _OBJECT, st.object
-    yield node, ONE.inSentence, _sentence(d, ev)
+    yield node, ONE.inSentence, sentence
     yield node, ONE.extractedBy, _rule(ev.rule)
 
 
