@@ -96,7 +96,7 @@ _EVIDENCE_PROPS = {P.subject, P.predicate, P.object, P.wasDerivedFrom, P.inSente
                    P.charStart, P.charEnd, P.extractedBy}
 _DOC_PROPS = {P.title, P.published, P.source, P.path, P.textLength}
 _DISPATCH = {P.type: 0, **{p: 1 for p in _LABEL_PROPS}, **{p: 2 for p in _EVIDENCE_PROPS},
-             **{p: 3 for p in _DOC_PROPS}}
+             **{p: 3 for p in _DOC_PROPS}, P.mentionedIn: 4}
 _KIND_ORDER = {Blank: "BNode", Lit: "Literal"}  # objects of the same text sort as rdflib's type names did
 _SPACE = re.compile(r"\s+")
 
@@ -205,28 +205,41 @@ def build_view(graph: Graph, onto: Graph, *, cap: int = 1500, focus: str | None 
 
 @dataclass
 class _Triples:
-    """The triples read, by kind: types, labels, document fields and the rest (relations, literals)."""
+    """The triples read, by kind: types, labels, document fields, the documents mentioning each subject and the
+    rest (relations, literals)."""
 
     types: dict = field(default_factory=lambda: defaultdict(set))
     labels: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
     doc_fields: dict = field(default_factory=lambda: defaultdict(dict))
+    mentioned: dict = field(default_factory=lambda: defaultdict(list))
     rest: set = field(default_factory=set)
     evidence_like: set = field(default_factory=set)  # subjects with evidence fields: never an Other entity
     others: set = field(default_factory=set)          # untyped IRIs an entity's relation points at
 
     def add(self, triples):
         for s, p, o in triples:
-            kind = _DISPATCH.get(p)
-            if kind is None:
-                self.rest.add((s, p, o))
-            elif kind == 0:
+            self.add_pairs(p, ((s, o),))
+
+    def add_pairs(self, p: str, pairs):
+        """The triples of `p`, as (subject, object). Sorted by kind once per predicate rather than once per
+        triple: a store has millions, most of them of a few predicates."""
+        kind = _DISPATCH.get(p)
+        if kind is None:
+            self.rest.update((s, p, o) for s, o in pairs)
+        elif kind == 0:
+            for s, o in pairs:
                 self.types[s].add(o)
-            elif kind == 1:
+        elif kind == 1:
+            for s, o in pairs:
                 self.labels[s][p].add(o)
-            elif kind == 2:
-                self.evidence_like.add(s)
-            else:
+        elif kind == 2:
+            self.evidence_like.update(s for s, _ in pairs)
+        elif kind == 3:
+            for s, o in pairs:
                 self.doc_fields[s][p] = o
+        else:  # the most common triple, and never a statement: kept apart from the rest, which is sorted
+            for s, o in pairs:
+                self.mentioned[s].append(o)
 
     def of_type(self, cls: str) -> set:
         return {s for s, t in self.types.items() if cls in t}
@@ -245,9 +258,9 @@ def _read(src, properties: list[str]) -> _Triples:
     every triple of the untyped IRIs an entity's relations point at. No evidence node is read."""
     read = _Triples()
     for c in _READ_CLASSES:
-        read.add((s, P.type, c) for s in src.subjects(c))
+        read.add_pairs(P.type, ((s, c) for s in src.subjects(c)))
     for p in properties:
-        read.add((s, p, o) for s, o in src.pairs(p))
+        read.add_pairs(p, src.pairs(p))
     read.others = _other_candidates(read)
     for o in read.others:
         read.add(src.triples(o))
@@ -260,7 +273,7 @@ def _other_candidates(read: _Triples) -> set:
     known = set(read.types)  # entities, documents, posts, memberships
     return {o for s, p, o in read.rest
             if s in classed and _is_iri(o) and o not in known
-            and p not in (P.mentionedIn, P.holdsPost) and p.startswith(_ONE_NS)}
+            and p != P.holdsPost and p.startswith(_ONE_NS)}
 
 
 # ---------------------------------------------------------------- the view without evidence
@@ -353,10 +366,6 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
         elif p == P.holdsPost and s in index:
             holds.append((s, o))
         elif s in index:
-            if p == P.mentionedIn:
-                if o in doc_index:
-                    entities[index[s]].docs.append(doc_index[o])
-                continue
             st = Statement(prop=_key(p), s=index[s], triple=(s, p, o))
             if isinstance(o, Lit):
                 st.value = text(o)
@@ -371,6 +380,9 @@ def _statements(read: _Triples, rest: list, index: dict, doc_index: dict, entiti
         elif s in doc_index and o in index:
             used_props.add(p)
             statements.append(Statement(prop=_key(p), sd=doc_index[s], o=index[o], triple=(s, p, o)))
+    for s, docs in read.mentioned.items():
+        if s in index:
+            entities[index[s]].docs.extend(doc_index[d] for d in docs if d in doc_index)
     for person, post in holds:
         titles = sorted({text(t) for t in post_title.get(post, [])}) or [local_name(post)]
         places = [pl for pl in post_in.get(post, []) if pl in index] or [None]
@@ -470,27 +482,25 @@ def _evidence_rows(src, wanted: set, hidden: set) -> dict:
 
 
 def _entity(iri, cls: str, labels: dict) -> Entity:
-    def lits(prop, zh_only=None):
-        if prop not in labels:
-            return []
-        out = []
-        for o in labels.get(prop, ()):
-            lang = o.lang if isinstance(o, Lit) else None
-            if zh_only is True and lang not in ("zh", None) and not str(lang).startswith("zh"):
-                continue
-            if zh_only is False and (lang is None or str(lang).startswith("zh")):
-                continue
-            out.append(text(o))
-        return sorted(set(x for x in out if x))
+    """An entity with its labels, each literal's text made once (a store has hundreds of thousands)."""
+    def texts(prop):
+        return [(t, _zh(o)) for o in labels.get(prop, ()) if (t := text(o))]
 
-    labels_zh = lits(P.label, True)
-    pref = lits(P.prefLabel)
-    other = sorted(set(lits(P.label, False)) | set(x for x in lits(P.prefLabel, False)))
+    label_texts, pref_texts = texts(P.label), texts(P.prefLabel)
+    labels_zh = sorted({t for t, zh in label_texts if zh})
+    pref = sorted({t for t, _ in pref_texts})
+    other = sorted({t for t, zh in (*label_texts, *pref_texts) if not zh})
     label = (_fullest(labels_zh) if labels_zh else _fullest(pref) if pref else
              _fullest(other) if other else local_name(iri) or str(iri))
     seen = {label, *labels_zh, *pref, *other}
-    alt = [a for a in sorted(set(lits(P.altLabel)) | set(lits(P.mentionLabel))) if a not in seen]
+    alt = sorted({t for prop in (P.altLabel, P.mentionLabel) for t, _ in texts(prop)} - seen)
     return Entity(iri=str(iri), cls=cls, label=label, labels_zh=labels_zh, pref=pref, alt=alt, other=other)
+
+
+def _zh(term) -> bool:
+    """Whether a label is Chinese: tagged zh (or zh-*), or untagged."""
+    lang = term.lang if isinstance(term, Lit) else None
+    return lang is None or lang.startswith("zh")
 
 
 def _int(value) -> int | None:
