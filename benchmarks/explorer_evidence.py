@@ -4,8 +4,8 @@
 
 Builds the explorer's view of the store's merged graph as `kg build` does (kg.explore.data), then times, side by
 side in one run:
-* the graph read by predicate: the rows iterated and dropped, read in one thread, and read in READERS threads
-  (`side_by_side`);
+* the graph read by predicate: the rows iterated and dropped, iterated into Python in this thread, and written
+  as SPARQL TSV in READERS threads and parsed back here (`OxigraphSource.pairs`);
 * the view's ordering of the relation and label triples: one sort of all against `_in_order`;
 * the triples whose evidence the page carries, their evidence nodes found from the subjects: Oxigraph counting the
   (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own read
@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 from rdflib.namespace import RDF  # noqa: E402
 
 from kg.explore import data, source as sources  # noqa: E402
-from kg.explore.source import _iri, _values, side_by_side, source  # noqa: E402
+from kg.explore.source import _from_ox, _iri, _values, source  # noqa: E402
 from kg.graph.build import ontology_graph  # noqa: E402
 from kg.store import GraphStore  # noqa: E402
 
@@ -48,9 +48,11 @@ def main():
         by_predicate = "SELECT ?s ?o WHERE {{ ?s {} ?o }}"
         timed("graph read: rows iterated and dropped", lambda: (row for p in properties for row in src.store.query(
             by_predicate.format(_iri(p)), default_graph=src.name)))
-        timed("graph read: one thread", lambda: (row for p in properties for row in src.pairs(p)))
-        timed(f"graph read: {sources.READERS} threads", lambda: (
-            row for rows in side_by_side([lambda p=p: src.pairs(p) for p in properties]) for row in rows))
+        timed("graph read: rows iterated into Python", lambda: (tuple(map(_from_ox, row)) for p in properties
+                                                                for row in src.store.query(by_predicate.format(_iri(p)),
+                                                                                           default_graph=src.name)))
+        timed(f"graph read: TSV in {sources.READERS} threads, parsed here", lambda: (
+            row for _, rows in src.pairs(properties) for row in rows))
         started = time.perf_counter()
         read = data._read(src, properties)
         view = data._view(read, onto)

@@ -257,10 +257,10 @@ def _read(src, properties: list[str]) -> _Triples:
     """The entity, document, post and membership classes' subjects and the triples of `properties`, then
     every triple of the untyped IRIs an entity's relations point at. No evidence node is read."""
     read = _Triples()
-    for c in _READ_CLASSES:
-        read.add_pairs(P.type, ((s, c) for s in src.subjects(c)))
-    for p in properties:
-        read.add_pairs(p, src.pairs(p))
+    for c, subjects in src.subjects(_READ_CLASSES):
+        read.add_pairs(P.type, ((s, c) for s in subjects))
+    for p, pairs in src.pairs(properties):
+        read.add_pairs(p, pairs)
     read.others = _other_candidates(read)
     for o in read.others:
         read.add(src.triples(o))

@@ -12,9 +12,10 @@ them to it (tests/test_explore.py).
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -24,10 +25,12 @@ from ..store.store import oxigraph_graph
 from ..vocab import ONE
 
 _XSD_STRING = str(XSD.string)
-# pyoxigraph lets go of Python's lock while it evaluates a query (not while Python iterates its rows), so the
-# evidence's joins, split in parts, run on every core: 0.52x the time in two threads on 10,000 documents
-# (docs/performance.md, "Sixteenth round")
+# pyoxigraph lets go of Python's lock while it evaluates a query and writes its rows out (not while Python iterates
+# them): each read is written as SPARQL TSV in a thread, READERS at a time, beside the Python that uses the rows
+# (docs/performance.md, "Sixteenth round" and "Eighteenth round")
 READERS = os.cpu_count() or 1
+_TSV = ox.QueryResultsFormat.TSV
+T = TypeVar("T")
 # an evidence node's fields, in the order `evidence` returns them after the node: its statement as terms, then its
 # sentence's IRI. The sentence's document, offsets and text are read apart (`sentences`), for the few sentences the
 # page shows: a store cites each of millions of sentences, and a long literal costs most to decode.
@@ -60,11 +63,16 @@ class OxigraphSource:
     def __init__(self, store: ox.Store, name):
         self.store, self.name = store, name
 
-    def subjects(self, cls: str) -> Iterator[str]:
-        return (s for s, in self._select(f"SELECT ?s WHERE {{ ?s a {_iri(cls)} }}"))
+    def subjects(self, classes: list[str]) -> Iterator[tuple[str, list[str]]]:
+        """(class, its subjects) for each of `classes`."""
+        queries = [f"SELECT ?s WHERE {{ ?s a {_iri(c)} }}" for c in classes]
+        for c, rows in zip(classes, self._selects(queries)):
+            yield c, [s for s, in rows]
 
-    def pairs(self, p: str) -> Iterator[tuple]:
-        return self._select(f"SELECT ?s ?o WHERE {{ ?s {_iri(p)} ?o }}")
+    def pairs(self, properties: list[str]) -> Iterator[tuple[str, list[tuple]]]:
+        """(property, the (subject, object) of its triples) for each of `properties`."""
+        queries = [f"SELECT ?s ?o WHERE {{ ?s {_iri(p)} ?o }}" for p in properties]
+        return zip(properties, self._selects(queries))
 
     def triples(self, s: str) -> Iterator[tuple]:
         return ((s, p, o) for p, o in self._select(f"SELECT ?p ?o WHERE {{ {_iri(s)} ?p ?o }}"))
@@ -77,38 +85,43 @@ class OxigraphSource:
         """(node, subject, predicate, object, sentence) of the evidence nodes whose rdf:subject is one of
         `subjects` or whose rdf:object is one of `objects` (a node can come twice). The store's evidence nodes
         have every field (kg/graph/build.py writes them together); one without all of them is left out."""
-        def read(k, part):
-            return [(n.value, _from_ox(s), _from_ox(p), _from_ox(o), sentence.value)
-                    for n, s, p, o, sentence in self._fields(EVIDENCE_FIELDS, k, part)]
-
-        parts = [(k, part) for k, terms in ((0, subjects), (2, objects)) for part in _parts(terms)]
-        for rows in side_by_side([lambda k=k, part=part: read(k, part) for k, part in parts]):
+        queries = [self._fields(EVIDENCE_FIELDS, k, part) for k, terms in ((0, subjects), (2, objects))
+                   for part in _parts(terms)]
+        for rows in self._selects(queries):
             yield from rows
 
     def sentences(self, sentences: Iterable[str]) -> Iterator[tuple]:
         """(sentence, document, start, end, text) of the sentence nodes `sentences`, as text; one without all
         of them is left out."""
-        def read(part):
-            return [tuple(t.value for t in row) for row in self._fields(SENTENCE_FIELDS, None, part)]
+        for rows in self._selects([self._fields(SENTENCE_FIELDS, None, part) for part in _parts(sentences)]):
+            yield from (tuple(map(_text, row)) for row in rows)
 
-        for rows in side_by_side([lambda part=part: read(part) for part in _parts(sentences)]):
-            yield from rows
-
-    def _fields(self, fields: tuple, k: int | None, terms: list[str]):
-        """Rows (node, its value of each of `fields`) of the nodes whose value of `fields[k]` is one of `terms`,
-        or, with `k` None, of the nodes `terms`. Each field is joined from a subquery of its own, which
-        Oxigraph joins by hashing rather than by looking up each field of each node: half the time for the
-        evidence of 1,000 documents, 0.55x for the sentences the explorer shows of 10,000 (docs/performance.md)."""
+    @staticmethod
+    def _fields(fields: tuple, k: int | None, terms: list[str]) -> str:
+        """The query of the rows (node, its value of each of `fields`) of the nodes whose value of `fields[k]`
+        is one of `terms`, or, with `k` None, of the nodes `terms`. Each field is joined from a subquery of its
+        own, which Oxigraph joins by hashing rather than by looking up each field of each node: half the time
+        for the evidence of 1,000 documents, 0.55x for the sentences the explorer shows of 10,000
+        (docs/performance.md)."""
         joined = " ".join(f"{{ SELECT * WHERE {{ ?n {_iri(str(p))} ?v{i} }} }}" for i, p in enumerate(fields))
         returned = "?n " + " ".join(f"?v{i}" for i in range(len(fields)))
         given = "?n" if k is None else f"?v{k}"
-        query = f"SELECT {returned} WHERE {{ VALUES {given} {{ {_values(terms)} }} {joined} }}"
-        return self.store.query(query, default_graph=self.name)
+        return f"SELECT {returned} WHERE {{ VALUES {given} {{ {_values(terms)} }} {joined} }}"
 
-    def _select(self, query: str) -> Iterator[tuple]:
-        """Rows of a query whose variables are always bound."""
-        for row in self.store.query(query, default_graph=self.name):
-            yield tuple(map(_from_ox, row))
+    def _select(self, query: str) -> list[tuple]:
+        [rows] = self._selects([query])
+        return rows
+
+    def _selects(self, queries: list[str]) -> Iterator[list[tuple]]:
+        """The rows of each query (whose variables are always bound), in order. Each query's rows are written as
+        SPARQL TSV in a thread, which decodes their terms from the store, most of a read's time; Python only
+        parses them back, a quarter to a third of the time of iterating them from the store
+        (docs/performance.md)."""
+        def tsv(query):
+            return self.store.query(query, default_graph=self.name).serialize(format=_TSV)
+
+        for written in side_by_side([lambda q=q: tsv(q) for q in queries]):
+            yield [tuple(map(_from_ox, row)) for row in ox.parse_query_results(written, format=_TSV)]
 
 
 class RdflibSource:
@@ -118,11 +131,13 @@ class RdflibSource:
     def __init__(self, graph: Graph):
         self.graph = graph
 
-    def subjects(self, cls: str) -> Iterator[str]:
-        return (s for s, _, _ in self._triples(None, RDF.type, URIRef(cls)))
+    def subjects(self, classes: list[str]) -> Iterator[tuple[str, list[str]]]:
+        for c in classes:
+            yield c, [s for s, _, _ in self._triples(None, RDF.type, URIRef(c))]
 
-    def pairs(self, p: str) -> Iterator[tuple]:
-        return ((s, o) for s, _, o in self._triples(None, URIRef(p), None))
+    def pairs(self, properties: list[str]) -> Iterator[tuple[str, list[tuple]]]:
+        for p in properties:
+            yield p, [(s, o) for s, _, o in self._triples(None, URIRef(p), None)]
 
     def triples(self, s: str) -> Iterator[tuple]:
         return self._triples(_to_rdflib(s), None, None)
@@ -153,10 +168,17 @@ class RdflibSource:
         yield from dict.fromkeys(tuple(map(_from_rdflib, t)) for t in self.graph.triples((s, p, o)))
 
 
-def side_by_side(reads: list[Callable[[], Iterable]]) -> Iterator[list]:
-    """Each read's rows as a list, in the order of `reads`, READERS of them at a time in threads."""
+def side_by_side(reads: list[Callable[[], T]]) -> Iterator[T]:
+    """Each read's result, in the order of `reads`: READERS of them run in threads at a time, ahead of the
+    result being used (at most READERS more results are held)."""
     with ThreadPoolExecutor(READERS) as pool:
-        yield from pool.map(lambda read: list(read()), reads)
+        running: deque = deque()
+        for read in reads:
+            running.append(pool.submit(read))
+            if len(running) > READERS:
+                yield running.popleft().result()
+        while running:
+            yield running.popleft().result()
 
 
 def _parts(terms: Iterable[str]) -> list[list[str]]:
