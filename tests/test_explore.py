@@ -283,6 +283,39 @@ def test_store_and_memory_give_the_same_page(store, seed_graph, tmp_path):
     assert _data(tmp_path / "store.html")["hidden"] > 0
 
 
+ROW_TERMS = {
+    "iri": lambda ox: ox.NamedNode("https://w3id.org/onekg/id/place/上海市/浦东新区"),
+    "label": lambda ox: ox.Literal("浦东新区", language="zh"),
+    "subtagged": lambda ox: ox.Literal("Pudong", language="en-GB"),
+    "plain": lambda ox: ox.Literal("上海市人民政府"),
+    "escaped": lambda ox: ox.Literal('他说："直播\t带货"\\\n'),
+    "typed": lambda ox: ox.Literal("2020-05-18", datatype=ox.NamedNode(str(XSD.date))),
+    "integer": lambda ox: ox.Literal("42", datatype=ox.NamedNode(str(XSD.integer))),
+    "blank": lambda ox: ox.BlankNode("b0"),
+}
+
+
+@pytest.mark.parametrize("objects", [("iri",), ("label", "plain"), ("label", "subtagged"), ("escaped",),
+                                     ("typed",), ("label", "integer"), ("iri", "label"), ("blank",), ()])
+def test_tsv_rows_are_read_as_oxigraphs_parser_reads_them(objects):
+    """The store's reads come back as SPARQL TSV, whose common rows a regular expression reads: each shape
+    of row, alone and mixed with others, gives the values, and the kinds of value, of Oxigraph's own parser."""
+    import pyoxigraph as ox
+
+    from kg.explore.source import _TSV, _from_ox, _rows
+
+    store, p = ox.Store(), ox.NamedNode("https://w3id.org/onekg/ontology#p")
+    for k, kind in enumerate(objects):
+        store.add(ox.Quad(ox.NamedNode(f"https://w3id.org/onekg/id/s{k}"), p, ROW_TERMS[kind](ox)))
+    for query in ("SELECT ?s ?o WHERE { ?s ?p ?o }", "SELECT ?o WHERE { ?s ?p ?o }",
+                  "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p ?o }"):
+        written = store.query(query).serialize(format=_TSV)
+        expected = [tuple(map(_from_ox, row)) for row in ox.parse_query_results(written, format=_TSV)]
+        rows = _rows(written)
+        assert rows == expected and len(rows) == len(objects)
+        assert [tuple(map(type, row)) for row in rows] == [tuple(map(type, row)) for row in expected]
+
+
 def test_focus_restricts_to_neighbourhood(tmp_path):
     g = star_graph(5)
     one = write_explorer(g, tmp_path / "f1.html", focus="产品00", hops=1)
