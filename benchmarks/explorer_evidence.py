@@ -6,7 +6,6 @@ Builds the explorer's view of the store's merged graph as `kg build` does (kg.ex
 side in one run:
 * the graph read by predicate: the rows iterated and dropped, iterated into Python in this thread, and written
   as SPARQL TSV in READERS threads and parsed back here (`OxigraphSource.pairs`);
-* the view's ordering of the relation and label triples: one sort of all against `_in_order`;
 * the triples whose evidence the page carries, their evidence nodes found from the subjects: Oxigraph counting the
   (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own read
   (`OxigraphSource.evidence`) in one part and in one part per core (READERS).
@@ -58,9 +57,6 @@ def main():
         view = data._view(read, onto)
         view.shown = data._most_connected(view, args.cap)
         print(f"{'graph read and view built':52} {time.perf_counter() - started:7.1f} s")
-        timed("view order: one sort", lambda: sorted(read.rest, key=lambda t: (
-            t[0], t[1], data._lexical(t[2]), data._KIND_ORDER.get(type(t[2]), "URIRef"))))
-        timed("view order: subject by subject (_in_order)", lambda: data._in_order(read.rest))
         shown = set(view.shown)
         drawn = [view.entities[i] for i in view.shown]
         wanted = {st.triple for st in view.statements if st.s in shown or st.o in shown}

@@ -301,14 +301,8 @@ def _view(read: _Triples, onto: Graph) -> View:
 
 
 def _in_order(triples) -> list:
-    """The triples sorted by subject, predicate, object's text and kind. Sorted subject by subject: most share a
-    long IRI prefix, and sorting the distinct subjects once, then each one's few triples, took half the time of one
-    sort of all (1.46 M triples at 10,000 documents)."""
-    by_subject = defaultdict(list)
-    for t in triples:
-        by_subject[t[0]].append(t)
-    return [t for s in sorted(by_subject)
-            for t in sorted(by_subject[s], key=lambda t: (t[1], _lexical(t[2]), _KIND_ORDER.get(type(t[2]), "URIRef")))]
+    """The triples sorted by subject, predicate, object's text and kind."""
+    return sorted(triples, key=lambda t: (t[0], t[1], _lexical(t[2]), _KIND_ORDER.get(type(t[2]), "URIRef")))
 
 
 def _documents(read: _Triples) -> tuple[list[dict], dict]:
