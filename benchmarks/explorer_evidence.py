@@ -8,7 +8,9 @@ side in one run:
   as SPARQL TSV in READERS threads and parsed back here (`OxigraphSource.pairs`);
 * the triples whose evidence the page carries, their evidence nodes found from the subjects: Oxigraph counting the
   (node, subject, predicate, object) rows alone, iterating those rows into Python, and the explorer's own read
-  (`OxigraphSource.evidence`) in one part and in one part per core (READERS).
+  (`OxigraphSource.evidence`) in one part and in one part per core (READERS);
+* the sentences of those nodes, in one part: each field looked up node by node, and each joined from a subquery
+  of its own (`OxigraphSource.sentences`).
 Prints seconds and rows for each.
 """
 from __future__ import annotations
@@ -75,6 +77,13 @@ def main():
         timed("the explorer's read (OxigraphSource.evidence), 1 part", lambda: src.evidence(subjects, ()))
         sources.READERS = readers
         timed(f"the explorer's read, {readers} parts in threads", lambda: src.evidence(subjects, ()))
+        sentences = sorted({row[4] for row in src.evidence(subjects, ())})
+        fields = " ".join(f"?s {_iri(str(p))} ?v{k} ." for k, p in enumerate(sources.SENTENCE_FIELDS))
+        timed("their sentences, each field looked up node by node", lambda: src.store.query(
+            f"SELECT * WHERE {{ VALUES ?s {{ {_values(sentences)} }} {fields} }}", default_graph=src.name))
+        sources.READERS = 1
+        timed("their sentences, a subquery per field (OxigraphSource.sentences)", lambda: src.sentences(sentences))
+        sources.READERS = readers
 
 
 if __name__ == "__main__":

@@ -103,8 +103,8 @@ class OxigraphSource:
         """The query of the rows (node, its value of each of `fields`) of the nodes whose value of `fields[k]`
         is one of `terms`, or, with `k` None, of the nodes `terms`. Each field is joined from a subquery of its
         own, which Oxigraph joins by hashing rather than by looking up each field of each node: half the time
-        for the evidence of 1,000 documents, 0.55x for the sentences the explorer shows of 10,000
-        (docs/performance.md)."""
+        for the evidence of 1,000 documents, 0.88x for the sentences of 10,000 documents' drawn entities
+        (benchmarks/explorer_evidence.py)."""
         joined = " ".join(f"{{ SELECT * WHERE {{ ?n {_iri(str(p))} ?v{i} }} }}" for i, p in enumerate(fields))
         returned = "?n " + " ".join(f"?v{i}" for i in range(len(fields)))
         given = "?n" if k is None else f"?v{k}"
