@@ -197,14 +197,14 @@ def _rows(written: bytes) -> list[tuple]:
         return found if width > 1 else [(iri,) for iri in found]
     labels = _shape(width, literal_last=True)
     if labels.match(body) and len(found := labels.findall(body)) == lines:
-        return [(*iris, Lit(value, lang or None)) for *iris, value, lang in found]
+        return [(*head, Lit(value, lang or None)) for *head, value, lang in found]
     return [tuple(map(_from_ox, row)) for row in ox.parse_query_results(written, format=_TSV)]
 
 
 @lru_cache(maxsize=None)
 def _shape(width: int, literal_last: bool) -> re.Pattern:
     """A line of `width` IRIs, or of IRIs then a literal without escapes, plain or with a language tag."""
-    iri, literal = r"<([^>\t\n]*)>", r'"([^"\\\t\n]*)"(?:@([A-Za-z0-9-]+))?'
+    iri, literal = r"<([^>\t\n]*)>", r'"([^"\\\t\n]*)"(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?'
     return re.compile("^" + "\t".join([iri] * (width - literal_last) + [literal] * literal_last) + "$", re.M)
 
 
