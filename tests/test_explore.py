@@ -283,6 +283,33 @@ def test_store_and_memory_give_the_same_page(store, seed_graph, tmp_path):
     assert _data(tmp_path / "store.html")["hidden"] > 0
 
 
+def test_reads_side_by_side_keep_their_order_and_run_only_a_few_ahead():
+    """The store's reads run in threads ahead of the one being used, each result held until then: they come
+    back in order, and no more than READERS beyond the one in hand have started (a store's reads are hundreds
+    of megabytes)."""
+    import threading
+    import time
+
+    from kg.explore.source import READERS, side_by_side
+
+    started, lock = [], threading.Lock()
+
+    def read(k):
+        def run():
+            with lock:
+                started.append(k)
+            time.sleep(0.002 * (k % 3))  # later reads finish first
+            return k
+        return run
+
+    seen = []
+    for k in side_by_side([read(k) for k in range(12)]):
+        with lock:
+            assert max(started) <= k + READERS
+        seen.append(k)
+    assert seen == list(range(12)) and sorted(started) == seen
+
+
 ROW_TERMS = {
     "iri": lambda ox: ox.NamedNode("https://w3id.org/onekg/id/place/上海市/浦东新区"),
     "label": lambda ox: ox.Literal("浦东新区", language="zh"),
