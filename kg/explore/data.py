@@ -20,7 +20,6 @@ searchable with all their statements, but the page carries evidence only for wha
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -98,9 +97,6 @@ _DOC_PROPS = {P.title, P.published, P.source, P.path, P.textLength}
 _DISPATCH = {P.type: 0, **{p: 1 for p in _LABEL_PROPS}, **{p: 2 for p in _EVIDENCE_PROPS},
              **{p: 3 for p in _DOC_PROPS}, P.mentionedIn: 4}
 _KIND_ORDER = {Blank: "BNode", Lit: "Literal"}  # objects of the same text sort as rdflib's type names did
-_SPACE = re.compile(r"\s+")
-
-
 class FocusNotFound(ValueError):
     """`focus` names no entity of the graph."""
 
@@ -151,8 +147,9 @@ class View:
 
 
 def text(value) -> str:
-    """A literal or sentence as one line of plain text (runs of blanks, from boilerplate blanking, collapsed)."""
-    return _SPACE.sub(" ", _lexical(value)).strip()
+    """A literal or sentence as one line of plain text (runs of blanks, from boilerplate blanking, collapsed).
+    str.split and a regular expression's \\s agree on what a blank is, for every code point."""
+    return " ".join(_lexical(value).split())
 
 
 def local_name(iri) -> str:
