@@ -157,8 +157,8 @@ class GraphStore:
                 merged.append(f"{rest}\n")
             marks.append((name, mark.group().strip("\n")))
         if named:
-            self.ox.bulk_load("".join(named), ox.RdfFormat.N_QUADS)
-            self.ox.bulk_load("".join(merged), ox.RdfFormat.N_TRIPLES)
+            self._bulk_load("".join(named), ox.RdfFormat.N_QUADS)
+            self._bulk_load("".join(merged))
         if marks:
             self.ox.update(" ;\n".join(f"INSERT DATA {{ GRAPH {_iri(name)} {{ {mark} }} }} ;\nINSERT DATA {{ {mark} }}"
                                         for name, mark in marks))
@@ -168,8 +168,14 @@ class GraphStore:
         never holds a triple its graph lacks). For derived graphs, which the next refresh recomputes: a bulk load
         has no transaction, and loading a triple already there changes nothing."""
         if text:
-            self.ox.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
-            self.ox.bulk_load(text, ox.RdfFormat.N_TRIPLES)
+            self._bulk_load(text, to_graph=ox.NamedNode(str(name)))
+            self._bulk_load(text)
+
+    def _bulk_load(self, text: str, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES, **graph):
+        """Oxigraph's bulk load of text that Oxigraph's own serializers wrote (`ntriples`, a query's result), whose
+        IRIs it has checked already: `lenient` skips checking them again, about 6 % of the writer's CPU
+        (docs/performance.md, "Nineteenth round")."""
+        self.ox.bulk_load(text, fmt, lenient=True, **graph)
 
     def unfinished(self) -> list[URIRef]:
         """Document graphs without their `one:path`: the part of a bulk load a killed run did not commit."""
@@ -195,7 +201,7 @@ class GraphStore:
         parts = []
         for part in batched(triples, chunk):
             parts.append(URIRef(f"{prefix}/{len(parts)}"))
-            self.ox.bulk_load(ntriples(part), ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(parts[-1])))
+            self._bulk_load(ntriples(part), to_graph=ox.NamedNode(str(parts[-1])))
         return parts
 
     def entities(self, graphs: Iterable[URIRef]) -> set[URIRef]:
