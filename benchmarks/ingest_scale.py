@@ -40,8 +40,12 @@ def corpus(work: Path, n: int) -> tuple[Path, int]:
 
 
 def tree_rss(proc: psutil.Process) -> int:
+    try:
+        tree = [proc, *proc.children(recursive=True)]
+    except psutil.Error:  # a process of the tree ended while it was listed: the next sample sees the rest
+        return 0
     total = 0
-    for p in [proc, *proc.children(recursive=True)]:
+    for p in tree:
         try:
             total += p.memory_info().rss
         except psutil.Error:
