@@ -318,12 +318,22 @@ ROW_TERMS = {
     "escaped": lambda ox: ox.Literal('他说："直播\t带货"\\\n'),
     "typed": lambda ox: ox.Literal("2020-05-18", datatype=ox.NamedNode(str(XSD.date))),
     "integer": lambda ox: ox.Literal("42", datatype=ox.NamedNode(str(XSD.integer))),
+    "decimal": lambda ox: ox.Literal("-4.50", datatype=ox.NamedNode(str(XSD.decimal))),
+    "double": lambda ox: ox.Literal("1.5e3", datatype=ox.NamedNode(str(XSD.double))),
+    "boolean": lambda ox: ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))),
+    "own type": lambda ox: ox.Literal("5", datatype=ox.NamedNode("https://example.org/units#yuan")),
+    "string": lambda ox: ox.Literal("直播", datatype=ox.NamedNode(str(XSD.string))),
+    "empty": lambda ox: ox.Literal(""),
+    "escaped label": lambda ox: ox.Literal('“云上”\\展会', language="zh"),
+    "unicode": lambda ox: ox.Literal("\u2028段落\u00a0\x7f"),
     "blank": lambda ox: ox.BlankNode("b0"),
 }
 
 
 @pytest.mark.parametrize("objects", [("iri",), ("label", "plain"), ("label", "subtagged"), ("escaped",),
-                                     ("typed",), ("label", "integer"), ("iri", "label"), ("blank",), ()])
+                                     ("typed",), ("label", "integer"), ("iri", "label"), ("blank",), (),
+                                     ("decimal", "double", "boolean", "own type", "integer", "typed"),
+                                     ("string", "empty", "escaped label", "unicode", "escaped", "label")])
 def test_tsv_rows_are_read_as_oxigraphs_parser_reads_them(objects):
     """The store's reads come back as SPARQL TSV, whose common rows a regular expression reads: each shape
     of row, alone and mixed with others, gives the values, and the kinds of value, of Oxigraph's own parser."""
@@ -335,7 +345,8 @@ def test_tsv_rows_are_read_as_oxigraphs_parser_reads_them(objects):
     for k, kind in enumerate(objects):
         store.add(ox.Quad(ox.NamedNode(f"https://w3id.org/onekg/id/s{k}"), p, ROW_TERMS[kind](ox)))
     for query in ("SELECT ?s ?o WHERE { ?s ?p ?o }", "SELECT ?o WHERE { ?s ?p ?o }",
-                  "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p ?o }"):
+                  "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "SELECT ?s WHERE { ?s ?p ?o }",
+                  "SELECT ?s ?o ?p ?o2 WHERE { ?s ?p ?o BIND(?o AS ?o2) }"):  # a value between IRIs, as evidence rows
         written = store.query(query).serialize(format=_TSV)
         expected = [tuple(map(_from_ox, row)) for row in ox.parse_query_results(written, format=_TSV)]
         rows = _rows(written)
