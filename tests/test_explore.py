@@ -283,6 +283,26 @@ def test_store_and_memory_give_the_same_page(store, seed_graph, tmp_path):
     assert _data(tmp_path / "store.html")["hidden"] > 0
 
 
+def test_every_name_as_written_is_on_its_entitys_page(store):
+    """Each name a document writes for an entity (one:mentionLabel) is among the names its page lists: in a store,
+    where the labels graph names the entity, and in a document's own graph, which has no labels."""
+    from kg.explore.data import build_view, text
+    from kg.graph.build import ontology_graph
+    from kg.store import GraphStore
+
+    with GraphStore(store) as opened:
+        merged = opened.graph()
+        first = next(g for g in opened.graph_names() if g.startswith(str(DOC)))
+        for graph in (merged, opened.graph(first)):
+            written: dict[str, set] = {}
+            for s, o in graph.subject_objects(ONE.mentionLabel):
+                written.setdefault(str(s), set()).add(text(o))
+            listed = {e.iri: {e.label, *e.labels_zh, *e.pref, *e.alt, *e.other}
+                      for e in build_view(graph, ontology_graph()).entities}
+            assert written and set(written) <= set(listed)
+            assert all(names <= listed[iri] for iri, names in written.items()), graph.identifier
+
+
 def test_reads_side_by_side_keep_their_order_and_run_only_a_few_ahead():
     """The store's reads run in threads ahead of the one being used, each result held until then: they come
     back in order, and no more than READERS beyond the one in hand have started (a store's reads are hundreds

@@ -173,7 +173,7 @@ class GraphStore:
 
     def _bulk_load(self, text: str, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES, **graph):
         """Oxigraph's bulk load of text that Oxigraph's own serializers wrote (`ntriples`, a query's result), whose
-        IRIs it has checked already: `lenient` skips checking them again, about 6 % of the writer's CPU
+        IRIs it has checked already: `lenient` skips checking them again, for 0.94x the writer's CPU
         (docs/performance.md, "Nineteenth round")."""
         self.ox.bulk_load(text, fmt, lenient=True, **graph)
 
