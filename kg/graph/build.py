@@ -126,6 +126,7 @@ def _assert(d: URIRef, st: Statement, sentences: set[int]) -> Iterator[tuple]:
 # checks and converts its value: the terms written for every statement are made once.
 _TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF.object
 _DERIVED_FROM = PROV.wasDerivedFrom
+_LABEL, _PREF_LABEL, _ALT_LABEL = RDFS.label, SKOS.prefLabel, SKOS.altLabel
 _rule = lru_cache(maxsize=None)(Literal)  # a few hundred rule names
 _number = lru_cache(maxsize=65536)(Literal)  # offsets
 
@@ -175,11 +176,12 @@ def labels(names: Iterable[tuple], referenced: set) -> Iterator[tuple]:
         by_entity.setdefault(s, set()).add(str(name))
     for s, found in by_entity.items():
         label = fullest(found)
-        yield s, RDFS.label, Literal(label, lang="zh")
+        name = Literal(label, lang="zh")
+        yield s, _LABEL, name
         if s not in referenced:
-            yield s, SKOS.prefLabel, Literal(label, lang="zh")
+            yield s, _PREF_LABEL, name
         for alt in sorted(found - {label}):
-            yield s, SKOS.altLabel, Literal(alt, lang="zh")
+            yield s, _ALT_LABEL, Literal(alt, lang="zh")
 
 
 def fullest(names: Iterable[str]) -> str:
