@@ -97,6 +97,8 @@ _DOC_PROPS = {P.title, P.published, P.source, P.path, P.textLength}
 _DISPATCH = {P.type: 0, **{p: 1 for p in _LABEL_PROPS}, **{p: 2 for p in _EVIDENCE_PROPS},
              **{p: 3 for p in _DOC_PROPS}, P.mentionedIn: 4}
 _KIND_ORDER = {Blank: "BNode", Lit: "Literal"}  # objects of the same text sort as rdflib's type names did
+
+
 class FocusNotFound(ValueError):
     """`focus` names no entity of the graph."""
 
