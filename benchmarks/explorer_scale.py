@@ -1,6 +1,10 @@
 """The explorer at scale: a synthetic graph in the merged graph's shape, built and opened in headless Chromium.
 
     .venv/bin/python benchmarks/explorer_scale.py [--nodes 5000] [--edges 15000] [--caps 1500,5000]
+    .venv/bin/python benchmarks/explorer_scale.py --pages EXPORTS-1000/explorer.html EXPORTS-10000/explorer.html --probe 上海
+
+With --pages, pages already written (by `kg build`, or benchmarks/exports.py from a store) are opened instead,
+one after the other in the same browser, so a corpus ten times larger is measured side by side with the smaller.
 
 Generates entities of every class (labels, aliases, English labels for places, mentions), documents,
 relations with a skewed degree distribution (posts and memberships included), event dates and a
@@ -131,7 +135,7 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> Graph:
         if s == o:
             continue
         d = rng.choice(docs)
-        sentence = f"据报道，{labels[s]}与{labels[o]}在{_words(rng, 2)}方面有关。"
+        said = f"据报道，{labels[s]}与{labels[o]}在{_words(rng, 2)}方面有关。"
         if p == ONE.holdsPost:
             title = rng.choice(POSTS)
             post = ID[f"post/place/{labels[o]}/{title}"]
@@ -139,18 +143,18 @@ def synthetic_graph(n_nodes: int, n_edges: int, seed: int = 1) -> Graph:
             g.add((post, ONE.postTitle, Literal(title)))
             g.add((post, ONE.postIn, o))
             g.add((s, ONE.holdsPost, post))
-            evidence(s, ONE.holdsPost, post, d, sentence)
-            evidence(post, ONE.postIn, o, d, sentence)
+            evidence(s, ONE.holdsPost, post, d, said)
+            evidence(post, ONE.postIn, o, d, said)
         elif p == ONE.member:
             m = ID[f"membership/{labels[s]}/{labels[o]}"]
             g.add((m, RDF.type, ONE.Membership))
             g.add((m, ONE.member, s))
             g.add((m, ONE.organization, o))
             g.add((m, ONE.roleTitle, Literal("院长")))
-            evidence(m, ONE.member, s, d, sentence)
+            evidence(m, ONE.member, s, d, said)
         else:
             g.add((s, p, o))
-            evidence(s, p, o, d, sentence)
+            evidence(s, p, o, d, said)
         made += 1
     return g
 
@@ -162,8 +166,8 @@ def _words(rng: random.Random, n: int) -> str:
 def measure_browser(path: Path, probe: str, runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    out: dict[str, list[float]] = {"ready": [], "search": [], "suggest_to_panel": [], "click_to_panel": [],
-                                   "redraw": []}
+    out: dict[str, list[float]] = {"ready": [], "heap": [], "search": [], "suggest_to_panel": [],
+                                   "click_to_panel": [], "redraw": []}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM,
                                     args=["--no-sandbox", "--disable-background-networking", "--disable-gpu"])
@@ -173,6 +177,7 @@ def measure_browser(path: Path, probe: str, runs: int) -> dict:
             page.goto(path.as_uri())
             page.wait_for_selector("html[data-kg-ready='1']", timeout=120_000)
             out["ready"].append(page.evaluate("window.kgReadyAt"))  # ms since navigation start
+            out["heap"].append(page.evaluate("performance.memory.usedJSHeapSize") / 2**20)  # Chromium's, MiB
             # search: type the probe, wait for its suggestion
             t0 = time.perf_counter()
             page.fill("#kg-search", probe)
@@ -213,7 +218,19 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="page loads per cap (medians printed)")
     ap.add_argument("--out", type=Path, default=None, help="folder for the pages (default: a temporary one)")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--pages", type=Path, nargs="+", help="open these explorer pages instead of synthetic ones")
+    ap.add_argument("--probe", default="上海", help="what to type into the search of --pages (default 上海)")
     args = ap.parse_args(argv)
+    if args.pages:
+        print(f"{'page':40} {'size MB':>8} {'drawn ms':>9} {'heap MiB':>9} {'search ms':>10} {'pick→panel':>11} "
+              f"{'click→panel':>12} {'redraw ms':>10}")
+        for page in args.pages:
+            m = measure_browser(page.resolve(), args.probe, args.runs)
+            print(f"{str(page)[-40:]:40} {page.stat().st_size / 1e6:>8.1f} {m['ready']:>9.0f} {m['heap']:>9.0f} "
+                  f"{m['search']:>10.0f} {m['suggest_to_panel']:>11.0f} {m['click_to_panel']:>12.0f} "
+                  f"{m['redraw']:>10.0f}", flush=True)
+        print(LEGEND)
+        return 0
 
     t0 = time.perf_counter()
     g = synthetic_graph(args.nodes, args.edges)
@@ -223,7 +240,7 @@ def main(argv=None) -> int:
     probe = next(str(o) for o in g.objects(None, RDFS.label) if str(o).startswith(("王", "李", "张")))[:3]
     print(f"pages in {out}; search probe {probe!r}")
     print(f"{'cap':>6} {'shown':>6} {'hidden':>6} {'edges':>6} {'build s':>8} {'size MB':>8}"
-          + ("" if args.no_browser else f" {'drawn ms':>9} {'search ms':>10} {'pick→panel':>11} {'click→panel':>12}"
+          + ("" if args.no_browser else f" {'drawn ms':>9} {'heap MiB':>9} {'search ms':>10} {'pick→panel':>11} {'click→panel':>12}"
                                     f" {'redraw ms':>10}"))
     for cap in (int(c) for c in args.caps.split(",")):
         target = out / f"explorer-{cap}.html"
@@ -234,14 +251,17 @@ def main(argv=None) -> int:
         line = f"{cap:>6} {info['nodes']:>6} {info['hidden']:>6} {info['edges']:>6} {build:>8.1f} {size:>8.1f}"
         if not args.no_browser:
             m = measure_browser(target, probe, args.runs)
-            line += (f" {m['ready']:>9.0f} {m['search']:>10.0f} {m['suggest_to_panel']:>11.0f}"
+            line += (f" {m['ready']:>9.0f} {m['heap']:>9.0f} {m['search']:>10.0f} {m['suggest_to_panel']:>11.0f}"
                      f" {m['click_to_panel']:>12.0f} {m['redraw']:>10.0f}")
         print(line, flush=True)
-    print("drawn: navigation start → first frame drawn (in-page performance.now); search: typing → first "
-          "suggestion shown; pick→panel: choosing a suggestion → panel shown; click→panel: clicking the "
-          "most connected node → its panel (wall clock through Playwright); redraw: one full frame of the "
-          "whole graph in view (vis-network's renderer, in page); medians")
+    print(LEGEND)
     return 0
+
+
+LEGEND = ("drawn: navigation start → first frame drawn (in-page performance.now); heap: the page's JavaScript heap "
+          "then; search: typing → first suggestion shown; pick→panel: choosing a suggestion → panel shown; "
+          "click→panel: clicking the most connected node → its panel (wall clock through Playwright); redraw: one "
+          "full frame of the whole graph in view (vis-network's renderer, in page); medians")
 
 
 if __name__ == "__main__":
