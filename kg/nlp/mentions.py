@@ -1274,10 +1274,11 @@ def _dotted_names(text: str, words: list[Word]) -> set[tuple[int, int]]:
 def _named_again(text: str, bounds: Boundaries, persons: list[Mention], blocked: list[tuple[int, int]]) -> list[Mention]:
     """A name read as a person somewhere is that person wherever else the text writes it (向国平说 makes 向国平 of
     镜头前，向国平夹起 a name, where LAC reads 向/p): a three-character name anywhere, a shorter one where it
-    stands as words of its own."""
+    stands as words of its own. Longer names first, so 陆军强 is not read as 陆军 where the text names both (and the
+    answer does not depend on the order of a set, which differs per process)."""
     taken = [(m.start, m.end) for m in persons] + blocked
     out = []
-    for name in {m.label for m in persons}:
+    for name in sorted({m.label for m in persons}, key=lambda n: (-len(n), n)):
         for a, b in occurrences(text, name):
             if any(a < e and s < b for s, e in taken) or (len(name) < 3 and not bounds.aligned(a, b)):
                 continue
