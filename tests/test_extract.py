@@ -5,10 +5,10 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
-from kg.facts.extract import Extractor
+from kg.facts.extract import Extractor, by_sentence
 from kg.nlp.dates import year_before
 from kg.nlp.lexicon import Words, ending
-from kg.nlp.mentions import occurrences
+from kg.nlp.mentions import after_last, occurrences
 from kg.nlp.pipeline import shared_nlp
 from kg.vocab import ONE
 
@@ -56,6 +56,23 @@ def test_a_name_read_again_is_the_longer_of_two_names_in_every_process():
         out = subprocess.run([sys.executable, "-c", NAMED_AGAIN], env={**os.environ, "PYTHONHASHSEED": seed},
                              capture_output=True, text=True, check=True).stdout
         assert out.strip() == "[(0, 2, '陆军'), (4, 7, '陆军强'), (10, 13, '陆军强')]", seed
+
+
+def test_each_item_goes_to_the_sentence_that_holds_it_in_its_order():
+    bounds = [(0, 5), (5, 9), (12, 20)]  # 9-12: a sentence of white space, left out
+    items = [(13, 15), (0, 2), (4, 6), (6, 9), (9, 11), (2, 5), (19, 21), (12, 20)]
+    assert by_sentence(bounds, items, lambda x: x) == [[(0, 2), (2, 5)], [(6, 9)], [(13, 15), (12, 20)]]
+    assert by_sentence([], items, lambda x: x) == []
+
+
+@pytest.mark.parametrize("text", ["", "甲。乙，丙！丁\n戊", "，，", "abc?def", "末尾。"])
+def test_after_last_is_where_a_search_from_the_start_finds_the_last_end(text):
+    import re
+
+    chars = "，。！?\n"
+    for pos in range(len(text) + 1):
+        found = max((m.end() for m in re.finditer(f"[{chars}]", text[:pos])), default=0)
+        assert after_last(text, chars, pos) == found, pos
 
 
 def test_ending_is_the_longest_listed_ending():

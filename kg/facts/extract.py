@@ -64,6 +64,19 @@ class Sentence:
         return self.start, self.end
 
 
+def by_sentence(bounds: list[tuple[int, int]], items: list, span) -> list[list]:
+    """The items inside each of the sorted, disjoint sentence `bounds`, in their order in `items`; `span(item)` is its
+    (start, end). One pass with a binary search: a long document has thousands of sentences and mentions."""
+    starts = [a for a, _ in bounds]
+    out: list[list] = [[] for _ in bounds]
+    for item in items:
+        start, end = span(item)
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and end <= bounds[k][1]:
+            out[k].append(item)
+    return out
+
+
 class Extractor:
     """Reads one document; `run()` returns its `DocFacts`."""
 
@@ -72,7 +85,11 @@ class Extractor:
         self.facts = DocFacts()
         self.mentions: list[Mention] = mentions_of(doc)
         self.iri_of: dict[tuple[int, int], URIRef] = {}
-        self.sentences = [self._sentence(a, b) for a, b in sentence_bounds(doc) if self.text[a:b].strip()]
+        bounds = [(a, b) for a, b in sentence_bounds(doc) if self.text[a:b].strip()]
+        dates = [(d.start_char, d.end_char, d.kb_id_) for d in doc.spans["dates"]]
+        self.sentences = [Sentence(a, b, self.text[a:b], ms, ds) for (a, b), ms, ds in
+                          zip(bounds, by_sentence(bounds, self.mentions, lambda m: (m.start, m.end)),
+                              by_sentence(bounds, dates, lambda d: d[:2]))]
         last_chars = [s.end - 1 for s in self.sentences]
         for i, s in enumerate(self.sentences):
             # its paragraph starts at the first sentence that ends after the last line break before it
@@ -81,15 +98,17 @@ class Extractor:
         # name, “…走出去。”直播) has none, and is no mention
         inside = {id(m) for s in self.sentences for m in s.mentions}
         self.mentions = [m for m in self.mentions if id(m) in inside]
+        # the mentions ending at each offset, in their order: the rules ask what is written right before a title,
+        # which read through every mention of a long text took time in its square
+        self.ending_at: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.ending_at.setdefault(m.end, []).append(m)
+        self.order = {id(m): k for k, m in enumerate(self.mentions)}
+        self._participations: tuple[list, int, dict] = ([], 0, {})  # see _attending
         self.home = self._home_areas()
         self.home_names = {cls: key.rsplit("/", 1)[-1] for cls, key in self.home.items()}
         self._last_promoters: tuple[int, list[Mention]] = (0, [])  # the last promoting sentence and who promoted
         self._sold: list[tuple[Sentence, Mention, Mention]] = []  # (sentence, promoter, product) of stream sales
-
-    def _sentence(self, a: int, b: int) -> Sentence:
-        return Sentence(a, b, self.text[a:b], [m for m in self.mentions if a <= m.start and m.end <= b],
-                        [(d.start_char, d.end_char, d.kb_id_) for d in self.doc.spans["dates"]
-                         if a <= d.start_char and d.end_char <= b])
 
     # -- entities --------------------------------------------------------------------------------
 
@@ -328,7 +347,7 @@ class Extractor:
 
     def _areas_before(self, start: int, floor: int) -> int:
         """Where the areas written right before `start` begin (南阳市|西峡县副县长: 南阳市 too)."""
-        while (m := next((m for m in self.mentions if m.end == start and m.start >= floor and m.cls in PLACE_CLASSES),
+        while (m := next((m for m in self.ending_at.get(start, ()) if m.start >= floor and m.cls in PLACE_CLASSES),
                          None)) is not None:
             start = m.start
         return start
@@ -423,7 +442,7 @@ class Extractor:
         if unit is None:
             return None
         at = end - len(unit)
-        place = next((p.start for p in self.mentions if p.end == at and p.cls in PLACE_CLASSES and p.start >= floor), None)
+        place = next((p.start for p in self.ending_at.get(at, ()) if p.cls in PLACE_CLASSES and p.start >= floor), None)
         region = next((r for r in lexicon.load("organizations")["branch_regions"] if self.text.startswith(r, at - len(r))), "")
         org = self._named_before(place if place is not None else at - len(region), floor)
         return org if org is not None and org.cls == "Enterprise" else None
@@ -431,7 +450,9 @@ class Extractor:
     def _named_before(self, end: int, floor: int) -> Mention | None:
         """The place or organization written right before `end`, an organization perhaps with 的 (…有限公司的
         总经理); 正安县委常委: the place and the party committee's 县委 share their 县."""
-        return next((m for m in self.mentions if m.start >= floor and (
+        near = [m for e in (end - 1, end, end + 1) for m in self.ending_at.get(e, ())]
+        near.sort(key=lambda m: self.order[id(m)])  # the first in the mentions' order, as the rules were written
+        return next((m for m in near if m.start >= floor and (
             (m.end == end and m.cls in PLACE_CLASSES | ORG_CLASSES)
             or (m.end == end - 1 and m.cls in ORG_CLASSES and self.text[m.end] == "的")  # 该公司的总经理
             or (m.end == end + 1 and m.cls in PLACE_CLASSES and self.text[end] == m.label[-1]))), None) \
@@ -442,7 +463,7 @@ class Extractor:
         if self.text[end - 1:end] not in "）)":
             return None
         opening = max(self.text.rfind(bracket, max(0, end - BRACKET_MAX), end) for bracket in "（(")
-        return next((m for m in self.mentions if m.cls in ORG_CLASSES and m.end == opening), None)
+        return next((m for m in self.ending_at.get(opening, ()) if m.cls in ORG_CLASSES), None)
 
     def _last_area(self, end: int, floor: int) -> tuple[URIRef, str] | None:
         """该县副县长: the area of that level named last before the title."""
@@ -899,9 +920,22 @@ class Extractor:
 
     def _attended_by(self, people) -> set[URIRef]:
         """The one event the people named so far attend, if they attend exactly one between them."""
-        iris = {self._at(p) for p in people}
-        events = {st.object for st in self.facts.statements if st.predicate == ONE.participatedIn and st.subject in iris}
+        attending = self._attending()
+        events = {e for p in people for e in attending.get(self._at(p), ())}
         return events if len(events) == 1 else set()
+
+    def _attending(self) -> dict[URIRef, set[URIRef]]:
+        """Who participatedIn what, in the statements so far. Statements are appended, or their list replaced: each
+        is read once here, not once per question (hundreds in a long text)."""
+        read, count, index = self._participations
+        statements = self.facts.statements
+        if read is not statements:
+            count, index = 0, {}
+        for st in statements[count:]:
+            if st.predicate == ONE.participatedIn:
+                index.setdefault(st.subject, set()).add(st.object)
+        self._participations = (statements, len(statements), index)
+        return index
 
     def _semicolon_run(self, i: int) -> range:
         """The sentences joined to sentence i by semicolons: one statement's items."""

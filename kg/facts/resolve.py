@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..nlp import lexicon
 from ..nlp.mentions import SHOPPING_DAY, Mention, company_core
@@ -18,8 +19,15 @@ def company_short_form(full: str, short: str) -> bool:
     name it goes by, then a word of its trade that the full name has)."""
     if full.startswith(short) or (len(short) >= 3 and short in full):
         return True
-    core = company_core(full, gazetteer())
+    core = _company_core(full)
     return core != full and len(core) >= 2 and short.startswith(core) and short[len(core):] in full
+
+
+@lru_cache(maxsize=65536)
+def _company_core(full: str) -> str:
+    """company_core against the one gazetteer: asked of every pair of a text's company names, the same full name
+    hundreds of times in a long text."""
+    return company_core(full, gazetteer())
 
 
 MODEL_NUMBER = re.compile(r"[A-Za-z0-9]")
@@ -84,8 +92,12 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
     known = set(lexicon.enterprise_aliases().values())  # 京东 and 京东到家: two entries of the lexicon, two enterprises
     for cls, labels in names.items():
         part_of = SHORT_FORMS[cls]
+        # a person's short form shares its full name's last character, or its first before a dot: only those are
+        # compared, where every pair would be a million comparisons in a long text
+        by_end = _by_first_and_last(labels) if cls == "Person" else None
         for label in labels:
-            longer = {x for x in labels if x != label and part_of(x, label) and not _part_named(cls, x, label)
+            fits = labels if by_end is None else by_end.get(label[-1:], set()) | by_end.get(label[:1] + "·", set())
+            longer = {x for x in fits if x != label and part_of(x, label) and not _part_named(cls, x, label)
                       and not (cls == "Enterprise" and x in known and label in known)}
             # 消费节 in 信息消费节 and in 2021上海“云上智享”信息消费节: the longest, where it holds the others
             longer = {x for x in longer if not any(y != x and part_of(y, x) for y in longer)}
@@ -96,6 +108,16 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
                 out[(cls, label)] = longer.pop()
     out.update(organ_aliases(names.get(ORGAN, set()), home or {}))
     out.update(parenthesized_aliases(mentions, text))
+    return out
+
+
+def _by_first_and_last(names: Iterable[str]) -> dict[str, set[str]]:
+    """Names by their last character, and by their first followed by a dot when they have a dot (帕丽达·艾山)."""
+    out: dict[str, set[str]] = {}
+    for name in names:
+        out.setdefault(name[-1:], set()).add(name)
+        if "·" in name:
+            out.setdefault(name[:1] + "·", set()).add(name)
     return out
 
 

@@ -491,7 +491,7 @@ QUOTE_LIST_TAIL = re.compile(r"(?:[、]?“[^“”\n]{2,30}”)*[、]?等(?:[\u
 
 def _in_product_list(text: str, pos: int) -> bool:
     """Whether pos lies in a list of products its sentence opens (发布了两款新产品：…“知行AI课堂”，以及…“空中课堂”)."""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, pos)), default=0)
+    start = after_last(text, SENTENCE_ENDS, pos)
     return any(o in text[start:pos] for o in lexicon.load("names")["product_list_openers"])
 
 
@@ -749,7 +749,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     series = lexicon.words("names", "series_words")
     attributes = lexicon.words("names", "attributes").set
     platforms = lexicon.enterprise_aliases()
-    for w in words[bisect_left(words, pos, key=lambda w: w.start):]:  # the words before pos play no part
+    for i in range(bisect_left(words, pos, key=lambda w: w.start), len(words)):  # the words before pos play no part
+        w = words[i]
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
             break  # …网上购物节 系列活动之一; but “…”系列直播活动 is the name
         # 数字文旅/n 周/f; “5G+8K”超/d 高清…; “驰骋新境”2021/m 新品发布会; “…”京东/ORG 专场直播; not “…”专场直播 是/v 消费季
@@ -788,7 +789,8 @@ def _event_follows(text: str, pos: int, heads: dict) -> bool:
 SOLD_KIND_STOP = {"w", "m", "p", "u", "d", "c", "TIME", "PER", "r", "q", "f"}
 SOLD_KIND_MAX = 10  # characters: “小眠”非接触式睡眠监测仪
 NOUNISH = {"n", "nz", "nw", "vn"}
-SENTENCE_END = re.compile(r"[。！？!?\n]")
+SENTENCE_ENDS = "。！？!?\n"
+SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 
 
 def _sold_kind(text: str, quote: re.Match, words: list[Word]):
@@ -855,13 +857,13 @@ def _kind_ending(run: list[Word]) -> bool:
             or (last.tag == "vn" and lexicon.ending(last.text, lexicon.name_heads()["Product"])))  # 清扫车/vn
 
 
-CLAUSE_START = re.compile(r"[，,；;：:。！？!?\n]")
+CLAUSE_STARTS = "，,；;：:。！？!?\n"
 
 
 def _sold_here(text: str, quote: re.Match) -> bool:
     """Whether a selling, promoting, showing or making verb governs the quote in its clause (卖出“蓝湾”…, 研发生产的“…”),
     or the next sentence goes on about what it names (“桃乡情”黄桃罐头。这款罐头由…生产)."""
-    start = max((m.end() for m in CLAUSE_START.finditer(text, 0, quote.start())), default=0)
+    start = after_last(text, CLAUSE_STARTS, quote.start())
     clause = text[start:quote.start()]
     products = lexicon.load("products")
     if any(v in clause for v in lexicon.words("verbs", "sell")) \
@@ -869,6 +871,12 @@ def _sold_here(text: str, quote: re.Match) -> bool:
         return True
     end = SENTENCE_END.search(text, quote.end())
     return bool(end) and text[end.end():end.end() + 8].lstrip().startswith(tuple(lexicon.load("verbs")["kind_references"]))
+
+
+def after_last(text: str, chars: str, pos: int) -> int:
+    """Where the text after the last of `chars` before `pos` starts (0 if there is none): read back from pos, where a
+    search from the start would read through a long text at every call."""
+    return max(text.rfind(c, 0, pos) for c in chars) + 1
 
 
 def _counted_event(text: str, quote: re.Match, heads: list[str]):
@@ -1196,7 +1204,10 @@ def _origin_start(words: list[Word], j: int) -> int:
 
 
 def _word_at_start(words: list[Word], start: int) -> int:
-    return next(k for k, w in enumerate(words) if w.start == start)
+    k = bisect_left(words, start, key=lambda w: w.start)  # words are in text order
+    if words[k].start != start:
+        raise ValueError(f"no word starts at {start}")
+    return k
 
 
 def _item(text: str, words: list[Word], last: int, not_products: set[str]) -> Mention | None:
@@ -1497,6 +1508,9 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     companies = {m.label[:-len(t)]: m for m in mentions if m.cls == "Enterprise"
                  for t in trade if m.label.endswith(t) and len(m.label) >= len(t) + 2}
     persons = {m.label for m in mentions if m.cls == "Person"}
+    by_first: dict[str, list[str]] = {}  # the things by their first character, in the order of `things`
+    for n in things:
+        by_first.setdefault(n[:1], []).append(n)
 
     def sense(m: Mention) -> Mention:
         if m.cls != "Person" or m.source == "nickname":
@@ -1505,7 +1519,8 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
             return replace(m, end=m.end - 1, label=m.label[:-1])
         if m.label in things:
             return replace(m, cls=things[m.label])
-        longer = next((n for n in things if len(n) > len(m.label) and text.startswith(n, m.start)), None)
+        longer = next((n for n in by_first.get(text[m.start:m.start + 1], ()) if len(n) > len(m.label)
+                       and text.startswith(n, m.start)), None)
         if longer:
             return replace(m, end=m.start + len(longer), cls=things[longer], label=longer, source="named-in-full")
         if m.label in places:
