@@ -104,7 +104,8 @@ class Extractor:
         for m in self.mentions:
             self.ending_at.setdefault(m.end, []).append(m)
         self.order = {id(m): k for k, m in enumerate(self.mentions)}
-        self._participations: tuple[list, int, dict] = ([], 0, {})  # see _attending
+        self._stated_so_far: dict[URIRef, tuple[list, int, dict]] = {}  # see _stated
+        self.sentence_starts = [t.start for t in self.sentences]
         self.home = self._home_areas()
         self.home_names = {cls: key.rsplit("/", 1)[-1] for cls, key in self.home.items()}
         self._last_promoters: tuple[int, list[Mention]] = (0, [])  # the last promoting sentence and who promoted
@@ -634,7 +635,7 @@ class Extractor:
 
     def _date_undated(self, events: list[Mention], iso: str, s: Sentence, rule: str):
         """Date the events that have no date yet."""
-        dated = {st.subject for st in self.facts.statements if st.predicate == ONE.date}
+        dated = set(self._stated(ONE.date))  # before this call's own dates, as ever
         for m in events:
             if self._at(m) not in dated:
                 self._state(self._at(m), ONE.date, date_literal(iso), s, rule)
@@ -920,21 +921,21 @@ class Extractor:
 
     def _attended_by(self, people) -> set[URIRef]:
         """The one event the people named so far attend, if they attend exactly one between them."""
-        attending = self._attending()
+        attending = self._stated(ONE.participatedIn)
         events = {e for p in people for e in attending.get(self._at(p), ())}
         return events if len(events) == 1 else set()
 
-    def _attending(self) -> dict[URIRef, set[URIRef]]:
-        """Who participatedIn what, in the statements so far. Statements are appended, or their list replaced: each
-        is read once here, not once per question (hundreds in a long text)."""
-        read, count, index = self._participations
+    def _stated(self, predicate: URIRef) -> dict[URIRef, set]:
+        """Subject -> objects of `predicate` in the statements so far. Statements are appended, or their list
+        replaced: each is read once per predicate here, not once per question (hundreds in a long text)."""
         statements = self.facts.statements
+        read, count, index = self._stated_so_far.get(predicate, (None, 0, {}))
         if read is not statements:
             count, index = 0, {}
         for st in statements[count:]:
-            if st.predicate == ONE.participatedIn:
+            if st.predicate == predicate:
                 index.setdefault(st.subject, set()).add(st.object)
-        self._participations = (statements, len(statements), index)
+        self._stated_so_far[predicate] = (statements, len(statements), index)
         return index
 
     def _semicolon_run(self, i: int) -> range:
@@ -1414,7 +1415,8 @@ class Extractor:
 
     def _sentence_at(self, pos: int) -> int | None:
         """The index of the sentence holding the character at `pos` (None between sentences)."""
-        return next((k for k, t in enumerate(self.sentences) if t.start <= pos < t.end), None)
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return k if k >= 0 and pos < self.sentences[k].end else None
 
 
 def _container_rank(m: Mention) -> int:
