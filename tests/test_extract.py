@@ -8,7 +8,7 @@ from rdflib.namespace import RDF
 from kg.facts.extract import Extractor, by_sentence
 from kg.nlp.dates import year_before
 from kg.nlp.lexicon import Words, ending
-from kg.nlp.mentions import after_last, occurrences
+from kg.nlp.mentions import Spans, after_last, occurrences
 from kg.nlp.pipeline import shared_nlp
 from kg.vocab import ONE
 
@@ -73,6 +73,20 @@ def test_after_last_is_where_a_search_from_the_start_finds_the_last_end(text):
     for pos in range(len(text) + 1):
         found = max((m.end() for m in re.finditer(f"[{chars}]", text[:pos])), default=0)
         assert after_last(text, chars, pos) == found, pos
+
+
+def test_spans_answer_as_reading_the_list_of_spans_would():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(500):
+        n = rng.randint(1, 20)
+        spans = [(a, rng.randint(a, min(n, a + 5))) for a in (rng.randint(0, n) for _ in range(rng.randint(0, 5)))]
+        marked = Spans(n, spans)  # empty spans among them
+        for a in range(n):
+            assert marked.holds(a) == any(s <= a < e for s, e in spans)
+            for b in range(a + 1, n + 1):
+                assert marked.overlap(a, b) == any(a < e and s < b for s, e in spans), (spans, a, b)
 
 
 def test_ending_is_the_longest_listed_ending():

@@ -61,6 +61,32 @@ class Boundaries:
         return start in self.starts and end in self.ends
 
 
+class Spans:
+    """Character spans of a text, for the questions the rules ask at every occurrence of a name: a mark per
+    character, where reading a list of spans at each question costs the square of a long text's length."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()):
+        self.marks = bytearray(length)
+        self.points: list[int] = []  # empty spans: they overlap a span that holds them strictly
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int):
+        end = min(end, len(self.marks))
+        if start < end:
+            self.marks[start:end] = b"\x01" * (end - start)
+        else:
+            self.points.append(start)
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether a span (s, e) has start < e and s < end (for start < end)."""
+        return 1 in self.marks[start:end] or any(start < p < end for p in self.points)
+
+    def holds(self, pos: int) -> bool:
+        """Whether a span (s, e) has s <= pos < e."""
+        return pos < len(self.marks) and self.marks[pos] == 1
+
+
 # -- places -------------------------------------------------------------------------------------
 
 def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
@@ -306,7 +332,7 @@ OPENING_QUOTES = "“《「\"'"
 def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """A company named in full goes by its short name in the rest of the text (知行学堂 同步发布了…): the
     short name counts where it stands as words of its own, outside quotes, which name products."""
-    taken = [(m.start, m.end) for m in companies]
+    taken = Spans(len(text), ((m.start, m.end) for m in companies))
     trade = lexicon.words("organizations", "trade_words")
     out = []
     for company in companies:
@@ -324,7 +350,7 @@ def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention]
         pattern = "|".join(re.escape(n) for n in sorted(longer, key=len, reverse=True) + [core])
         for m in re.finditer(pattern, text):
             start, end = m.span()
-            if any(a <= start < b for a, b in taken) or not bounds.aligned(start, end) \
+            if taken.holds(start) or not bounds.aligned(start, end) \
                     or (start and text[start - 1] in OPENING_QUOTES):
                 continue
             out.append(Mention(start, end, "Enterprise", m.group(), company.label, "company-short-name", 4))
@@ -1255,7 +1281,8 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     read_elsewhere = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
     # a byline's reporters are read whole from it (记者 向晓峰, which LAC reads 向/p 晓峰/PER)
     read_elsewhere += [m.span("name") for m in lexicon.finditer("bylines", "patterns", text)]
-    spans = {(a, b) for a, b in spans if not any(a < e and s < b for s, e in read_elsewhere)}
+    elsewhere = Spans(len(text), read_elsewhere)
+    spans = {(a, b) for a, b in spans if not elsewhere.overlap(a, b)}
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
     varieties = {(a.start, a.end) for a, b in zip(words, words[1:]) if a.end == b.start and b.text in product_heads}
@@ -1287,14 +1314,14 @@ def _named_again(text: str, bounds: Boundaries, persons: list[Mention], blocked:
     镜头前，向国平夹起 a name, where LAC reads 向/p): a three-character name anywhere, a shorter one where it
     stands as words of its own. Longer names first, so 陆军强 is not read as 陆军 where the text names both (and the
     answer does not depend on the order of a set, which differs per process)."""
-    taken = [(m.start, m.end) for m in persons] + blocked
+    taken = Spans(len(text), [(m.start, m.end) for m in persons] + blocked)
     out = []
     for name in sorted({m.label for m in persons}, key=lambda n: (-len(n), n)):
         for a, b in occurrences(text, name):
-            if any(a < e and s < b for s, e in taken) or (len(name) < 3 and not bounds.aligned(a, b)):
+            if taken.overlap(a, b) or (len(name) < 3 and not bounds.aligned(a, b)):
                 continue
             out.append(Mention(a, b, "Person", name, "", "person-again", 3))
-            taken.append((a, b))
+            taken.add(a, b)
     return out
 
 
