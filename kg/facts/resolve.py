@@ -92,11 +92,13 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
     known = set(lexicon.enterprise_aliases().values())  # 京东 and 京东到家: two entries of the lexicon, two enterprises
     for cls, labels in names.items():
         part_of = SHORT_FORMS[cls]
-        # a person's short form shares its full name's last character, or its first before a dot: only those are
-        # compared, where every pair would be a million comparisons in a long text
-        by_end = _by_first_and_last(labels) if cls == "Person" else None
+        # a short form's first two characters are in its longer name (but for an event's abbreviated head): only the
+        # names that hold them are compared, where every pair would be millions of comparisons in a long text
+        holding = None if cls == "Event" else _by_two_characters(labels)
         for label in labels:
-            fits = labels if by_end is None else by_end.get(label[-1:], set()) | by_end.get(label[:1] + "·", set())
+            if len(label) < 2:
+                continue  # stands for nothing
+            fits = labels if holding is None else holding.get(label[:2], set())
             longer = {x for x in fits if x != label and part_of(x, label) and not _part_named(cls, x, label)
                       and not (cls == "Enterprise" and x in known and label in known)}
             # 消费节 in 信息消费节 and in 2021上海“云上智享”信息消费节: the longest, where it holds the others
@@ -104,20 +106,19 @@ def cluster_mentions(mentions: list[Mention], text: str = "", home: dict[str, st
             if len(longer) > 1 and cls == "Event":
                 # 消费节 in 第二届…消费节 and in 去年首届…消费节: the event the article names first is its subject
                 longer = {min(longer, key=lambda x: first[(cls, x)])}
-            if len(longer) == 1 and len(label) >= 2:
+            if len(longer) == 1:
                 out[(cls, label)] = longer.pop()
     out.update(organ_aliases(names.get(ORGAN, set()), home or {}))
     out.update(parenthesized_aliases(mentions, text))
     return out
 
 
-def _by_first_and_last(names: Iterable[str]) -> dict[str, set[str]]:
-    """Names by their last character, and by their first followed by a dot when they have a dot (帕丽达·艾山)."""
+def _by_two_characters(names: Iterable[str]) -> dict[str, set[str]]:
+    """Names by each pair of adjacent characters they hold."""
     out: dict[str, set[str]] = {}
     for name in names:
-        out.setdefault(name[-1:], set()).add(name)
-        if "·" in name:
-            out.setdefault(name[:1] + "·", set()).add(name)
+        for k in range(len(name) - 1):
+            out.setdefault(name[k:k + 2], set()).add(name)
     return out
 
 
