@@ -104,6 +104,9 @@ class Extractor:
         for m in self.mentions:
             self.ending_at.setdefault(m.end, []).append(m)
         self.order = {id(m): k for k, m in enumerate(self.mentions)}
+        self.of_class: dict[str, list[Mention]] = {}  # in their order too: "the one named most before" is asked often
+        for m in self.mentions:
+            self.of_class.setdefault(m.cls, []).append(m)
         self._stated_so_far: dict[URIRef, tuple[list, int, dict]] = {}  # see _stated
         self.sentence_starts = [t.start for t in self.sentences]
         self.home = self._home_areas()
@@ -510,7 +513,7 @@ class Extractor:
         """The enterprise the text is about so far: named before `pos` more often than any other (优眠科技 three
         times, the platforms it sells on once each), platforms the lexicon knows only where no other is named;
         None on a tie."""
-        named = [m for m in self.mentions if m.cls == "Enterprise" and m.end <= pos]
+        named = [m for m in self.of_class.get("Enterprise", ()) if m.end <= pos]
         own = [m for m in named if m.source != "enterprise-lexicon"]  # a platform it sells on is not the one it is about
         ranked = Counter(self._at(m) for m in own or named).most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -1190,7 +1193,7 @@ class Extractor:
     def _most_named(self, cls: str, pos: int, exclude: set = frozenset(), ending: str | None = None) -> URIRef | None:
         """The entity of class `cls` the text has named most before `pos` (the article's company, not the
         partner named last), the later one of equals; with `ending`, of those with a name that ends so."""
-        before = [m for m in self.mentions if m.cls == cls and m.end <= pos and self._at(m) not in exclude
+        before = [m for m in self.of_class.get(cls, ()) if m.end <= pos and self._at(m) not in exclude
                   and (ending is None or any(label.endswith(ending) for label in self.facts.entities[self._at(m)].labels))]
         if not before:
             return None
