@@ -1231,7 +1231,7 @@ def _origin_start(words: list[Word], j: int) -> int:
 
 def _word_at_start(words: list[Word], start: int) -> int:
     k = bisect_left(words, start, key=lambda w: w.start)  # words are in text order
-    if words[k].start != start:
+    if k == len(words) or words[k].start != start:
         raise ValueError(f"no word starts at {start}")
     return k
 
