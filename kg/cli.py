@@ -161,7 +161,12 @@ class _Progress:
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
         return (f"read {self.docs} documents, {self.chars:,} characters in {seconds:.1f} s: "
-                f"{self.chars / seconds:,.0f} characters/s, {self.docs / seconds:.1f} documents/s")
+                f"{self.chars / seconds:,.0f} characters/s, {_per_second(self.docs / seconds)} documents/s")
+
+
+def _per_second(rate: float) -> str:
+    """One decimal, or two significant digits under one a second (one long report: 0.036 documents/s)."""
+    return f"{rate:,.1f}" if rate >= 1 else f"{rate:.2g}"
 
 
 def _open_store(path: Path, write: bool = False):

@@ -3,6 +3,7 @@ LocalCluster with two worker processes on loopback (`--scheduler tcp://…`, `lo
 store, triple for triple; results come back in input order with loader errors among them; workers of a
 killed ingest do not outlive it."""
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,9 +51,19 @@ def single(corpus, tmp_path_factory):
 def test_two_processes_give_the_same_store(corpus, single, tmp_path, capsys):
     store = tmp_path / "store"
     assert main(["ingest", str(corpus), "--store", str(store), "--jobs", "2"]) == 3
-    err = capsys.readouterr().err
+    out, err = capsys.readouterr()
     assert "broken.txt" in err and err.count("added ") == len(list(GOLD.glob("*.txt")))
+    assert re.search(r"^read \d+ documents, [\d,]+ characters in [\d.]+ s: [\d,]+ characters/s, [\d.,]+ documents/s$",
+                     out, re.M)
     assert state(store) == single
+
+
+@pytest.mark.parametrize("rate, shown", [(17.34, "17.3"), (1234.56, "1,234.6"), (1.0, "1.0"), (0.0361, "0.036"),
+                                         (0.5, "0.5")])
+def test_a_rate_under_one_a_second_keeps_two_digits(rate, shown):
+    from kg.cli import _per_second
+
+    assert _per_second(rate) == shown
 
 
 def test_dask_cluster_on_loopback_gives_the_same_store(corpus, single, tmp_path):
