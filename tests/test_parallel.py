@@ -147,3 +147,37 @@ def test_a_document_the_pipeline_fails_on_is_reported_and_its_chunk_kept(tmp_pat
     assert got[0].ntriples is None and "extraction failed (KeyError" in got[0].error and got[0].id
     assert [(r.id, r.ntriples) for r in got[1:]] == [(r_id, alone[r_id]) for r_id in (got[1].id, got[2].id)]
     assert all(r.error is None for r in got[1:])
+
+
+def test_on_a_terminal_ingest_shows_a_bar_of_documents_rate_and_eta(tmp_path):
+    """The real command with a pseudo-terminal for its stderr: tqdm's bar, moved by the files' bytes, with the
+    documents done, the characters a second and the time left; on stdout the summary as ever."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in sorted(GOLD.glob("doc1*.txt"))[:3]:
+        shutil.copy(path, folder / path.name)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+    proc = subprocess.Popen([str(KG), "ingest", str(folder), "--store", str(tmp_path / "store"), "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=slave, text=True)
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out = proc.communicate(timeout=120)[0]
+    os.close(master)
+    assert proc.returncode == 0 and "read 3 documents" in out
+    final = shown.decode("utf-8", "replace").replace("\r", "\n").strip().splitlines()[-1]
+    assert re.search(r"100%\|.*\| [\d.]+kB/[\d.]+kB, 3/3 documents, [\d,]+ chars/s \[\d\d:\d\d<00:00\]", final), final
+    assert "added " not in shown.decode("utf-8", "replace")  # the bar replaces the per-document lines
