@@ -94,6 +94,26 @@ def test_empty_file(tmp_path: Path, content: bytes) -> None:
     assert load_err(write(tmp_path / "a.txt", content)).reason == "empty file"
 
 
+def test_a_text_longer_than_a_document_is_refused_with_its_length(tmp_path: Path) -> None:
+    from kg.documents.read import MAX_CHARS
+
+    sentence = "上海市发布在线新经济发展行动方案，推动直播电商等新业态发展。\n"
+    body = sentence * (MAX_CHARS // len(sentence) + 1)
+    assert load_err(write(tmp_path / "dump.txt", body)).reason == (
+        f"too long for one document: {len(body):,} characters (at most {MAX_CHARS:,}); split it into its articles")
+    assert isinstance(load_document(write(tmp_path / "plan.txt", body[:MAX_CHARS])), Document)
+
+
+def test_a_file_too_large_to_read_is_refused_before_reading(tmp_path: Path) -> None:
+    from kg.documents.read import MAX_BYTES
+
+    path = tmp_path / "export.html"
+    with open(path, "wb") as f:  # a sparse file: its size, without writing the bytes
+        f.truncate(MAX_BYTES + 1)
+    assert load_err(path).reason == (
+        f"too large for one document: {MAX_BYTES + 1:,} bytes (at most {MAX_BYTES:,}); split it into its articles")
+
+
 def test_binary_file(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
     assert load_err(write(tmp_path / "a.txt", png)).reason == "binary file (NUL bytes)"

@@ -24,6 +24,13 @@ from kg.documents.model import Document, LoadError
 KINDS = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIX = ".meta.json"
 TITLE_MAX = 100
+# One document is one article, report or plan. The NLP holds a document whole, at about 1.1 KB a character per
+# worker (`kg ingest --jobs 1` peaked at 913 MB on one text of 566,000 characters, at 282 MB on three news items;
+# docs/performance.md, "Twentieth round"). A longer text is a folder's worth of articles in one file, or a data dump,
+# and is refused with a clear reason rather than let it take a worker's memory. Bytes are checked before reading
+# (markup and images make an HTML page larger than its text).
+MAX_CHARS = 2_000_000
+MAX_BYTES = 64 * 1024 * 1024
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -84,11 +91,16 @@ def _load(path: Path) -> Document:
     if kind is None:
         raise Rejected(f"unsupported file type {path.suffix or '(no suffix)'!r}")
     meta = read_sidecar(sidecar_path(path))  # first: a malformed sidecar skips the document
+    if (size := path.stat().st_size) > MAX_BYTES:
+        raise Rejected(f"too large for one document: {size:,} bytes (at most {MAX_BYTES:,}); split it into its articles")
     raw, encoding = decode(path.read_bytes())
     body, found_title = _convert(kind, raw)
     text, removed = clean(body)
     if not text.strip():
         raise Rejected("no text left after removing boilerplate")
+    if len(text) > MAX_CHARS:
+        raise Rejected(f"too long for one document: {len(text):,} characters (at most {MAX_CHARS:,}); "
+                       "split it into its articles")
     return Document(
         id=document_id(text),
         path=path,
