@@ -128,7 +128,7 @@ class _Progress:
         from .parallel import files
 
         self.items = files(paths if isinstance(paths, list) else [paths])  # names only: the bar's total
-        self.docs = self.chars = 0
+        self.docs = self.read = self.chars = 0  # files done; of those, documents read (not skipped)
         self.started = time.perf_counter()
         self.bar = None
         if sys.stderr.isatty():
@@ -155,6 +155,8 @@ class _Progress:
         self.chars += result.chars
         if result.error is not None:
             self.say(f"skipped {result.path}: {result.error}")
+        else:
+            self.read += 1
         if self.bar is not None:
             self._postfix()
             self.bar.update(self.sizes.get(result.path, 0))
@@ -171,8 +173,9 @@ class _Progress:
 
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
-        return (f"read {self.docs} documents, {self.chars:,} characters in {seconds:.1f} s: "
-                f"{self.chars / seconds:,.0f} characters/s, {_per_second(self.docs / seconds)} documents/s")
+        documents = f"{self.read} document{'' if self.read == 1 else 's'}"
+        return (f"read {documents}, {self.chars:,} characters in {seconds:.1f} s: "
+                f"{self.chars / seconds:,.0f} characters/s, {_per_second(self.read / seconds)} documents/s")
 
 
 def _size(path: Path) -> int:
