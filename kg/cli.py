@@ -173,8 +173,7 @@ class _Progress:
 
     def summary(self) -> str:
         seconds = time.perf_counter() - self.started
-        documents = f"{self.read} document{'' if self.read == 1 else 's'}"
-        return (f"read {documents}, {self.chars:,} characters in {seconds:.1f} s: "
+        return (f"read {_count(self.read, 'document')}, {self.chars:,} characters in {seconds:.1f} s: "
                 f"{self.chars / seconds:,.0f} characters/s, {_per_second(self.read / seconds)} documents/s")
 
 
@@ -233,7 +232,11 @@ def cmd_remove(args) -> int:
 def _store_line(path, store) -> str:
     # no triple count: counting reads the whole merged graph, which made a one-document run on a 10,000-document
     # store take 5.0 s instead of 2.7 (docs/performance.md); `kg query` counts for anyone who asks
-    return f"store: {path} ({len(store.documents())} documents)"
+    return f"store: {path} ({_count(len(store.documents()), 'document')})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def cmd_serve(args) -> int:

@@ -67,6 +67,14 @@ def test_a_rate_under_one_a_second_keeps_two_digits(rate, shown):
     assert _per_second(rate) == shown
 
 
+@pytest.mark.parametrize("n, shown", [(0, "0 documents"), (1, "1 document"), (2, "2 documents"),
+                                      (10000, "10,000 documents")])
+def test_counts_in_summaries_agree_with_their_number(n, shown):
+    from kg.cli import _count
+
+    assert _count(n, "document") == shown
+
+
 def test_dask_cluster_on_loopback_gives_the_same_store(corpus, single, tmp_path):
     from distributed import LocalCluster
 
