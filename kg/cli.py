@@ -285,11 +285,14 @@ def cmd_explore(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import evaluate_dir, format_report
+    from .evaluate import evaluate_dir, format_errors, format_report
 
     if not args.gold.is_dir():
         raise UsageError(f"no gold folder at {args.gold}")
-    print(format_report(evaluate_dir(args.gold)))
+    report = evaluate_dir(args.gold)
+    print(format_report(report))
+    if args.errors:
+        print(f"\nErrors per document (+ false positive, - false negative)\n{format_errors(report)}")
     return 0
 
 
@@ -363,6 +366,7 @@ def parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="score extraction against hand-made gold files")
     ev.add_argument("--gold", type=Path, default=Path("tests/fixtures/gold"))
+    ev.add_argument("--errors", action="store_true", help="also list each document's false positives and negatives")
     ev.set_defaults(func=cmd_eval)
 
     # Its options are kg.nlp.train's own (`kg train-ner --help`), parsed there: spaCy loads only when it runs.

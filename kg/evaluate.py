@@ -498,6 +498,16 @@ def format_report(report: Report) -> str:
     return "\n".join(lines)
 
 
+def format_errors(report: Report) -> str:
+    """Each document's false positives (+) and false negatives (-), for reading what a rule got wrong."""
+    lines = []
+    for d in report.documents:
+        if d.false_positives or d.false_negatives:
+            lines.append(f"{d.id}")
+            lines += [f"  + {e}" for e in d.false_positives] + [f"  - {e}" for e in d.false_negatives]
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- query rows
 
 

@@ -16,6 +16,7 @@ from kg.evaluate import (
     RELATION_FIELDS,
     TECHNOLOGY,
     Counts,
+    format_errors,
     format_report,
     load_gold,
     normalize,
@@ -268,6 +269,13 @@ def test_format_report_is_a_fixed_width_table():
     assert len({len(line) for line in rows}) == 1  # every row has the same width
     assert "holds_post precision: 1.000" in text
     assert r.as_dict()["core_entity"]["f1"] == 1.0
+
+
+def test_errors_list_each_documents_false_positives_and_negatives():
+    gold = doc([ent("吴清", "Official"), ent("上汽", "Enterprise")], id="a")
+    pred = doc([ent("吴清", "Official"), ent("张三", "Person")], id="a")
+    text = format_errors(score([(gold, pred), (doc(id="b"), doc(id="b"))]))
+    assert text.splitlines() == ["a", "  + entity Person 张三 (not in gold)", "  - entity Enterprise 上汽"]
 
 
 # ----------------------------------------------------------------- query rows
