@@ -1924,6 +1924,9 @@ def test_a_company_s_name_does_not_open_with_the_kind_of_business_before_it():
     ("12月28日，“冰雪年货节”在哈尔滨开幕。", "2021-01-05", "2020-12-28"),
     ("今年1月，“云上年货节”在成都举办。", "2020-12-24", "2020-01"),
     ("5月20日，“云上消费节”开幕。", "2020-05-18", "2020-05-20"),
+    # a year-end review: what it reports happened, though next April is nearer than last April
+    ("4月28日，“云上购物节”在合肥启动。", "2020-12-28", "2020-04-28"),
+    ("4月，“云上购物节”在合肥启动。", "2020-12-28", "2020-04"),
 ])
 def test_a_month_written_without_a_year_is_the_one_nearest_the_publication(text, published, date):
     f = facts(text, published)
@@ -1946,3 +1949,16 @@ def test_a_name_lac_finds_inside_a_quoted_slogan_with_a_dot_is_a_word_of_it():
     f = facts("作为消费季的重头戏，“荆州好物·市长来了”直播专场在淘宝直播开播。荆州市市长何立新为荆州好物代言。", "2020-06-15")
     assert "好物" not in labels(f, "Person") | labels(f, "Official")
     assert "何立新" in labels(f, "Official")
+
+
+def test_a_year_before_a_quoted_festival_tells_its_editions_apart():
+    f = facts("这场直播是2020安徽“皖美消费·云上购物节”的系列活动之一。该购物节4月28日在合肥启动。"
+              "2021“皖美消费·云上购物节”拟于明年4月下旬启动。", "2020-12-28")
+    assert labels(f, "Event") >= {"2020安徽“皖美消费·云上购物节”", "2021“皖美消费·云上购物节”"}
+    dates = {(max(f.entities[s.subject].labels, key=len), str(s.object)) for s in f.statements if s.predicate == ONE.date}
+    assert dates == {("2020安徽“皖美消费·云上购物节”", "2020-04-28"), ("2021“皖美消费·云上购物节”", "2021-04")}
+
+
+def test_a_quoted_clause_names_nothing_whatever_word_it_ends_in():
+    f = facts("安小雨还为网友推荐了威宁火腿，“这是咱们乌蒙山里的‘宝贝’，一年只做一季”。", "2020-10-20")
+    assert not labels(f, "Event")

@@ -151,6 +151,10 @@ class Extractor:
         """An entity's fullest name so far."""
         return max(self.facts.entities[iri].labels, key=len) if iri in self.facts.entities else ""
 
+    def _name(self, iri: URIRef) -> str:
+        """_label without its quotes, for asking what it ends in (2020“双品网购节” is a 网购节)."""
+        return strip_quotes(self._label(iri))
+
     def _organs_over_places(self):
         """An initiative issued by an organ of a place (宝山区人民政府) is not also issued by the place itself
         (宝山发布…方案 in a headline): the organ is the issuer the text states in full."""
@@ -228,7 +232,7 @@ class Extractor:
         attended = {st.object for st in self.facts.statements if st.predicate == ONE.participatedIn}
         seasons = lexicon.words("names", "parent_event_heads")  # a festival runs for weeks: its day is not the report's
         for e in attended - dated:
-            if not lexicon.ending(self._label(e), seasons):
+            if not lexicon.ending(self._name(e), seasons):
                 self._state(e, ONE.date, date_literal(iso), lead, "date-of-lead")
 
     def _days_over_months(self):
@@ -756,7 +760,7 @@ class Extractor:
         # a bare 签约仪式 within a named 推进大会 is a part of it, not a second event to choose from; a bare
         # 新闻发布会 is the article's own event
         named = {e for e in main if self._label(e) not in lexicon.load("names")["unquoted"]["Event"]
-                 or lexicon.ending(self._label(e), briefings)}
+                 or lexicon.ending(self._name(e), briefings)}
         main = named if len(named) == 1 else main
         # a stream that is one session of a festival (…专场直播是…购物节系列活动之一) is what its people attend
         parents = {st.object for st in self.facts.statements if st.predicate == ONE.partOf and st.subject in main}
@@ -789,7 +793,7 @@ class Extractor:
             pointed = {self._at(m) for m in self._pointed(s) if m in told} - spoken_of
             events = {self._at(frame)} if frame else pointed if len(pointed) == 1 else named_here - spoken_of
             if told and not events:  # it speaks of events only: its speaker is at the article's one briefing
-                events = {e for e in events_in_doc if lexicon.ending(self._label(e), briefings)}
+                events = {e for e in events_in_doc if lexicon.ending(self._name(e), briefings)}
                 if len(events) != 1:
                     continue
             j, floor = i, max(self.sentences[i].paragraph_start, i - window)
@@ -809,9 +813,9 @@ class Extractor:
             if len(events) != 1:
                 continue  # which of several events an agent attended is not for a rule to guess
             (event,) = events
-            if frame is None and not attends and not lexicon.ending(self._label(event), forums):
+            if frame is None and not attends and not lexicon.ending(self._name(event), forums):
                 continue
-            if lexicon.ending(self._label(event), briefings) and event not in named_here:
+            if lexicon.ending(self._name(event), briefings) and event not in named_here:
                 agents = [a for a in agents if a.cls == "Person"]  # …已签约主播200余名: companies do not brief
             if event not in spoken_of:  # 罗建勋在发布会上介绍，…平台企业将参与其中: they are in what he said
                 agents = [a for a in agents if not speech.search(self.text, s.start, a.start)]
@@ -1424,7 +1428,8 @@ class Extractor:
 
 def _container_rank(m: Mention) -> int:
     heads = lexicon.load("names")["parent_event_heads"]
-    return next((i for i, h in enumerate(heads) if m.label.endswith(h)), len(heads))
+    label = strip_quotes(m.label)  # 2020“双品网购节” is a 网购节
+    return next((i for i, h in enumerate(heads) if label.endswith(h)), len(heads))
 
 
 def _attendable(m: Mention) -> bool:

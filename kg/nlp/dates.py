@@ -74,6 +74,8 @@ def resolve_month(match: re.Match, published: dt.date | None, relative: dict[str
     else:  # 1月下旬 in a report of 12月24日: the coming January, the month nearest the publication
         year = min((published.year + k for k in (-1, 0, 1)),
                    key=lambda y: abs((y - published.year) * 12 + month - published.month))
+        if abs((year - published.year) * 12 + month - published.month) > load("dates")["other_year_within_days"] // 30:
+            year = published.year  # see _nearest_year
     return f"{year:04d}-{month:02d}"
 
 
@@ -82,10 +84,14 @@ BARE_MONTH_DAY = re.compile(r"\d{1,2}月\d{1,2}[日号]")
 
 def _nearest_year(day: dt.date, published: dt.date) -> dt.date:
     """A month and day written without a year (1月8日) fall in the year that puts them nearest the publication:
-    in a report of 2020-12-24, 2021-01-08."""
+    in a report of 2020-12-24, 2021-01-08. But a day of another year is written with it (明年, 去年) unless it
+    is a season away at most: in a year-end review of 2020-12-28, 4月28日 is 2020-04-28, not the nearer 2021-04-28."""
     if (day.month, day.day) == (2, 29):  # in one year of the three only
         return day
-    return min((day.replace(year=published.year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - published).days))
+    near = min((day.replace(year=published.year + k) for k in (-1, 0, 1)), key=lambda d: abs((d - published).days))
+    if abs((near - published).days) > load("dates")["other_year_within_days"]:
+        return day.replace(year=published.year)
+    return near
 
 
 YEAR_BEFORE = re.compile(r"((?:19|20)\d{2})年$")

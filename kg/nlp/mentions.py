@@ -14,6 +14,7 @@ from .places import Gazetteer
 
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTED = re.compile(r"“([^“”\n]{2,30})”|《([^《》\n]{2,40})》|「([^「」\n]{2,30})」|\"([^\"\n]{2,30})\"")
+SAID = re.compile(r"[，。！？!?]")
 EDITION = re.compile(r"^(?:首届|首场|第[一二三四五六七八九十\d]+[届场期]|\d{4}年?|20\d\d)")
 ORG_TAGS = {"ORG", "nt"}
 NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "nt", "nw", "b"}
@@ -453,7 +454,9 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         inner = next(g for g in m.groups() if g is not None)
         inner_clean = EDITION.sub("", inner)
         offset = m.start() + 1 + len(inner) - len(inner_clean)
-        cls = _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
+        # a quote that holds a clause is what someone said (“这是…的‘宝贝’，一年只做一季”), whatever word it ends in
+        cls = None if SAID.search(inner_clean) else \
+            _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
         after = _head_after(text, m.end(), joined, lexicon.heads_after_quote()) or (None if cls else (
@@ -479,7 +482,11 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
             cls = "Product"  # 机器人“优伴2代”: a quoted name right after what it is, or in a list of new products
         if cls == "Event" and _officials_doing(inner_clean, heads["Event"]):
             continue  # “市长带货”“县长直播”等系列活动: a kind of activity, not one event
-        if cls:
+        if cls == "Event" and EDITION.match(text[(start := _edition_start(text, words, m.start())):m.start()]):
+            # 2020安徽“皖美消费·云上购物节” and 2021“皖美消费·云上购物节”: the year tells two editions apart; the
+            # label leaves the quotes out, so it ends in its head as other events' names do
+            out.append(Mention(start, m.end(), cls, text[start:m.start()] + inner_clean, "", "quoted", 6))
+        elif cls:
             out.append(Mention(offset, offset + len(inner_clean), cls, inner_clean, "", "quoted", 6))
     return out
 
