@@ -1962,3 +1962,12 @@ def test_a_year_before_a_quoted_festival_tells_its_editions_apart():
 def test_a_quoted_clause_names_nothing_whatever_word_it_ends_in():
     f = facts("安小雨还为网友推荐了威宁火腿，“这是咱们乌蒙山里的‘宝贝’，一年只做一季”。", "2020-10-20")
     assert not labels(f, "Event")
+
+
+def test_a_district_of_several_cities_written_after_its_city_is_that_city_s_wherever_the_text_writes_it():
+    f = facts("18日下午，闽康云医在福州市鼓楼区举行发布会。鼓楼区副区长郑晓丹出席发布会并致辞。总部位于南京市江宁区的康途医药副总裁周楠介绍了合作。",
+              "2021-05-20")
+    districts = {str(iri) for iri, e in f.entities.items() if e.cls == "District" and "鼓楼区" in e.labels}
+    assert districts == {"https://w3id.org/onekg/id/place/福建省/福州市/鼓楼区"}
+    posts = {str(s.object) for s in f.statements if s.predicate == ONE.postIn}
+    assert posts == {"https://w3id.org/onekg/id/place/福建省/福州市/鼓楼区"}

@@ -118,13 +118,15 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
                 if encloses:
                     nested.add(i)
                 break
-    mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]}
+    chained_to = _chained_places(gaz, hits)
+    mentioned = {k for _, _, s in hits if s in gaz.full or len(gaz.names[s]) == 1 for k in gaz.names[s]
+                 if s not in chained_to or k == chained_to[s]}
     named_in_full = {k for _, _, s in hits if s in gaz.full for k in gaz.names[s]}
     # the areas the places the text names without doubt lie in (上海市, for 徐汇区 and 浦东新区)
     around = {a for _, _, s in hits if len(gaz.names[s]) == 1 for a in _ancestors(gaz, gaz.names[s][0])}
     out = []
     for start, end, surface in hits:
-        place = _choose_place(gaz, surface, mentioned, around)
+        place = gaz.places[chained_to[surface]] if surface in chained_to else _choose_place(gaz, surface, mentioned, around)
         if place is None:
             continue
         # A county's short form (杨浦, 滨江) is a place only beside its parent area: 徐汇滨江 is a riverside,
@@ -134,6 +136,18 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
             place.cls != "District" and ((start, end) in loc_words or place.cls == "Region"))
         if surface in gaz.full or short_ok:
             out.append(Mention(start, end, place.cls, surface, place.key, "gazetteer", 5))
+    return out
+
+
+def _chained_places(gaz: Gazetteer, hits: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Names of several places that the text writes once right after the area they lie in (福州市鼓楼区, not 南京's
+    or 开封's): the one within it, which the name stands for wherever else the text writes it (鼓楼区副区长)."""
+    out: dict[str, str] = {}
+    for (_, end, outer), (start, _, surface) in zip(hits, hits[1:]):
+        if end == start and len(gaz.names[surface]) > 1:
+            within = [k for k in gaz.names[surface] if set(gaz.names[outer]).intersection(_ancestors(gaz, k))]
+            if len(within) == 1:
+                out.setdefault(surface, within[0])
     return out
 
 
