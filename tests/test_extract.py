@@ -33,7 +33,7 @@ def test_occurrences_are_what_finditer_of_the_escaped_word_finds(text, word):
 
 
 NAMED_AGAIN = """
-from kg.nlp.mentions import Word, find_persons
+from kg.nlp.mentions import Word, find_persons, persons_named_again, resolve_overlaps
 text = "陆军说，陆军强表示，陆军强推介了好物。"
 tagged = [("陆军", "PER"), ("说", "v"), ("，", "w"), ("陆军强", "PER"), ("表示", "v"), ("，", "w"), ("陆军", "n"),
           ("强", "a"), ("推介", "v"), ("了", "u"), ("好物", "n"), ("。", "w")]
@@ -41,7 +41,8 @@ words, at = [], 0
 for word, tag in tagged:
     words.append(Word(at, at + len(word), word, tag))
     at += len(word)
-print(sorted((m.start, m.end, m.label) for m in find_persons(text, words, [])))
+persons = resolve_overlaps(find_persons(text, words, []))
+print(sorted((m.start, m.end, m.label) for m in persons + persons_named_again(text, words, persons, persons)))
 """
 
 
@@ -1971,3 +1972,22 @@ def test_a_district_of_several_cities_written_after_its_city_is_that_city_s_wher
     assert districts == {"https://w3id.org/onekg/id/place/福建省/福州市/鼓楼区"}
     posts = {str(s.object) for s in f.statements if s.predicate == ONE.postIn}
     assert posts == {"https://w3id.org/onekg/id/place/福建省/福州市/鼓楼区"}
+
+
+def test_a_name_lac_reads_inside_an_organization_or_a_nickname_is_no_person_there_or_elsewhere():
+    from kg.nlp.mentions import Mention, Word, find_persons, persons_named_again, resolve_overlaps
+
+    text = "洋芋长在高原上。主播“洋芋哥”陈朝阳推荐了礼盒，由威宁县高原红苹果种植专业合作社生产。"
+    tagged = [("洋芋", "n"), ("长", "v"), ("在", "p"), ("高原", "n"), ("上", "f"), ("。", "w"), ("主播", "n"), ("“", "w"),
+              ("洋芋", "PER"), ("哥", "n"), ("”", "w"), ("陈朝阳", "PER"), ("推荐", "v"), ("了", "u"), ("礼盒", "n"),
+              ("，", "w"), ("由", "p"), ("威宁县", "LOC"), ("高原", "PER"), ("红", "a"), ("苹果", "n"), ("种植", "vn"),
+              ("专业", "n"), ("合作社", "n"), ("生产", "v"), ("。", "w")]
+    words, at = [], 0
+    for word, tag in tagged:
+        words.append(Word(at, at + len(word), word, tag))
+        at += len(word)
+    persons = find_persons(text, words, [])
+    assert {m.label for m in persons} == {"洋芋哥", "陈朝阳", "高原"}  # the nickname whole; 高原 until the org is read
+    org = text.index("威宁县"), text.index("生产")
+    kept = resolve_overlaps(persons + [Mention(*org, "Enterprise", text[slice(*org)], "", "org", 5)])
+    assert persons_named_again(text, words, persons, kept) == []

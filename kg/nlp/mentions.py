@@ -1295,14 +1295,17 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= _dotted_names(text, words)
     spans |= _named_after_titles(text, words, titles, surnames, spans)
     quotes = list(QUOTED.finditer(text))
-    spans = _whole_names(text, _without_glued_verbs(text, spans)) - _brands(quotes, words)
+    # a name LAC finds in a quoted brand is a word of it (“高原红”/高原 苹果礼盒), and one inside a host's quoted
+    # nickname a word of that (主播“洋芋哥”/洋芋): _nicknames reads the nickname whole
+    hosts = lexicon.words("names", "person_before_quote")
+    inside = _brands(quotes, words) | {(m.start() + 1, m.end() - 1) for m in quotes
+                                       if lexicon.ending(text[max(0, m.start() - 4):m.start()], hosts)}
+    spans = {(a, b) for a, b in _whole_names(text, _without_glued_verbs(text, spans))
+             if not any(s <= a and b <= e for s, e in inside)}
     # a name LAC finds inside a quoted phrase or slogan is a word of it (“薄如纸、白如玉”, “荆州好物·市长来了”)
-    phrases = [m.span() for m in quotes if PHRASE_MARKS.search(m.group())]
+    phrases = _phrases(quotes)
     spans = {(a, b) for a, b in spans if not any(s < a and b < e for s, e in phrases)}
-    read_elsewhere = [m.span() for m in lexicon.finditer("bylines", "media", text)]  # 苏报讯/PER（记者…）
-    # a byline's reporters are read whole from it (记者 向晓峰, which LAC reads 向/p 晓峰/PER)
-    read_elsewhere += [m.span("name") for m in lexicon.finditer("bylines", "patterns", text)]
-    elsewhere = Spans(len(text), read_elsewhere)
+    elsewhere = Spans(len(text), _read_elsewhere(text))
     spans = {(a, b) for a, b in spans if not elsewhere.overlap(a, b)}
     product_heads = set(lexicon.load("products")["heads"])
     # 徐香猕猴桃: a "name" written right before a product word is its variety, not a person
@@ -1313,8 +1316,31 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
             out.append(Mention(start, end, "Person", name, "", "person", 3))
-    out += _named_again(text, Boundaries(words), out, phrases + read_elsewhere)
     return out + _nicknames(text, words, out)
+
+
+def _phrases(quotes: list[re.Match]) -> list[tuple[int, int]]:
+    """Quotes that hold a phrase or slogan rather than a name."""
+    return [m.span() for m in quotes if PHRASE_MARKS.search(m.group())]
+
+
+def _read_elsewhere(text: str) -> list[tuple[int, int]]:
+    """Where a dateline's medium (苏报讯/PER（记者…）) and a byline's reporters are written: bylines are read whole
+    (记者 向晓峰, which LAC reads 向/p 晓峰/PER)."""
+    return ([m.span() for m in lexicon.finditer("bylines", "media", text)]
+            + [m.span("name") for m in lexicon.finditer("bylines", "patterns", text)])
+
+
+def persons_named_again(text: str, words: list[Word], persons: list[Mention], kept: list[Mention]) -> list[Mention]:
+    """The names of find_persons' `persons` that the other mentions left standing (not 高原 of an organization's
+    威宁县高原红苹果种植专业合作社) or that one_sense reads as something else (驭途 of 驭途智能, the company),
+    wherever else the text writes them outside the mentions `kept`, in that sense."""
+    standing = {(m.start, m.end) for m in kept}
+    persons = [m for m in persons if m.source == "person"]
+    persons = [m for m, sensed in zip(persons, one_sense(text, kept + persons)[len(kept):])
+               if (m.start, m.end) in standing or (sensed.cls != "Person" and sensed.label == m.label)]
+    blocked = list(standing) + _phrases(list(QUOTED.finditer(text))) + _read_elsewhere(text)
+    return one_sense(text, kept + _named_again(text, Boundaries(words), persons, blocked))[len(kept):]
 
 
 def _dotted_names(text: str, words: list[Word]) -> set[tuple[int, int]]:
