@@ -1991,3 +1991,11 @@ def test_a_name_lac_reads_inside_an_organization_or_a_nickname_is_no_person_ther
     org = text.index("威宁县"), text.index("生产")
     kept = resolve_overlaps(persons + [Mention(*org, "Enterprise", text[slice(*org)], "", "org", 5)])
     assert persons_named_again(text, words, persons, kept) == []
+
+
+def test_sessions_of_an_article_of_several_events_none_a_container_are_the_last_gathering_s_before_them():
+    f = facts("前天上午，2021青岛数字经济发展大会在青岛市崂山区开幕。开幕式由青岛市副市长孙婉清主持。开幕式结束后，"
+              "主论坛随即开讲。当天下午，“工业互联网与智能制造”分论坛举行。与大会同期开幕的2021青岛数字经济创新成果展"
+              "吸引了60余家企业参展。", "2021-07-10")
+    assert pairs(f, ONE.partOf) == {(child, "2021青岛数字经济发展大会")
+                                    for child in ("开幕式", "主论坛", "工业互联网与智能制造”分论坛")}

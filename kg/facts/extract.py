@@ -719,11 +719,12 @@ class Extractor:
     def _sub_events(self):
         """A sub-forum, an opening ceremony or one session (专场) is part of the article's one other event,
         or else of its one strongest container event (a festival, a campaign month); so is a week or season
-        of a festival (“长安好物”直播周 in a 网购节)."""
+        of a festival (“长安好物”直播周 in a 网购节). Without either, of the gathering named last before it."""
         children = lexicon.words("names", "child_event_heads")
         sessions = lexicon.words("names", "session_event_heads")
         container = self._container
         if container is None:
+            self._sub_events_of_gatherings(children)
             return
         parent, best = container
         for s in self.sentences:
@@ -731,6 +732,23 @@ class Extractor:
                 if m.cls == "Event" and self._at(m) != parent and (_child_event(m.label, children) or (
                         lexicon.ending(strip_quotes(m.label), sessions) and _container_rank(m) > best)):
                     self._state(self._at(m), ONE.partOf, parent, s, "sub-event")
+
+    def _sub_events_of_gatherings(self, children):
+        """An article of several gatherings (a 大会 with its exhibition), none of them a container: an opening
+        ceremony, a main forum or a sub-forum is part of the gathering named last before it (大会主论坛, 当天下午，
+        “…”分论坛举行), not of a briefing that announced it."""
+        gatherings = lexicon.words("names", "gathering_heads")
+        last = None
+        for s in self.sentences:
+            for m in s.mentions:
+                if m.cls != "Event":
+                    continue
+                name = self._name(self._at(m))  # 论坛 written for the 主论坛 is the 主论坛
+                if _child_event(name, children):
+                    if last not in (None, self._at(m)):
+                        self._state(self._at(m), ONE.partOf, last, s, "sub-event-of-gathering")
+                elif lexicon.ending(name, gatherings):
+                    last = self._at(m)
 
     def _main_events(self) -> set[URIRef]:
         """The article's events that are not a sub-forum, an opening ceremony or one session of another."""
