@@ -1999,3 +1999,29 @@ def test_sessions_of_an_article_of_several_events_none_a_container_are_the_last_
               "吸引了60余家企业参展。", "2021-07-10")
     assert pairs(f, ONE.partOf) == {(child, "2021青岛数字经济发展大会")
                                     for child in ("开幕式", "主论坛", "工业互联网与智能制造”分论坛")}
+
+
+def test_a_name_lac_is_unsure_of_stands_only_where_the_text_says_it_is_one():
+    from kg.nlp.mentions import Word, find_persons, unsure_persons_dropped
+
+    def persons(tagged):
+        words, at = [], 0
+        for word, tag, *confidence in tagged:
+            words.append(Word(at, at + len(word), word, tag, *confidence))
+            at += len(word)
+        return {m.label for m in unsure_persons_dropped(find_persons("".join(w.text for w in words), words, []))}
+
+    assert persons([("海拔", "n"), ("2200米", "m"), ("的", "u"), ("高原", "PER", 0.32), ("上", "f")]) == set()
+    assert persons([("区长", "n"), ("王佳慧", "PER", 0.3), ("出席", "v")]) == {"王佳慧"}  # after a title
+    assert persons([("主播", "n"), ("“", "w"), ("阿暖", "PER"), ("”", "w"), ("开播", "v"), ("，", "w"),
+                    ("阿暖主", "PER", 0.25), ("推", "v"), ("礼盒", "n")]) >= {"阿暖"}  # its nickname, a verb glued on
+    assert persons([("高原", "PER", 0.9), ("说", "v")]) == {"高原"}
+
+
+def test_lac_is_sure_of_names_and_unsure_of_common_words_it_reads_as_names():
+    from kg.nlp.lac import lac_words
+
+    words = lac_words(["县委书记禄文辉走进直播间。这种洋芋长在海拔2200米的高原上，单果重约300克。"])[0]
+    confidence = {w.text: w.confidence for w in words if w.tag == "PER"}
+    assert confidence["禄文辉"] > 0.9 and confidence["单果"] < 0.5
+    assert all(w.confidence == 1.0 for w in words if w.tag != "PER")

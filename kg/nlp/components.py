@@ -151,7 +151,7 @@ class MentionFinder:
             + M.find_products(text, words, sentences, gazetteer())
             + M.find_promoted(text, words, gazetteer())
         )
-        kept = M.resolve_overlaps(M.one_sense(text, found + M.find_title_references(text, found)))
+        kept = M.unsure_persons_dropped(M.resolve_overlaps(M.one_sense(text, found + M.find_title_references(text, found))))
         kept += M.persons_named_again(text, words, [m for m in found if m.cls == "Person"], kept)
         kept = M.joined_events(text, M.named_kinds_dropped(text, M.resolve_overlaps(
             kept + M.find_event_references(text, words, kept) + M.find_product_references(text, kept)

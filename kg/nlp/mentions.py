@@ -25,6 +25,7 @@ class Word(NamedTuple):
     end: int
     text: str
     tag: str
+    confidence: float = 1.0  # for a PER word, LAC's (kg.nlp.lac.person_confidence)
 
 
 @dataclass(frozen=True)
@@ -1293,13 +1294,22 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
               and len(a.text) == 1 and a.text in surnames and len(b.text) <= 2}
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _dotted_names(text, words)
-    spans |= _named_after_titles(text, words, titles, surnames, spans)
     quotes = list(QUOTED.finditer(text))
+    hosts = lexicon.words("names", "person_before_quote")
+    nicknames = [m for m in quotes if lexicon.ending(text[max(0, m.start() - 4):m.start()], hosts)]
+    # a word LAC reads as a name but is unsure of (高原/PER 上) is one only where the text says so: after a title
+    # (_named_after_titles), read with confidence elsewhere (_named_again then finds it here), quoted as a host's
+    # nickname (“阿暖” before 阿暖主/PER 推); else it is UNSURE, for one_sense to read as a place or company it
+    # stands for (我们康乐的蕨菜 of 康乐县) and unsure_persons_dropped to drop
+    sure = lexicon.load("names")["lac_person_min_confidence"]
+    unsure = {(w.start, w.end) for w in words if w.tag == "PER" and w.confidence < sure}
+    written = {text[a:b] for a, b in spans if (a, b) not in unsure} | {m.group()[1:-1] for m in nicknames}
+    unsure = {(a, b) for a, b in unsure if text[a:b] not in written and text[a:b - 1] not in written}
+    titled = _named_after_titles(text, words, titles, surnames, spans - unsure)
+    spans, unsure = spans | titled, unsure - titled
     # a name LAC finds in a quoted brand is a word of it (“高原红”/高原 苹果礼盒), and one inside a host's quoted
     # nickname a word of that (主播“洋芋哥”/洋芋): _nicknames reads the nickname whole
-    hosts = lexicon.words("names", "person_before_quote")
-    inside = _brands(quotes, words) | {(m.start() + 1, m.end() - 1) for m in quotes
-                                       if lexicon.ending(text[max(0, m.start() - 4):m.start()], hosts)}
+    inside = _brands(quotes, words) | {(m.start() + 1, m.end() - 1) for m in nicknames}
     spans = {(a, b) for a, b in _whole_names(text, _without_glued_verbs(text, spans))
              if not any(s <= a and b <= e for s, e in inside)}
     # a name LAC finds inside a quoted phrase or slogan is a word of it (“薄如纸、白如玉”, “荆州好物·市长来了”)
@@ -1315,8 +1325,16 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
         name = text[start:end]
         # LAC sometimes glues a title to the name (副市长吴清): a name never ends or starts with one.
         if PERSON_NAME.match(name) and not lexicon.ending(name, titles) and not any(name.startswith(t) for t in titles):
-            out.append(Mention(start, end, "Person", name, "", "person", 3))
-    return out + _nicknames(text, words, out)
+            out.append(Mention(start, end, "Person", name, "", UNSURE if (start, end) in unsure else "person", 3))
+    return out + _nicknames(text, words, [m for m in out if m.source != UNSURE])
+
+
+UNSURE = "unsure-person"
+
+
+def unsure_persons_dropped(mentions: list[Mention]) -> list[Mention]:
+    """Without the names LAC was unsure of that one_sense did not read as something else (find_persons)."""
+    return [m for m in mentions if not (m.cls == "Person" and m.source == UNSURE)]
 
 
 def _phrases(quotes: list[re.Match]) -> list[tuple[int, int]]:
