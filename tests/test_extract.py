@@ -2025,3 +2025,9 @@ def test_lac_is_sure_of_names_and_unsure_of_common_words_it_reads_as_names():
     confidence = {w.text: w.confidence for w in words if w.tag == "PER"}
     assert confidence["禄文辉"] > 0.9 and confidence["单果"] < 0.5
     assert all(w.confidence == 1.0 for w in words if w.tag != "PER")
+
+
+def test_a_quoted_question_is_a_topic_and_a_dateline_medium_keeps_its_whole_name():
+    f = facts("广西新闻网南宁4月28日讯（记者 梁思远）昨天上午，三位嘉宾围绕“产业带如何拥抱直播”展开讨论。", "2021-04-28")
+    assert not labels(f, "Event")
+    assert labels(f, "Organization") == {"广西新闻网"}

@@ -111,8 +111,8 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
                 continue
             if surface in common_names and i != chained:  # 城区 alone is the urban area, 晋城市城区 an area
                 continue
-            if i in function_starts and i + n not in bounds.ends:
-                continue
+            if i in function_starts and (i + n not in bounds.ends or (i, i + n) not in loc_words):
+                continue  # 各城区和县: the conjunction 和 and 县, not 和县 (unless LAC reads the place)
             if (surface in gaz.full and starts) or bounds.aligned(i, i + n) or encloses:
                 hits.append((i, i + n, surface))
                 chained = i + n if surface in gaz.full or encloses else -1
@@ -469,8 +469,9 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         inner = next(g for g in m.groups() if g is not None)
         inner_clean = EDITION.sub("", inner)
         offset = m.start() + 1 + len(inner) - len(inner_clean)
-        # a quote that holds a clause is what someone said (“这是…的‘宝贝’，一年只做一季”), whatever word it ends in
-        cls = None if SAID.search(inner_clean) else \
+        # a quote that holds a clause is what someone said (“这是…的‘宝贝’，一年只做一季”) and one that asks a
+        # question a topic (围绕“产业带如何拥抱直播”展开讨论), whatever word it ends in
+        cls = None if SAID.search(inner_clean) or any(q in inner_clean for q in names["question_words"]) else \
             _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
