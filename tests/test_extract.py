@@ -2031,3 +2031,12 @@ def test_a_quoted_question_is_a_topic_and_a_dateline_medium_keeps_its_whole_name
     f = facts("广西新闻网南宁4月28日讯（记者 梁思远）昨天上午，三位嘉宾围绕“产业带如何拥抱直播”展开讨论。", "2021-04-28")
     assert not labels(f, "Event")
     assert labels(f, "Organization") == {"广西新闻网"}
+
+
+def test_platforms_take_part_in_the_festival_past_a_list_of_companies_and_in_what_a_ceremony_opened():
+    f = facts("当天，2021湖南“湘播好物”直播电商节在长沙开幕。本届直播电商节由湖南省商务厅主办，淘宝直播、抖音等7家平台，"
+              "以及湖南湘味坊食品有限公司等120余家企业参与。", "2021-09-26")
+    assert {("淘宝直播", "2021湖南“湘播好物”直播电商节"), ("抖音", "2021湖南“湘播好物”直播电商节")} <= pairs(f, ONE.participatedIn)
+    g = facts("这场专场直播是2020安徽“皖美消费·云上购物节”的系列活动之一。该购物节4月28日在合肥启动。启动仪式上，"
+              "省商务厅副厅长许文静宣布活动开启，京东、拼多多等平台参与其中。", "2020-12-28")
+    assert {("京东", "2020安徽“皖美消费·云上购物节"), ("拼多多", "2020安徽“皖美消费·云上购物节")} <= pairs(g, ONE.participatedIn)

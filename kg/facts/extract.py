@@ -919,7 +919,15 @@ class Extractor:
                       if m.cls == "Event"]
             event = after[:1] or subject or before[:1]
             if event:
-                self._platforms_in(s, match, self._at(event[0]))
+                # 启动仪式上，…宣布活动开启，…等平台参与其中: they take part in what the ceremony opened
+                self._platforms_in(s, match, self._opened(self._at(event[0])))
+
+    def _opened(self, event: URIRef) -> URIRef:
+        """The event an opening or launch ceremony is part of, else the event itself."""
+        if not lexicon.ending(self._name(event), lexicon.words("names", "opening_ceremonies")):
+            return event
+        parents = self._stated(ONE.partOf).get(event, set())
+        return next(iter(parents)) if len(parents) == 1 else event
 
     def _platforms_in(self, s: Sentence, match: re.Match, event: URIRef):
         for m in s.mentions:
