@@ -2040,3 +2040,12 @@ def test_platforms_take_part_in_the_festival_past_a_list_of_companies_and_in_wha
     g = facts("这场专场直播是2020安徽“皖美消费·云上购物节”的系列活动之一。该购物节4月28日在合肥启动。启动仪式上，"
               "省商务厅副厅长许文静宣布活动开启，京东、拼多多等平台参与其中。", "2020-12-28")
     assert {("京东", "2020安徽“皖美消费·云上购物节"), ("拼多多", "2020安徽“皖美消费·云上购物节")} <= pairs(g, ONE.participatedIn)
+
+
+def test_a_role_is_of_the_company_its_words_or_该公司_point_back_at_not_the_article_s_main_one():
+    f = facts("桂华银行南宁分行与南宁悦家家电连锁有限公司现场签约。桂华银行南宁分行行长覃雅婷致辞，桂华银行南宁分行将发放消费券。"
+              "悦家家电总经理蒙立群介绍，门店将叠加让利。", "2021-04-28")
+    assert ("蒙立群", "南宁悦家家电连锁有限公司") in memberships(f)
+    g = facts("福建闽康云医科技有限公司举行发布会。闽康云医与南京康途医药物流有限公司（以下简称“康途医药”）达成战略合作。"
+              "康途医药总部位于南京市江宁区。该公司副总裁周楠也来到发布会现场。", "2021-05-20")
+    assert ("周楠", "南京康途医药物流有限公司") in memberships(g)

@@ -24,7 +24,7 @@ from ..nlp.mentions import (EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, 
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
 from .model import DocFacts, Entity, Evidence, Statement, entity_iri, place_iri, slug, strip_quotes
-from .resolve import cluster_mentions, organ_identity
+from .resolve import cluster_mentions, company_short_form, organ_identity
 
 PLACE_CLASSES = {"City", "District", "Province", "Region"}
 ORG_CLASSES = {"GovernmentBody", "Enterprise", "Organization"}
@@ -285,11 +285,26 @@ class Extractor:
         for person, chain in titled:
             for title, base, jurisdiction in chain:
                 if jurisdiction is None and base in lexicon.load("titles")["company_roles"]:
-                    jurisdiction = self._main_enterprise(s.start)
+                    jurisdiction = self._short_named_before(person, title) or self._main_enterprise(s.start)
                 if jurisdiction and jurisdiction[1] in ("Enterprise", "Organization"):  # 协会秘书长: a role
                     self._member(person, title, jurisdiction[0], s)
                 elif base in t["government"] or (jurisdiction and jurisdiction[1] == "GovernmentBody"):
                     self._hold(person, title, self._governed_place(jurisdiction, base) or jurisdiction, s)
+
+    def _short_named_before(self, person: Mention, title: str) -> tuple[URIRef, str] | None:
+        """The enterprise a role written right before a person is of, where the words before the role are a short
+        name of it that no mention reads (悦家家电总经理蒙立群, after 南宁悦家家电连锁有限公司): the longest that is a
+        short form of exactly one enterprise the text names, not the article's main company."""
+        at = self._quoted_start(person) - len(title)
+        if not self.text.startswith(title, at):
+            return None
+        run = CJK_RUN_BEFORE.search(self.text, max(0, at - SHORT_NAME_MAX), at)
+        companies = {self._at(m) for m in self.of_class.get("Enterprise", ())}
+        for k in range(len(run.group()) if run else 0, 1, -1):
+            fits = {e for e in companies if company_short_form(self._label(e), run.group()[-k:])}
+            if len(fits) == 1:
+                return fits.pop(), "Enterprise"
+        return None
 
     def _quoted_start(self, m: Mention) -> int:
         """Where a name starts with its quotes: 签约主播“阿暖” has its title before the opening quote."""
@@ -499,19 +514,22 @@ class Extractor:
         pos, kind = end - len(word), word.removeprefix("该")
         # 合作社 points back at a cooperative; 公司 at any company, named in full or not
         named = None if kind in lexicon.load("organizations")["class_anaphors"] else kind
-        chosen = self._just_named(kind, anaphors[word], pos) or self._most_named(anaphors[word], pos, ending=named)
+        # 该公司 points back at the company named last, whatever it is called (康途医药…。该公司副总裁)
+        chosen = self._just_named(kind, anaphors[word], pos, any_name=word != kind) \
+            or self._most_named(anaphors[word], pos, ending=named)
         return (chosen, anaphors[word]) if chosen is not None else None
 
-    def _just_named(self, word: str, cls: str, pos: int) -> URIRef | None:
+    def _just_named(self, word: str, cls: str, pos: int, any_name: bool = False) -> URIRef | None:
         """The organization of class `cls` named last before `pos`, in its sentence or the two before in its
-        paragraph, where its name ends with the generic word (…茶业有限公司生产。“…”公司总经理…): the one the
-        word points back at, though the article may name a platform more often."""
+        paragraph, where its name ends with the generic word (…茶业有限公司生产。“…”公司总经理…), or with
+        `any_name` whatever its name: the one the word points back at, though the article may name a platform
+        more often."""
         i = self._sentence_at(pos)
         if i is None:
             return None
         floor = self.sentences[max(i - 2, self.sentences[i].paragraph_start)].start
         last = next((m for m in reversed(self.mentions) if m.cls == cls and floor <= m.start and m.end <= pos), None)
-        return self._at(last) if last is not None and last.label.endswith(word) else None
+        return self._at(last) if last is not None and (any_name or last.label.endswith(word)) else None
 
     def _main_enterprise(self, pos: int) -> tuple[URIRef, str] | None:
         """The enterprise the text is about so far: named before `pos` more often than any other (优眠科技 three
@@ -1450,6 +1468,10 @@ class Extractor:
         """The index of the sentence holding the character at `pos` (None between sentences)."""
         k = bisect.bisect_right(self.sentence_starts, pos) - 1
         return k if k >= 0 and pos < self.sentences[k].end else None
+
+
+CJK_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+SHORT_NAME_MAX = 8  # characters of a short company name before a role
 
 
 def _container_rank(m: Mention) -> int:
