@@ -2049,3 +2049,10 @@ def test_a_role_is_of_the_company_its_words_or_该公司_point_back_at_not_the_a
     g = facts("福建闽康云医科技有限公司举行发布会。闽康云医与南京康途医药物流有限公司（以下简称“康途医药”）达成战略合作。"
               "康途医药总部位于南京市江宁区。该公司副总裁周楠也来到发布会现场。", "2021-05-20")
     assert ("周楠", "南京康途医药物流有限公司") in memberships(g)
+
+
+def test_a_role_after_a_name_is_of_the_organization_named_right_before_the_name():
+    f = facts("青岛海联智造科技有限公司（以下简称“海联智造”）邱海涛董事长则以企业自身的转型为例。"
+              "中国海洋大学管理学院的吕方舟教授在主题分享中提醒，直播电商正在转型。刘振东教授也作了分享。", "2021-07-10")
+    assert {("邱海涛", "青岛海联智造科技有限公司"), ("吕方舟", "中国海洋大学管理学院")} <= memberships(f)
+    assert not [m for m in memberships(f) if m[0] == "刘振东"]  # no organization before him: none guessed

@@ -543,13 +543,21 @@ class Extractor:
         return ranked[0][0], "Enterprise"
 
     def _title_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
-        """A government title written right after a name (张三副县长)."""
+        """A government title written right after a name (张三副县长); a role written so, where an organization is
+        named right before the name (…有限公司（以下简称“海联智造”）邱海涛董事长, 中国海洋大学管理学院的吕方舟教授)."""
         t = lexicon.titles()
         title = next((x for x in t["post"] if self.text.startswith(x, person.end) and x in t["title_levels"]), None)
         if not title:
-            return []
+            return self._role_after(person)
         key = self.home.get(t["title_levels"][title])
         return [(title, title, (place_iri(key), t["title_levels"][title]) if key else None)]
+
+    def _role_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
+        role = next((r for r in lexicon.titles()["role"] if self.text.startswith(r, person.end)), None)  # longest first
+        org = self._named_before(person.start, max(0, person.start - BRACKET_MAX)) if role else None
+        if org is None or org.cls not in ("Enterprise", "Organization") or (person.start, person.end) not in self.iri_of:
+            return []
+        return [(role, role, (self._at(org), org.cls))]
 
     def _hold(self, person: Mention, title: str, jurisdiction, s: Sentence):
         self.facts.entities[self.iri_of[(person.start, person.end)]].cls = "Official"
