@@ -2056,3 +2056,8 @@ def test_a_role_after_a_name_is_of_the_organization_named_right_before_the_name(
               "中国海洋大学管理学院的吕方舟教授在主题分享中提醒，直播电商正在转型。刘振东教授也作了分享。", "2021-07-10")
     assert {("邱海涛", "青岛海联智造科技有限公司"), ("吕方舟", "中国海洋大学管理学院")} <= memberships(f)
     assert not [m for m in memberships(f) if m[0] == "刘振东"]  # no organization before him: none guessed
+
+
+def test_a_place_word_before_a_head_lac_reads_as_a_verb_ends_a_quoted_events_name():
+    f = facts("昨天下午3点，“果香乌蒙·县长带你逛果园”田间直播在威宁县迤那镇的一片苹果园里开播。", "2020-10-20")
+    assert labels(f, "Event") == {"“果香乌蒙·县长带你逛果园”田间直播"}

@@ -837,7 +837,7 @@ def _event_follows(text: str, pos: int, heads: dict) -> bool:
 
 SOLD_KIND_STOP = {"w", "m", "p", "u", "d", "c", "TIME", "PER", "r", "q", "f"}
 SOLD_KIND_MAX = 10  # characters: “小眠”非接触式睡眠监测仪
-NOUNISH = {"n", "nz", "nw", "vn"}
+NOUNISH = {"n", "nz", "nw", "vn", "s"}  # s: 田间/s 直播/v, a place word before a head
 SENTENCE_ENDS = "。！？!?\n"
 SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 
