@@ -2061,3 +2061,11 @@ def test_a_role_after_a_name_is_of_the_organization_named_right_before_the_name(
 def test_a_place_word_before_a_head_lac_reads_as_a_verb_ends_a_quoted_events_name():
     f = facts("昨天下午3点，“果香乌蒙·县长带你逛果园”田间直播在威宁县迤那镇的一片苹果园里开播。", "2020-10-20")
     assert labels(f, "Event") == {"“果香乌蒙·县长带你逛果园”田间直播"}
+
+
+def test_a_quoted_brand_named_with_its_kind_is_that_thing_where_the_text_writes_the_brand_alone():
+    f = facts("同时发布的“康小护”AI家庭健康助手，是一款面向老年人的智能终端。现场，康小护为一位阿姨完成了问诊预约。",
+              "2021-05-20")
+    assert not labels(f, "Person")
+    products = [e for e in f.entities.values() if e.cls == "Product"]
+    assert len(products) == 1 and "康小护" in products[0].labels

@@ -1586,6 +1586,9 @@ NAMED_THINGS = {"Product", "Event", "Initiative"}
 PERSON_JOINERS = "和与及同"
 
 
+LEADING_BRAND = re.compile(r"[“「]([^“”「」]{2,12})[”」]")
+
+
 def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     """A person's name that the text also writes as a product, event or initiative is that thing
     (“小优快跑”采用…, where LAC reads the quoted robot as a person), or the start of one written in full there (小帆
@@ -1594,6 +1597,9 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
     quoted nickname (主播“汉江小鱼”) stays a person, though its last word reads like produce; a person's name with the
     conjunction after it read into it (傅振中和) is the name the text writes elsewhere."""
     things = {m.label.strip(OPENING_QUOTES + "”」"): m.cls for m in mentions if m.cls in NAMED_THINGS}
+    # a thing named by its quoted brand and its kind (“康小护”AI家庭健康助手) goes by the brand alone too
+    brands = {brand.group(1): m for m in mentions if m.cls in NAMED_THINGS and m.source == "quoted+head"
+              and (brand := LEADING_BRAND.match(m.label)) and brand.group(1) not in things}
     # the gazetteer leaves out short forms that are also common words (康乐)
     places = {m.label[:-1]: m for m in mentions if m.source == "gazetteer"
               and m.label.endswith(tuple(lexicon.load("places")["short_form_levels"]))}
@@ -1612,6 +1618,9 @@ def one_sense(text: str, mentions: list[Mention]) -> list[Mention]:
             return replace(m, end=m.end - 1, label=m.label[:-1])
         if m.label in things:
             return replace(m, cls=things[m.label])
+        if m.label in brands:
+            thing = brands[m.label]  # keyed by its name without quotes, as the extractor names entities
+            return replace(m, cls=thing.cls, key=thing.key or re.sub("[“”「」]", "", thing.label))
         longer = next((n for n in by_first.get(text[m.start:m.start + 1], ()) if len(n) > len(m.label)
                        and text.startswith(n, m.start)), None)
         if longer:
