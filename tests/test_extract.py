@@ -2069,3 +2069,11 @@ def test_a_quoted_brand_named_with_its_kind_is_that_thing_where_the_text_writes_
     assert not labels(f, "Person")
     products = [e for e in f.entities.values() if e.cls == "Product"]
     assert len(products) == 1 and "康小护" in products[0].labels
+
+
+def test_a_post_written_after_a_city_s_government_is_a_post_of_that_government():
+    f = facts("签约仪式在哈尔滨市政府举行。市委常委、副市长刘振宇，市政府副秘书长孙玉梅出席。", "2021-01-13")
+    assert ("孙玉梅", "副秘书长") in pairs(f, ONE.holdsPost)
+    posts = {s.subject: s.object for s in f.statements if s.predicate == ONE.postIn}
+    where = {str(o) for p, o in posts.items() if p.endswith("副秘书长")}
+    assert len(where) == 1 and "/org/" in where.pop()  # the government body, not the city
