@@ -2077,3 +2077,8 @@ def test_a_post_written_after_a_city_s_government_is_a_post_of_that_government()
     posts = {s.subject: s.object for s in f.statements if s.predicate == ONE.postIn}
     where = {str(o) for p, o in posts.items() if p.endswith("副秘书长")}
     assert len(where) == 1 and "/org/" in where.pop()  # the government body, not the city
+
+
+def test_a_season_word_lac_reads_as_a_time_opens_the_kind_after_a_quote():
+    f = facts("上月，我们在愚园路举办了“愚园云集”新春直播市集，20多家老字号的店主当起了主播。", "2021-03-18")
+    assert labels(f, "Event") == {"“愚园云集”新春直播市集"} and not labels(f, "Enterprise")
