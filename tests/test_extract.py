@@ -2082,3 +2082,9 @@ def test_a_post_written_after_a_city_s_government_is_a_post_of_that_government()
 def test_a_season_word_lac_reads_as_a_time_opens_the_kind_after_a_quote():
     f = facts("上月，我们在愚园路举办了“愚园云集”新春直播市集，20多家老字号的店主当起了主播。", "2021-03-18")
     assert labels(f, "Event") == {"“愚园云集”新春直播市集"} and not labels(f, "Enterprise")
+
+
+def test_adverbs_and_times_inside_the_kind_after_a_quote_stay_in_the_event_s_name():
+    f = facts("这场“北上海好物·三区联播”全天特别直播由宝山区商务委员会主办,在抖音、B站和淘宝直播三个平台同步播出。",
+              "2021-05-16")
+    assert "“北上海好物·三区联播”全天特别直播" in labels(f, "Event")

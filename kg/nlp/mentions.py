@@ -807,7 +807,7 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         joined = text[run[-1].start:w.end] if run and w.start == run[-1].end else ""
         completes = any(len(lexicon.ending(joined, hs) or "") > len(w.text) for hs in heads.values())
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads or completes
-                or (not run and (w.text in prefixes or YEAR.fullmatch(w.text) or w.text in platforms))) \
+                or w.text in prefixes or (not run and (YEAR.fullmatch(w.text) or w.text in platforms))) \
             and not w.text.isspace() and w.text != COPULA
         year = len(run[0].text) if run and YEAR.fullmatch(run[0].text) else 0  # 2021年度 does not count
         if w.start == (run[-1].end if run else pos) and fits and w.end - pos <= QUOTE_RUN_MAX + year:
