@@ -2088,3 +2088,10 @@ def test_adverbs_and_times_inside_the_kind_after_a_quote_stay_in_the_event_s_nam
     f = facts("这场“北上海好物·三区联播”全天特别直播由宝山区商务委员会主办,在抖音、B站和淘宝直播三个平台同步播出。",
               "2021-05-16")
     assert "“北上海好物·三区联播”全天特别直播" in labels(f, "Event")
+
+
+def test_a_collective_subject_takes_in_the_person_a_pronoun_stands_for():
+    f = facts("傍晚6点，崇明区区长施红霞带着“生态好物”登场。她邀请B站UP主“岛主阿蒙”蒙思远一起“连麦”，"
+              "两人一起向网友推介了崇明清水蟹和崇明大米。", "2021-05-16")
+    promoted = pairs(f, ONE.promotes)
+    assert {("施红霞", "崇明清水蟹"), ("施红霞", "崇明大米")} <= promoted

@@ -1141,7 +1141,11 @@ class Extractor:
             n is not None and self._at(n) == self._at(m) and not self.text[m.end:n.start].strip(CLOSING_NAME_QUOTES + " "))]
         verbs = lexicon.load("verbs")
         if before and any(w in self.text[before[-1].end:cue_pos] for w in verbs["collective_subjects"]):
-            return before
+            # 她邀请…蒙思远一起“连麦”，两人一起…推介: the pronoun's person is one of them
+            pronoun = self._subject_pronoun(s, cue_pos)
+            referent = self._pronoun_referent(s) if pronoun is not None and pronoun < before[0].start else []
+            named = {self._at(m) for m in before}
+            return [m for m in referent if self._at(m) not in named] + before
         run = self._coordinated(before)
         if len(run) >= 2:
             return run
