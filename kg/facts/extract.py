@@ -555,7 +555,7 @@ class Extractor:
     def _role_after(self, person: Mention) -> list[tuple[str, str, tuple | None]]:
         role = next((r for r in lexicon.titles()["role"] if self.text.startswith(r, person.end)), None)  # longest first
         org = self._named_before(person.start, max(0, person.start - BRACKET_MAX)) if role else None
-        if org is None or org.cls not in ("Enterprise", "Organization") or (person.start, person.end) not in self.iri_of:
+        if org is None or org.cls not in ("Enterprise", "Organization"):
             return []
         return [(role, role, (self._at(org), org.cls))]
 

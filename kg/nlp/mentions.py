@@ -1296,8 +1296,7 @@ def find_persons(text: str, words: list[Word], ents: list[tuple[int, int, str]])
     spans |= {(s, e) for s, e, label in ents if label == "name"}
     spans |= _dotted_names(text, words)
     quotes = list(QUOTED.finditer(text))
-    hosts = lexicon.words("names", "person_before_quote")
-    nicknames = [m for m in quotes if lexicon.ending(text[max(0, m.start() - 4):m.start()], hosts)]
+    nicknames = [m for m in quotes if _after_host(text, m.start())]
     # a word LAC reads as a name but is unsure of (高原/PER 上) is one only where the text says so: after a title
     # (_named_after_titles), read with confidence elsewhere (_named_again then finds it here), quoted as a host's
     # nickname (“阿暖” before 阿暖主/PER 推); else it is UNSURE, for one_sense to read as a place or company it
@@ -1428,17 +1427,21 @@ def _nicknames(text: str, words: list[Word], persons: list[Mention]) -> list[Men
     plain word (主播“云端”卖滇红); written right before a person's name (“果果姐”程婷婷) it is that person's
     other name, keyed by the name. Once a host is introduced so, the same quoted name elsewhere in the text is
     that host too (蒲建勋和“陇上阿秀”先后推介了…)."""
-    before = lexicon.words("names", "person_before_quote")
     plain = {(w.start, w.end) for w in words if w.tag not in ("PER", "nz", "nw")}
     by_start = {p.start: p for p in persons}
     quoted = list(re.finditer(r"“([\u4e00-\u9fff]{2,6})”", text))
     hosts = {}
     for m in quoted:
-        if lexicon.ending(text[max(0, m.start() - 4):m.start()], before) and m.span(1) not in plain:
+        if _after_host(text, m.start()) and m.span(1) not in plain:
             named = by_start.get(m.end())
             hosts.setdefault(m.group(1), named.label if named else "")
     return [Mention(m.start(1), m.end(1), "Person", m.group(1), hosts[m.group(1)], "nickname", 4)
             for m in quoted if m.group(1) in hosts]
+
+
+def _after_host(text: str, quote_start: int) -> bool:
+    """Whether a quote opening at `quote_start` follows a host word (主播“川妹小雅”, 网红“果果姐”): a nickname."""
+    return bool(lexicon.ending(text[max(0, quote_start - 4):quote_start], lexicon.words("names", "person_before_quote")))
 
 
 def _named_after_titles(text: str, words: list[Word], titles, surnames: str, found: set) -> set[tuple[int, int]]:
