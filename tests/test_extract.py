@@ -2095,3 +2095,10 @@ def test_a_collective_subject_takes_in_the_person_a_pronoun_stands_for():
               "两人一起向网友推介了崇明清水蟹和崇明大米。", "2021-05-16")
     promoted = pairs(f, ONE.promotes)
     assert {("施红霞", "崇明清水蟹"), ("施红霞", "崇明大米")} <= promoted
+
+
+def test_a_place_s_food_or_craft_is_a_product_however_lac_tags_it():
+    # LAC reads 南翔小笼包 as one place; the kinds after a place name what it offers
+    f = facts("嘉定区副区长王建华在直播间向网友推荐了南翔小笼包和嘉定竹刻笔筒，还为武汉热干面吆喝。", published="2021-05-16")
+    assert {("王建华", "南翔小笼包"), ("王建华", "嘉定竹刻笔筒")} <= pairs(f, ONE.promotes)
+    assert {"南翔小笼包", "嘉定竹刻笔筒", "武汉热干面"} <= labels(f, "Product")
