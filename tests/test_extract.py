@@ -2102,3 +2102,15 @@ def test_a_place_s_food_or_craft_is_a_product_however_lac_tags_it():
     f = facts("嘉定区副区长王建华在直播间向网友推荐了南翔小笼包和嘉定竹刻笔筒，还为武汉热干面吆喝。", published="2021-05-16")
     assert {("王建华", "南翔小笼包"), ("王建华", "嘉定竹刻笔筒")} <= pairs(f, ONE.promotes)
     assert {"南翔小笼包", "嘉定竹刻笔筒", "武汉热干面"} <= labels(f, "Product")
+
+
+def test_a_city_s_sub_venue_is_a_part_of_the_festival_and_frames_the_stream_held_as_its_part():
+    f = facts("2021江西“赣品优购”网上购物节9月10日在南昌开幕。9月15日，赣州市分会场启动。"
+              "作为赣州市分会场的重点活动，9月16日晚，于都县县长李志远走进抖音直播间，开展“于都好物·县长来了”专场直播，推介于都脐橙。"
+              "9月20日，各地直播活动将在上饶市分会场集中展示。", published="2021-09-21")
+    assert {("赣州市分会场", "2021江西“赣品优购”网上购物节")} <= pairs(f, ONE.partOf)
+    stream = "于都好物·县长来了”专场直播"
+    assert (stream, "赣州市分会场") in pairs(f, ONE.partOf)
+    assert (stream, "2021-09-16") in pairs(f, ONE.date) and ("赣州市分会场", "2021-09-15") in pairs(f, ONE.date)
+    assert ("李志远", stream) in pairs(f, ONE.participatedIn)
+    assert "上饶市分会场" not in labels(f, "Event")  # 在…分会场: where, not what

@@ -600,12 +600,14 @@ class Extractor:
         talked_of = lexicon.load("dates")["talked_of"]
         ceremonies = lexicon.words("dates", "launch_ceremonies")
         in_clause = {m.start for m in events for a, _, _ in s.dates if s.clause_of(a) == s.clause_of(m.start)}
+        framed = self._framed_as_part(s)  # 作为…分会场的重点活动，10月10日晚，…: the parent is not dated here
         named = [m for m in events if m.source not in REFERENCES  # 从会上获悉，…6月26日…: 会 was dated where named
                  and not any(v in self.text[s.clause_of(m.start)[0]:m.start] for v in talked_of)
-                 and not self._speech_setting(m)]
+                 and not self._speech_setting(m) and not (framed and m.start < framed[1])]
+        opens = framed[1] if framed else s.start
         for a, b, iso in s.dates:
             clause = s.clause_of(a)
-            opening = self.text[s.start:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
+            opening = self.text[opens:clause[0]].strip() == ""  # 当天下午，论坛举行了…: it scopes the sentence
             reference = any(w in self.text[clause[0]:clause[1]] for w in lexicon.load("dates")["not_the_day"])
             item = self._list_item(s, clause)
             dated = [m for m in events if clause[0] <= m.start < clause[1]] or (
@@ -685,6 +687,12 @@ class Extractor:
             return
         if self._part_said(s, events):
             return
+        if framed := self._framed_as_part(s):
+            parent, opened = framed
+            for child in events:
+                if child.start >= opened and self._at(child) != self._at(parent):
+                    self._state(self._at(child), ONE.partOf, self._at(parent), s, "part-of-as")
+            return
         ranked = sorted(events, key=_container_rank)
         parent, rank = self._at(ranked[0]), _container_rank(ranked[0])
         article = self._container
@@ -717,6 +725,14 @@ class Extractor:
                 self._state(self._at(a), ONE.partOf, self._at(b), s, "part-of-said")
                 return True
         return False
+
+    def _framed_as_part(self, s: Sentence) -> tuple[Mention, int] | None:
+        """The event of a 作为…的重点活动， opening, the parent of the events the sentence goes on to name, and
+        where that opening ends: the rest of the sentence is what it tells of."""
+        opening = lexicon.regexes("verbs", "part_of_as")[0].match(self.text, s.start)
+        inside = [m for m in s.mentions if m.cls == "Event" and opening and m.end <= opening.end()
+                  and self.text.startswith("的", m.end)]  # 作为…购物节的地市专场之一: not the 专场
+        return (inside[-1], opening.end()) if inside else None
 
     def _in_listed_parts(self, i: int) -> bool:
         """Whether sentence i opens or goes on a list of parts opened by a cue and a colon, in it or in an earlier
@@ -834,6 +850,8 @@ class Extractor:
             named_here = {self._at(m) for m in told}
             # 作为…购物节的专场之一，这场直播由韩立群领衔: the event a determiner points at is the one attended
             spoken_of = {self._at(m) for m in told if speech.search(self.text, s.start, m.start)}
+            if framed := self._framed_as_part(s):  # 作为…分会场的重点活动，: its parent, not what is attended
+                spoken_of.add(self._at(framed[0]))
             pointed = {self._at(m) for m in self._pointed(s) if m in told} - spoken_of
             events = {self._at(frame)} if frame else pointed if len(pointed) == 1 else named_here - spoken_of
             if told and not events:  # it speaks of events only: its speaker is at the article's one briefing

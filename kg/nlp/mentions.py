@@ -558,6 +558,8 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             head = lexicon.ending(name, endings)
             if not head or name in not_names or len(name) < names["unquoted_min_length"] or (start, end) in generic:
                 continue
+            if head in names["venue_heads"] and text[:start].endswith(tuple(names["venue_prepositions"])):
+                continue
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
             start = _edition_start(text, joined, start)
