@@ -2114,3 +2114,14 @@ def test_a_city_s_sub_venue_is_a_part_of_the_festival_and_frames_the_stream_held
     assert (stream, "2021-09-16") in pairs(f, ONE.date) and ("赣州市分会场", "2021-09-15") in pairs(f, ONE.date)
     assert ("李志远", stream) in pairs(f, ONE.participatedIn)
     assert "上饶市分会场" not in labels(f, "Event")  # 在…分会场: where, not what
+
+
+def test_a_town_or_village_is_a_place_within_the_place_written_before_it():
+    f = facts("10月18日，洛川县石泉镇镇长郭立平和石泉镇北坡村党支部书记杜春来走进直播间推介洛川苹果。"
+              "当天，“苹果熟了”田间直播在洛川县石泉镇举行，不少在外务工的洛川老乡留言点赞。", published="2021-10-20")
+    assert {"石泉镇", "北坡村"} <= labels(f, "District") and "洛川老乡" not in labels(f, "District")
+    assert {("石泉镇", "洛川县"), ("北坡村", "石泉镇")} <= pairs(f, ONE.locatedIn)
+    # held in a town, so in its county too
+    assert {("苹果熟了”田间直播", "石泉镇"), ("苹果熟了”田间直播", "洛川县")} <= pairs(f, ONE.locatedIn)
+    posts = {(s.subject, s.object) for s in f.statements if s.predicate == ONE.postIn}
+    assert any(str(o).endswith("石泉镇") for _, o in posts) and any(str(o).endswith("北坡村") for _, o in posts)

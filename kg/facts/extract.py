@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..nlp import lexicon
 from ..nlp.components import doc_text, mentions_of, sentence_bounds
 from ..nlp.dates import year_before
-from ..nlp.mentions import (EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, SHOPPING_DAY, Mention, occurrences,
+from ..nlp.mentions import (EVENT_REFERENCE, OPENING_QUOTES, PRODUCT_REFERENCE, SHOPPING_DAY, TOWN, Mention, occurrences,
                             strip_prefixes)
 from ..nlp.places import gazetteer
 from ..vocab import ID, ONE
@@ -1366,16 +1366,17 @@ class Extractor:
             if reach is not None:
                 first = next((j for j, p in enumerate(s.mentions) if p.start >= m.end and p.cls in PLACE_CLASSES), None)
                 if first is not None and s.mentions[first].start <= reach:
-                    place = s.mentions[self._place_run(s, first)[1]]  # 深圳南山区 is in 南山区
-                    for o in located:
-                        self._state(self._at(o), ONE.locatedIn, self._at(place), s, "location-cue")
+                    for place in self._most_specific(s, first):  # 深圳南山区 is in 南山区
+                        for o in located:
+                            self._state(self._at(o), ONE.locatedIn, self._at(place), s, "location-cue")
             place = s.mentions[k - 1] if k else None
             # 位于秭归县茅坪镇的屈乡果业: a town below the last area the gazetteer knows
             if place and place.cls in PLACE_CLASSES and TOWN_OF.fullmatch(self.text, place.end, m.start):
                 opening = s.mentions[self._place_run(s, k - 1)[0]].start  # 位于 合肥市 包河区 的
                 # 百色市田东县的广西桂芒源…公司: a company of a place is there
                 if m.cls == "Enterprise" or before.search(self.text[max(s.start, opening - 6):opening]):
-                    self._state(self._at(m), ONE.locatedIn, self._at(place), s, "location-cue")
+                    for where in self._most_specific(s, k - 1):
+                        self._state(self._at(m), ONE.locatedIn, self._at(where), s, "location-cue")
             elif m.cls == "Enterprise" and self.text[m.start - 1:m.start] == "的" \
                     and (area := self._last_area(m.start - 1, s.start)):  # 该区的青岛海岸线直播科技有限公司
                 self._state(self._at(m), ONE.locatedIn, area[0], s, "location-cue")
@@ -1410,15 +1411,23 @@ class Extractor:
                           and p.cls in PLACE_CLASSES), None) if reach else None
             if place is None or s.mentions[place].start > reach:
                 continue
-            where = s.mentions[self._place_run(s, place)[1]]
-            if not self.text.startswith("的", where.end):
-                self._state(company[0], ONE.locatedIn, self._at(where), s, "location-cue")
+            for where in self._most_specific(s, place):
+                if not self.text.startswith("的", s.mentions[self._place_run(s, place)[1]].end):
+                    self._state(company[0], ONE.locatedIn, self._at(where), s, "location-cue")
 
     def _places_written_together(self, s: Sentence):
         """陕西宝鸡眉县, 江西省赣州市: the text states each place within the one written before it."""
         for a, b in zip(s.mentions, s.mentions[1:]):
             if a.cls in PLACE_CLASSES and b.cls in PLACE_CLASSES and a.end == b.start and b.key.startswith(a.key + "/"):
                 self._state(self._at(b), ONE.locatedIn, self._at(a), s, "place-run")
+
+    def _most_specific(self, s: Sentence, j: int) -> list[Mention]:
+        """The most specific of the places written together with place mention j, and where that is a town
+        (在金山区枫泾镇举行) the most specific area above it too: what is in a town is in its county."""
+        first, last = self._place_run(s, j)
+        run = s.mentions[first:last + 1]
+        areas = [p for p in run if p.source != TOWN]
+        return [run[-1]] + ([areas[-1]] if run[-1].source == TOWN and areas else [])
 
     @staticmethod
     def _place_run(s: Sentence, j: int) -> tuple[int, int]:
@@ -1445,7 +1454,8 @@ class Extractor:
             places = [p for p in s.mentions if p.cls in PLACE_CLASSES
                       and clause_start + at < p.start and p.end <= clause_start + len(lead) - len(verb or "")]
             if at >= 0 and places:
-                self._state(self._at(m), ONE.locatedIn, self._at(self._venue_place(s, places)), s, "venue")
+                for place in self._venue_places(s, places):
+                    self._state(self._at(m), ONE.locatedIn, self._at(place), s, "venue")
                 continue
             if self._held_by_place(s, m, verbs["held_in_place"]):
                 continue
@@ -1455,12 +1465,13 @@ class Extractor:
             places = [p for p in s.mentions
                       if p.cls in PLACE_CLASSES and m.end + at < p.start and p.end <= m.end + verb]
             if verb > 0 and places:
-                self._state(self._at(m), ONE.locatedIn, self._at(self._venue_place(s, places)), s, "venue")
+                for place in self._venue_places(s, places):
+                    self._state(self._at(m), ONE.locatedIn, self._at(place), s, "venue")
 
-    def _venue_place(self, s: Sentence, places: list[Mention]) -> Mention:
+    def _venue_places(self, s: Sentence, places: list[Mention]) -> list[Mention]:
         """The most specific of the places written together first after 在 (在上海杨浦 → 杨浦); a place that only
         opens the venue's own name after them (在宁波市鄞州区的宁波文化广场) is not where it is."""
-        return s.mentions[self._place_run(s, s.mentions.index(places[0]))[1]]
+        return self._most_specific(s, s.mentions.index(places[0]))
 
     def _held_by_place(self, s: Sentence, m: Mention, held: list[str]) -> bool:
         """A place that opens the clause holding an event is where it is held: 7月3日，和平区将在五大道上演

@@ -141,6 +141,7 @@ class MentionFinder:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         sentences = sentence_bounds(doc)
         places = M.find_places(text, words, gazetteer())
+        places += M.find_towns(text, words, places)
         found = (
             places
             + M.find_organizations(text, words, ents, gazetteer())

@@ -140,6 +140,36 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     return out
 
 
+def find_towns(text: str, words: list[Word], places: list[Mention]) -> list[Mention]:
+    """Towns and villages the gazetteer of counties and above does not list (云岩镇, 南湾村; places.json
+    "town_suffixes"): the rest of a word LAC reads as a place (a village also as an organization: 清溪村/ORG 党委书记)
+    after the places found in it. One written right after a place (宜川县云岩镇, 云岩镇南湾村) lies in it, and is
+    that town wherever the text writes it again; else it is keyed by its name alone."""
+    data = lexicon.load("places")
+    suffixes, not_towns, not_endings = tuple(data["town_suffixes"]), set(data["not_towns"]), tuple(data["not_town_endings"])
+    ends = {p.end: p for p in places}
+    found = []
+    for w in words:
+        if not (w.tag == "LOC" or w.tag == "ORG" and w.text.endswith("村")) or not w.text.endswith(suffixes):
+            continue
+        start = max([p.end for p in places if w.start <= p.start and p.end < w.end], default=w.start)
+        name = text[start:w.end]
+        if len(name) - len(next(x for x in suffixes if name.endswith(x))) < 2 or name in not_towns or name.endswith(not_endings) \
+                or any(p.start < w.end and w.start < p.end and p.end > start for p in places):
+            continue
+        found.append((start, w.end, name))
+    keys: dict[str, str] = {}
+    for start, end, name in found:  # in text order, so a village keys under a town keyed before
+        if (parent := ends.get(start)) is not None:
+            keys.setdefault(name, f"{parent.key}/{name}")
+        if name in keys:
+            ends[end] = Mention(start, end, "District", name, keys[name])
+    return [Mention(start, end, "District", name, keys.get(name, name), TOWN, 5) for start, end, name in found]
+
+
+TOWN = "town"
+
+
 def _chained_places(gaz: Gazetteer, hits: list[tuple[int, int, str]]) -> dict[str, str]:
     """Names of several places that the text writes once right after the area they lie in (福州市鼓楼区, not 南京's
     or 开封's): the one within it, which the name stands for wherever else the text writes it (鼓楼区副区长)."""
