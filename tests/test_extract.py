@@ -2125,3 +2125,11 @@ def test_a_town_or_village_is_a_place_within_the_place_written_before_it():
     assert {("苹果熟了”田间直播", "石泉镇"), ("苹果熟了”田间直播", "洛川县")} <= pairs(f, ONE.locatedIn)
     posts = {(s.subject, s.object) for s in f.statements if s.predicate == ONE.postIn}
     assert any(str(o).endswith("石泉镇") for _, o in posts) and any(str(o).endswith("北坡村") for _, o in posts)
+
+
+def test_a_government_s_numbered_meeting_is_an_event_and_a_title_before_a_list_of_names_is_each_one_s():
+    f = facts("3月8日上午，镇江市人民政府召开第12次常务会议，市长孙立明主持会议。副市长周文、陈海波，"
+              "市政府秘书长许东出席会议。", published="2021-03-09")
+    assert "第12次常务会议" in labels(f, "Event")
+    assert {"周文", "陈海波", "许东", "孙立明"} <= labels(f, "Official")
+    assert {("陈海波", "第12次常务会议"), ("周文", "第12次常务会议")} <= pairs(f, ONE.participatedIn)

@@ -279,8 +279,12 @@ class Extractor:
 
     def _posts(self, s: Sentence):
         t = lexicon.titles()
-        titled = [(m, self._title_chain(s, self._quoted_start(m)) or self._title_after(m) or self._appositive(s, m))
-                  for m in s.mentions if m.cls == "Person"]
+        titled = []
+        for m in (m for m in s.mentions if m.cls == "Person"):
+            chain = self._title_chain(s, self._quoted_start(m)) or self._title_after(m) or self._appositive(s, m)
+            if not chain and titled and self.text[titled[-1][0].end:m.start] == "、":
+                chain = titled[-1][1]  # 副市长陆晓岚、蔡立群: the titles before a list of names are each one's
+            titled.append((m, chain))
         titled = titled or self._introduced(s)
         for person, chain in titled:
             for title, base, jurisdiction in chain:

@@ -15,7 +15,7 @@ from .places import Gazetteer
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTED = re.compile(r"“([^“”\n]{2,30})”|《([^《》\n]{2,40})》|「([^「」\n]{2,30})」|\"([^\"\n]{2,30})\"")
 SAID = re.compile(r"[，。！？!?]")
-EDITION = re.compile(r"^(?:首届|首场|第[一二三四五六七八九十\d]+[届场期]|\d{4}年?|20\d\d)")
+EDITION = re.compile(r"^(?:首届|首场|第[一二三四五六七八九十\d]+[届场期次]|\d{4}年?|20\d\d)")
 ORG_TAGS = {"ORG", "nt"}
 NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "nt", "nw", "b"}
 
