@@ -2133,3 +2133,12 @@ def test_a_government_s_numbered_meeting_is_an_event_and_a_title_before_a_list_o
     assert "第12次常务会议" in labels(f, "Event")
     assert {"周文", "陈海波", "许东", "孙立明"} <= labels(f, "Official")
     assert {("陈海波", "第12次常务会议"), ("周文", "第12次常务会议")} <= pairs(f, ONE.participatedIn)
+
+
+def test_customs_and_the_central_bank_are_organs_exchanges_and_unions_organizations_and_overseas_platforms_enterprises():
+    f = facts("青岛海关副关长赵明远介绍，企业通过亚马逊、阿里巴巴国际站开拓海外市场。中国人民银行青岛市中心支行副行长孙岩出席。"
+              "公司在深圳证券交易所上市，青岛市总工会到场祝贺，华岳创投合伙人周琳表示看好。", published="2021-11-24")
+    assert {"青岛海关", "中国人民银行青岛市中心支行"} <= labels(f, "GovernmentBody")
+    assert {"赵明远", "孙岩"} <= labels(f, "Official")
+    assert {"亚马逊", "阿里巴巴国际站", "华岳创投"} <= labels(f, "Enterprise")
+    assert {"深圳证券交易所", "青岛市总工会"} <= labels(f, "Organization")

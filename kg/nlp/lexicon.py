@@ -102,6 +102,8 @@ def org_class(name: str) -> str | None:
     if ending(name, words("organizations", "not_endings")):
         return None
     cls = next((cls for end, cls in org_endings() if name.endswith(end) and len(name) > len(end)), None)
+    if cls and name.startswith(tuple(load("organizations")["government_openings"])):
+        return "GovernmentBody"
     if cls == "GovernmentBody" and ending(name, words("organizations", "departments")):
         # a department is of its organization's class (国家信息中心经济预测部)
         inside = (org_class(name[:k]) for k in range(len(name) - 2, 1, -1))
