@@ -2142,3 +2142,11 @@ def test_customs_and_the_central_bank_are_organs_exchanges_and_unions_organizati
     assert {"赵明远", "孙岩"} <= labels(f, "Official")
     assert {"亚马逊", "阿里巴巴国际站", "华岳创投"} <= labels(f, "Enterprise")
     assert {"深圳证券交易所", "青岛市总工会"} <= labels(f, "Organization")
+
+
+def test_a_city_s_main_venue_opening_is_an_event_but_not_the_head_alone_and_a_province_s_contest_is_one():
+    f = facts("5月10日，消费节长春主会场在长春市南关区启动。按照安排，作为主会场之一，吉林市将推出夜市直播。"
+              "6月，省商务厅还将举办2021吉林直播电商大赛。", published="2021-05-11")
+    events = labels(f, "Event")
+    assert {"长春主会场", "2021吉林直播电商大赛"} <= events and "主会场" not in events
+    assert ("长春主会场", "2021-05-10") in pairs(f, ONE.date)

@@ -588,7 +588,7 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             head = lexicon.ending(name, endings)
             if not head or name in not_names or len(name) < names["unquoted_min_length"] or (start, end) in generic:
                 continue
-            if head in names["venue_heads"] and text[:start].endswith(tuple(names["venue_prepositions"])):
+            if head in names["venue_heads"] and (name == head or text[:start].endswith(tuple(names["venue_prepositions"]))):
                 continue
             if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
                 continue
@@ -596,7 +596,8 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
             if cls == "Event":
                 start = _joined_by_ji(text, joined, start)
                 if split := _session_start(text[start:end], endings):
-                    out.append(Mention(start, start + split, cls, text[start:start + split], "", "head-noun", 2))
+                    if split > len(lexicon.ending(text[start:start + split], endings)):  # not 消费节|沈阳主会场
+                        out.append(Mention(start, start + split, cls, text[start:start + split], "", "head-noun", 2))
                     start += split
             name = text[start:end]
             out.append(Mention(start, end, cls, name, "", "head-noun", 2))
@@ -605,11 +606,14 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
 
 def _session_start(name: str, endings) -> int | None:
     """Where a session named right after its event starts in one run of words: 2020厦门…产品展销会|康乐县专场推介会
-    (after the last event head that a session word follows), or None."""
+    (after the last event head that a session word follows; the event may be its bare head, 消费节|沈阳主会场),
+    or None."""
     sessions = lexicon.words("names", "sessions_after_parent")
+    venue = name.endswith(tuple(lexicon.load("names")["venue_heads"]))
     for p in range(len(name) - 4, 2, -1):
         head = lexicon.ending(name[:p], endings)
-        if head and len(head) >= 3 and p > len(head) and any(w in name[p:] for w in sessions):  # not 首场直播|电商人才专场招聘会
+        # a bare head before a session other than a venue is part of its name: not 首场直播|电商人才专场招聘会
+        if head and len(head) >= 3 and (p > len(head) or venue) and any(w in name[p:] for w in sessions):
             return p
     return None
 
