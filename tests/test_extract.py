@@ -2150,3 +2150,11 @@ def test_a_city_s_main_venue_opening_is_an_event_but_not_the_head_alone_and_a_pr
     events = labels(f, "Event")
     assert {"长春主会场", "2021吉林直播电商大赛"} <= events and "主会场" not in events
     assert ("长春主会场", "2021-05-10") in pairs(f, ONE.date)
+
+
+def test_platforms_a_product_sells_on_are_not_its_makers():
+    f = facts("位于义乌市的浙江跃石鞋业有限公司（以下简称“跃石鞋业”）今年开始打造自有品牌。"
+              "今年“双11”，跃石鞋业在京东、抖音两个平台的销售额突破2000万元，其中自主研发的“跃石T3”运动鞋卖出8万双。",
+              published="2021-11-13")
+    makers = pairs(f, ONE.madeBy)
+    assert makers == {("跃石T3”运动鞋", "浙江跃石鞋业有限公司")}

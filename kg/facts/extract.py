@@ -1228,7 +1228,7 @@ class Extractor:
         for i, m in enumerate(ms):
             if m.cls != "Product":
                 continue
-            before = [k for k, e in enumerate(ms[:i]) if e.cls == "Enterprise"]
+            before = [k for k, e in enumerate(ms[:i]) if e.cls == "Enterprise" and not self._sold_through(ms, k)]
             after = next((e for e in ms[i + 1:] if e.cls == "Enterprise"), None)
             if before:
                 gap = self.text[ms[before[-1]].end:m.start]
@@ -1257,6 +1257,12 @@ class Extractor:
                 owner = self._most_named("Enterprise", m.start, exclude=suppliers, ending=_anaphor_ending(anaphor))
                 if owner is not None:
                     self._state(self._at(m), ONE.madeBy, owner, s, "maker-anaphor")
+
+    def _sold_through(self, ms: list[Mention], k: int) -> bool:
+        """Whether enterprise k, with those listed before it, follows a preposition that makes it where things
+        sell (在京东、抖音两个平台, 通过拼多多)."""
+        first = self._listed_before(ms, k)[0]
+        return self.text.endswith(tuple(lexicon.load("verbs")["sold_through"]), 0, first.start)
 
     def _past_brackets(self, pos: int) -> int:
         """Where the text goes on after a short name in brackets that opens at `pos` (…（以下简称“锦江合作社”）)."""
