@@ -2158,3 +2158,10 @@ def test_platforms_a_product_sells_on_are_not_its_makers():
               published="2021-11-13")
     makers = pairs(f, ONE.madeBy)
     assert makers == {("跃石T3”运动鞋", "浙江跃石鞋业有限公司")}
+
+
+def test_a_quote_ending_in_a_common_word_of_a_one_character_head_names_no_event():
+    f = facts('当天上午的主论坛上,副市长李明致辞。院士王立新认为,"关键是把5G从生产外围环节推向质检等核心环节"。',
+              published="2021-11-19")
+    assert not any("环节" in e for e in labels(f, "Event"))
+    assert pairs(f, ONE.participatedIn) == {("李明", "主论坛"), ("王立新", "主论坛")}

@@ -14,7 +14,7 @@ from .places import Gazetteer
 
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 QUOTED = re.compile(r"“([^“”\n]{2,30})”|《([^《》\n]{2,40})》|「([^「」\n]{2,30})」|\"([^\"\n]{2,30})\"")
-SAID = re.compile(r"[，。！？!?]")
+SAID = re.compile(r"[，。！？；,!?;]")
 EDITION = re.compile(r"^(?:首届|首场|第[一二三四五六七八九十\d]+[届场期次]|\d{4}年?|20\d\d)")
 ORG_TAGS = {"ORG", "nt"}
 NOUN_TAGS = {"n", "nz", "vn", "an", "ORG", "nt", "nw", "b"}
@@ -590,7 +590,8 @@ def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
                 continue
             if head in names["venue_heads"] and (name == head or text[:start].endswith(tuple(names["venue_prepositions"]))):
                 continue
-            if len(head) == 1 and len(name) < names["single_char_head_min_length"]:
+            if len(head) == 1 and (len(name) < names["single_char_head_min_length"]
+                                   or lexicon.ending(name, lexicon.words("names", "head_char_words"))):
                 continue
             start = _edition_start(text, joined, start)
             if cls == "Event":
@@ -978,7 +979,10 @@ def _class_by_head(name: str, heads: dict[str, list[str]], not_names: set[str]) 
     best = None
     for cls, endings in heads.items():
         head = lexicon.ending(name, endings)
-        # a one-character head needs a name of three: “双节”, “春节” are holidays, not named events
+        # a one-character head needs a name of three (“双节”, “春节” are holidays, not named events) that does not
+        # end in a common word of it (核心环节)
+        if head and len(head) == 1 and lexicon.ending(name, lexicon.words("names", "head_char_words")):
+            continue
         if head and len(name) > max(len(head), 2 if len(head) == 1 else 0) and (best is None or len(head) > len(best[1])):
             best = (cls, head)
     return best[0] if best else None
