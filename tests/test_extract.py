@@ -2165,3 +2165,10 @@ def test_a_quote_ending_in_a_common_word_of_a_one_character_head_names_no_event(
               published="2021-11-19")
     assert not any("环节" in e for e in labels(f, "Event"))
     assert pairs(f, ONE.participatedIn) == {("李明", "主论坛"), ("王立新", "主论坛")}
+
+
+def test_congress_sessions_are_events_and_the_next_day_follows_the_day_last_named():
+    f = facts("3月4日，全国政协十三届五次会议在北京开幕；次日，十三届全国人大五次会议在北京开幕。"
+              "在十三届全国人大五次会议上，全国人大代表、某县县长王建明提交了建议。", published="2022-03-07")
+    assert {("全国政协十三届五次会议", "2022-03-04"), ("十三届全国人大五次会议", "2022-03-05")} <= pairs(f, ONE.date)
+    assert ("王建明", "十三届全国人大五次会议") in pairs(f, ONE.participatedIn)

@@ -27,14 +27,15 @@ UNTIL_REACH = 12  # characters before a date that may hold its 持续至 (the lo
 
 def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, int, str]]:
     """Every expression that names a day or a month, with it in ISO form (2020-05-17, 2020-10); 当天 and
-    its kind take the last day named. The end of a span (11月5日至10日, 9月至11月) is left out: the
+    its kind take the last day named, 次日 the day after it. The end of a span (11月5日至10日, 9月至11月) is left out: the
     span's first day is the day of the event; so is a day something lasts until (持续至2月26日)."""
     data = load("dates")
     anaphoric = re.compile("|".join(data["anaphoric"]))
+    next_day = re.compile("|".join(data["next_day"]))
     joiners = set(data["range_joiners"])
     until = tuple(data["until_words"])
     dateline = re.compile(data["dateline_after"])
-    days = find_dates(text) + [m.span() for m in anaphoric.finditer(text)]
+    days = find_dates(text) + [m.span() for m in (*anaphoric.finditer(text), *next_day.finditer(text))]
     covered = {i for a, b in days for i in range(a, b)}
     months = {m.span(): m for m in finditer("dates", "month_patterns", text) if not covered.intersection(range(*m.span()))}
     out, last, previous_end = [], None, None
@@ -47,7 +48,8 @@ def dated_expressions(text: str, published: dt.date | None) -> list[tuple[int, i
         if (start, end) in months:
             value = resolve_month(months[(start, end)], published, data["relative_years"], data["relative_months"])
         else:
-            day = last if anaphoric.fullmatch(expr) else resolve(expr, published)
+            day = last if anaphoric.fullmatch(expr) else (last and last + dt.timedelta(days=1)) \
+                if next_day.fullmatch(expr) else resolve(expr, published)
             if day is not None and published is not None and BARE_MONTH_DAY.fullmatch(expr):
                 day = _nearest_year(day, published)
             value, last = (day.isoformat(), day) if day is not None else (None, last)

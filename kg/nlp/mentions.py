@@ -471,14 +471,17 @@ def _looks_like_product(name: str) -> bool:
 # -- quoted and headed names ---------------------------------------------------------------------
 
 def find_named(text: str, words: list[Word]) -> list[Mention]:
-    """Quoted names typed by their head noun, unquoted names with strong heads, observance and shopping days."""
+    """Quoted names typed by their head noun, unquoted names with strong heads, observance and shopping days,
+    sessions of the congresses."""
     names = lexicon.load("names")
     words = _with_run_words(words)
     days = "|".join(map(re.escape, sorted(names["shopping_days"], key=len, reverse=True)))
     return _quoted_names(text, words, names) + _headed_runs(text, words, names) + [
         Mention(m.start(), m.end(), "Event", m.group(), "", "observance", 2)
         for m in re.finditer(names["observance_pattern"], text) if m.group() not in names["not_names"]
-    ] + [Mention(m.start(), m.end(), "Event", m.group(), "", SHOPPING_DAY, 2) for m in re.finditer(days, text)]
+    ] + [Mention(m.start(), m.end(), "Event", m.group(), "", SHOPPING_DAY, 2) for m in re.finditer(days, text)] + [
+        Mention(m.start(), m.end(), "Event", m.group(), "", "congress-session", 3)
+        for m in re.finditer(names["congress_session_pattern"], text)]
 
 
 SHOPPING_DAY = "shopping-day"
