@@ -2172,3 +2172,15 @@ def test_congress_sessions_are_events_and_the_next_day_follows_the_day_last_name
               "在十三届全国人大五次会议上，全国人大代表、某县县长王建明提交了建议。", published="2022-03-07")
     assert {("全国政协十三届五次会议", "2022-03-04"), ("十三届全国人大五次会议", "2022-03-05")} <= pairs(f, ONE.date)
     assert ("王建明", "十三届全国人大五次会议") in pairs(f, ONE.participatedIn)
+
+
+def test_a_place_lac_reads_as_a_brand_or_two_places_before_a_noun_are_where_the_listed_produce_is_from():
+    f = facts("阜阳市副市长李华在直播间推介了太和香椿、界首彩陶和临泉芥菜，又推介了罗田黑山羊肉。", published="2021-05-16")
+    assert {"太和香椿", "界首彩陶", "临泉芥菜", "罗田黑山羊肉"} <= labels(f, "Product")
+    assert "黑山羊肉" not in labels(f, "Product")
+
+
+def test_a_headline_s_verb_takes_no_object_from_the_next_paragraph():
+    f = facts("西峡县：香菇酱一晚卖了7万瓶\n南阳市西峡县副县长王静上周五晚在快手直播。", published="2021-03-15")
+    assert not any("副县长" in p for p in labels(f, "Product"))
+    assert ("王静", "西峡县") in posts_in(f)

@@ -1126,6 +1126,8 @@ def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]
         while j < len(words) and (words[j].text in skip or words[j].tag in ("m", "q", "u")):
             j += 1
         j = _past_quoted_items(words, j)
+        if j < len(words) and "\n" in text[w.end:words[j].start]:
+            continue  # a headline's verb (香菇酱一晚卖了7万瓶) takes no object from the next paragraph
         items = _made_by_before(words, j, set(data["made_by_before_object"])) or _object_list(words, j)
         if w.text in ("代言", "吆喝", "带货") and i >= 2 and words[i - 2].text == "为":
             items.append(words[i - 1])  # 为茶叶代言
@@ -1179,14 +1181,14 @@ def _produce_as_noun(w: Word) -> Word:
 
 
 def _places_of_produce(gaz: Gazetteer, words: list[Word]) -> list[Word]:
-    """A place's name right before a noun, which LAC reads as a person or an organization (田阳/PER 番茄,
-    百色/ORG 芒果), is the place the produce is from; a "person" whose name opens with a place's is its
+    """A place's name right before a noun, which LAC reads as a person, an organization or a brand (田阳/PER 番茄,
+    百色/ORG 芒果, 太和/nz 香椿), is the place the produce is from; a "person" whose name opens with a place's is its
     produce (江永香柚/PER), and so is a "place" that ends in a product's head (平遥长山药/LOC); and a place's name LAC cuts in two (成/v 县/n 土/n 蜂蜜/n) is one place before it."""
     out = []
     heads = lexicon.words("products", "heads")
     words = _join_split_places(gaz, words)
     for w, nxt in zip(words, words[1:] + [Word(-1, -1, "", "")]):
-        if w.tag in ("PER", "ORG") and w.text in gaz.names and nxt.start == w.end and nxt.tag in OBJECT_TAGS:
+        if w.tag in ("PER", "ORG", "nz") and w.text in gaz.names and nxt.start == w.end and nxt.tag in OBJECT_TAGS:
             w = w._replace(tag="LOC")
         elif (w.tag == "PER" or w.tag == "LOC" and w.text not in gaz.names and lexicon.ending(w.text, heads)) \
                 and any(w.text[:n] in gaz.names for n in range(2, len(w.text))):
@@ -1214,10 +1216,10 @@ def _head_across(text: str, last: str, heads: lexicon.Words) -> bool:
 
 
 def _modifiers(words: list[Word], j: int) -> int:
-    """How many words from j modify the noun right after them: a place or an adjective, and an adjective after
-    the place (信阳/LOC 红/a 红茶/n); 0 where no noun follows."""
+    """How many words from j modify the noun right after them: a place or an adjective, and a place or an adjective
+    after the place (信阳/LOC 红/a 红茶/n, 罗田/LOC 黑山/LOC 羊肉/n); 0 where no noun follows."""
     n = 0
-    while n < 2 and j + n + 1 < len(words) and words[j + n].tag in (("LOC", "a") if n == 0 else ("a",)) \
+    while n < 2 and j + n + 1 < len(words) and words[j + n].tag in (("LOC", "a") if n == 0 or words[j].tag == "LOC" else ("a",)) \
             and words[j + n + 1].start == words[j + n].end:
         n += 1
     return n if n and words[j + n].tag in OBJECT_TAGS else 0
