@@ -2184,3 +2184,10 @@ def test_a_headline_s_verb_takes_no_object_from_the_next_paragraph():
     f = facts("西峡县：香菇酱一晚卖了7万瓶\n南阳市西峡县副县长王静上周五晚在快手直播。", published="2021-03-15")
     assert not any("副县长" in p for p in labels(f, "Product"))
     assert ("王静", "西峡县") in posts_in(f)
+
+
+def test_nouns_listed_before_等_and_a_kind_of_goods_are_products_with_no_verb_to_sell_them():
+    f = facts("活动当天，平台集中上线了郧阳香菇、房县黄酒和竹溪贡茶等300余款特色产品。京东、拼多多等平台参与。"
+              "会上重点展示了无人配送、数字人主播等新产品。", published="2021-06-18")
+    assert {"郧阳香菇", "房县黄酒", "竹溪贡茶"} <= labels(f, "Product")
+    assert not {"京东", "拼多多", "无人配送", "数字人主播"} & labels(f, "Product")

@@ -151,6 +151,7 @@ class MentionFinder:
             + M.find_technologies(text, words)
             + M.find_products(text, words, sentences, gazetteer())
             + M.find_promoted(text, words, gazetteer())
+            + M.find_kind_listed(text, words, gazetteer())
         )
         kept = M.unsure_persons_dropped(M.resolve_overlaps(M.one_sense(text, found + M.find_title_references(text, found))))
         kept += M.persons_named_again(text, words, [m for m in found if m.cls == "Person"], kept)

@@ -1260,6 +1260,64 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
     return items
 
 
+def find_kind_listed(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
+    """The nouns listed before 等 and a kind of goods are products, with no verb to sell them: 当天集中上线宜昌蜜桔、
+    宜红茶等200余款特色产品; 首批上线五常大米等120款产品."""
+    data = lexicon.load("products")
+    kinds, modifiers = set(data["listed_kinds"]), set(data["listed_kind_modifiers"])
+    not_products = set(data["not_products"]) | set(lexicon.load("organizations")["anaphors"])
+    words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
+    out = []
+    for k, w in enumerate(words):
+        if w.text in ("等", "等等") and _kind_after(words, k + 1, kinds, modifiers):
+            out += [Mention(x.start, x.end, "Product", x.text, "", "kind-list", 1)
+                    for x in _listed_before(words, k) if _names_goods(x.text, gaz, not_products)]
+    return out
+
+
+def _kind_after(words: list[Word], j: int, kinds: set[str], modifiers: set[str], most: int = 5) -> bool:
+    """Whether a kind of goods follows at j, after a count, places, quoted labels and modifiers (200余款特色产品,
+    “陕字号”产品)."""
+    quoted = False
+    for w in words[j:j + most]:
+        if w.text in kinds and not quoted:
+            return True
+        if w.text in OPENING_QUOTES or w.text in CLOSING_QUOTES:
+            quoted = w.text in OPENING_QUOTES
+        elif not (quoted or w.tag in ("m", "q", "LOC") or w.text in modifiers):
+            return False
+    return False
+
+
+LISTED_ITEM_MAX = 10  # characters of one item of a list before 等
+LISTED_ITEM_TAGS = {"n", "nz", "nw", "LOC", "a", "b"}
+
+
+def _listed_before(words: list[Word], k: int) -> list[Word]:
+    """The items of the list that ends at word k (A、B和C等): each the words between two joiners, the first only the
+    nouns, places and modifiers after whatever opens its clause (售出, 重点支持). Punctuation ends the list."""
+    items, run = [], []
+    for i in range(k - 1, -1, -1):
+        w = words[i]
+        if w.text in LIST_JOINERS and w.tag in ("w", "c", "p"):
+            items.append(run)
+            run = []
+            continue
+        if w.tag == "w" or (run and run[0].start != w.end):
+            break
+        if w.tag not in LISTED_ITEM_TAGS and not (i and words[i - 1].text in LIST_JOINERS):  # 宜/v 红茶: LAC's slip
+            break
+        run.insert(0, w)
+    items.append(run)
+    return [Word(r[0].start, r[-1].end, "".join(x.text for x in r), "n") for r in reversed(items)
+            if r and r[-1].tag in OBJECT_TAGS and r[-1].end - r[0].start <= LISTED_ITEM_MAX]
+
+
+def _names_goods(name: str, gaz: Gazetteer, not_products: set[str]) -> bool:
+    return len(name) >= 2 and name not in not_products and name not in gaz.names and not lexicon.org_class(name) \
+        and name not in lexicon.enterprise_aliases()
+
+
 COMPOUND_TAGS = {"n", "vn", "a", "b"}
 
 
