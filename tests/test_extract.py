@@ -2191,3 +2191,21 @@ def test_nouns_listed_before_等_and_a_kind_of_goods_are_products_with_no_verb_t
               "会上重点展示了无人配送、数字人主播等新产品。", published="2021-06-18")
     assert {"郧阳香菇", "房县黄酒", "竹溪贡茶"} <= labels(f, "Product")
     assert not {"京东", "拼多多", "无人配送", "数字人主播"} & labels(f, "Product")
+
+
+def test_a_listed_company_s_market_is_no_part_of_its_name_and_a_results_briefing_is_an_event():
+    f = facts("4月25日晚间，科创板上市公司苏州云帆智能科技股份有限公司发布年报。公司董事长陆远在次日举行的2020年度业绩说明会上表示，"
+              "公司将加大研发投入。", published="2021-04-27")
+    assert "苏州云帆智能科技股份有限公司" in labels(f, "Enterprise")
+    assert not any("上市" in e for e in labels(f, "Enterprise"))
+    assert "2020年度业绩说明会" in labels(f, "Event")
+
+
+def test_a_kind_written_after_a_quoted_sentence_is_no_part_of_what_was_said():
+    doc = shared_nlp()("他现场品尝后说：“口感很好，大家放心下单。”这款腊肉由城口县山里香食品有限公司生产。")
+    assert not any("下单" in s.text for s in doc.spans["mentions"])
+
+
+def test_a_festival_lac_reads_as_a_time_still_closes_a_quoted_name():
+    f = facts("昨晚，2021南昌“不夜洪城”夜生活节在南昌市东湖区开幕。", published="2021-06-19")
+    assert "2021南昌“不夜洪城”夜生活节" in labels(f, "Event")

@@ -343,13 +343,15 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
     """深圳市 优智机器人 科技有限公司: a company ending, extended left over the name-like words before it."""
     endings = lexicon.words("organizations", "company_endings")
     stop = set(lexicon.load("organizations")["run_stop"])
+    stop_endings = lexicon.words("organizations", "not_endings")
     out = []
     for i, w in enumerate(words):
-        if not lexicon.ending(w.text, endings):
+        if not lexicon.ending(w.text, endings) or lexicon.ending(w.text, stop_endings):
             continue
         j = i
         while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in COMPANY_RUN_TAGS \
-                and words[j - 1].text not in stop and w.end - words[j - 1].start <= 25:
+                and words[j - 1].text not in stop and not lexicon.ending(words[j - 1].text, stop_endings) \
+                and w.end - words[j - 1].start <= 25:
             j -= 1
         name = text[words[j].start:w.end]
         # “电商+合作社”模式; 全资/n 子公司/n names no company
@@ -504,8 +506,11 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         offset = m.start() + 1 + len(inner) - len(inner_clean)
         # a quote that holds a clause is what someone said (“这是…的‘宝贝’，一年只做一季”) and one that asks a
         # question a topic (围绕“产业带如何拥抱直播”展开讨论), whatever word it ends in
-        cls = None if SAID.search(inner_clean) or any(q in inner_clean for q in names["question_words"]) else \
+        said = SAID.search(inner_clean)
+        cls = None if said or any(q in inner_clean for q in names["question_words"]) else \
             _class_by_head(re.sub(names["trailing_pattern"], "", inner_clean), heads, not_names)
+        if said and SENTENCE_END.search(inner_clean):
+            continue  # what was said, to its full stop: a kind after it (…放心下单。”这款牛肉干) opens a new sentence
         # a head written right after the closing quote names a quote that has none of its own:
         # “4个100+”行动计划, “智行1号”无人配送车 (but “湖北好物专场”直播 is the 专场 itself)
         after = _head_after(text, m.end(), joined, lexicon.heads_after_quote()) or (None if cls else (
@@ -846,7 +851,8 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         # 直播/vn 夜/TIME: a word that completes a head begun in the word before it
         joined = text[run[-1].start:w.end] if run and w.start == run[-1].end else ""
         completes = any(len(lexicon.ending(joined, hs) or "") > len(w.text) for hs in heads.values())
-        fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads or completes
+        festival = w.tag == "TIME" and len(lexicon.ending(w.text, heads["Event"]) or "") >= 2  # 夜生活节/TIME
+        fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads or completes or festival
                 or w.text in prefixes or (not run and (YEAR.fullmatch(w.text) or w.text in platforms))) \
             and not w.text.isspace() and w.text != COPULA
         year = len(run[0].text) if run and YEAR.fullmatch(run[0].text) else 0  # 2021年度 does not count
