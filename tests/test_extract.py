@@ -2209,3 +2209,16 @@ def test_a_kind_written_after_a_quoted_sentence_is_no_part_of_what_was_said():
 def test_a_festival_lac_reads_as_a_time_still_closes_a_quoted_name():
     f = facts("昨晚，2021南昌“不夜洪城”夜生活节在南昌市东湖区开幕。", published="2021-06-19")
     assert "2021南昌“不夜洪城”夜生活节" in labels(f, "Event")
+
+
+def test_a_company_lac_reads_whole_takes_only_the_place_before_it_and_a_firm_named_like_a_person_is_a_firm():
+    f = facts("少儿编程品牌的运营主体上海码趣未来教育科技有限公司近日完成B轮融资，本轮由澄川资本领投。澄川资本合伙人韩立表示看好赛道。",
+              published="2021-03-23")
+    assert {"上海码趣未来教育科技有限公司", "澄川资本"} <= labels(f, "Enterprise")
+    assert not any(e.startswith("运营") for e in labels(f, "Enterprise"))
+    assert "澄川" not in labels(f, "Person")
+
+
+def test_a_town_lac_reads_with_its_party_committee_as_one_organization_is_where_its_secretary_holds_post():
+    f = facts("宣城市泾县榔桥镇党委书记王海峰走进直播间。", published="2021-04-27")
+    assert ("王海峰", "榔桥镇") in posts_in(f)

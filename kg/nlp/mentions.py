@@ -143,21 +143,25 @@ def find_places(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
 def find_towns(text: str, words: list[Word], places: list[Mention]) -> list[Mention]:
     """Towns and villages the gazetteer of counties and above does not list (云岩镇, 南湾村; places.json
     "town_suffixes"): the rest of a word LAC reads as a place (a village also as an organization: 清溪村/ORG 党委书记)
-    after the places found in it. One written right after a place (宜川县云岩镇, 云岩镇南湾村) lies in it, and is
-    that town wherever the text writes it again; else it is keyed by its name alone."""
+    after the places found in it, and before the organ an organization's name may end in (榔桥镇党委/ORG). One
+    written right after a place (宜川县云岩镇, 云岩镇南湾村) lies in it, and is that town wherever the text writes it
+    again; else it is keyed by its name alone."""
     data = lexicon.load("places")
     suffixes, not_towns, not_endings = tuple(data["town_suffixes"]), set(data["not_towns"]), tuple(data["not_town_endings"])
     ends = {p.end: p for p in places}
     found = []
+    organs = tuple(data["town_organs"])
     for w in words:
-        if not (w.tag == "LOC" or w.tag == "ORG" and w.text.endswith("村")) or not w.text.endswith(suffixes):
+        organ = next((o for o in organs if w.text.endswith(o)), "") if w.tag == "ORG" else ""
+        end = w.end - len(organ)  # 泾县榔桥镇党委/ORG: the town before its organ
+        if not (w.tag == "LOC" or w.tag == "ORG" and (organ or w.text.endswith("村"))) or not text[w.start:end].endswith(suffixes):
             continue
-        start = max([p.end for p in places if w.start <= p.start and p.end < w.end], default=w.start)
-        name = text[start:w.end]
+        start = max([p.end for p in places if w.start <= p.start and p.end < end], default=w.start)
+        name = text[start:end]
         if len(name) - len(next(x for x in suffixes if name.endswith(x))) < 2 or name in not_towns or name.endswith(not_endings) \
-                or any(p.start < w.end and w.start < p.end and p.end > start for p in places):
+                or any(p.start < end and w.start < p.end and p.end > start for p in places):
             continue
-        found.append((start, w.end, name))
+        found.append((start, end, name))
     keys: dict[str, str] = {}
     for start, end, name in found:  # in text order, so a village keys under a town keyed before
         if (parent := ends.get(start)) is not None:
@@ -248,7 +252,8 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
         in_title = lexicon.ending(name, titles["kept_prefixes"]) and any(text.startswith(t, end) for t in titles["all"])
         if cls and len(name) >= 2 and not _looks_like_product(name) and not in_title:
             out.append(Mention(start, end, cls, name, "", "org", 4))
-    out += _company_names(text, words)
+    out += _company_names(text, words, gaz)
+    out += _named_firms(words)
     out += _associations(text, words)
     out += _with_sub_units(text, words, out)
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
@@ -336,10 +341,11 @@ def _organ_rest(first: str, w: Word, gaz: Gazetteer) -> bool:
         and not any(w.text[:n] in gaz.names for n in range(2, min(len(w.text), 8)))
 
 
+COMPANY_CORE_MIN = 4  # characters before its legal ending of a company name LAC reads as one word
 COMPANY_RUN_TAGS = {"n", "nz", "nw", "vn", "an", "b", "LOC", "ORG", "nt", "PER"}
 
 
-def _company_names(text: str, words: list[Word]) -> list[Mention]:
+def _company_names(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     """深圳市 优智机器人 科技有限公司: a company ending, extended left over the name-like words before it."""
     endings = lexicon.words("organizations", "company_endings")
     stop = set(lexicon.load("organizations")["run_stop"])
@@ -348,8 +354,11 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
     for i, w in enumerate(words):
         if not lexicon.ending(w.text, endings) or lexicon.ending(w.text, stop_endings):
             continue
+        # a company LAC read whole (运营主体/n 北京青柚未来教育科技有限公司/ORG) takes only the place written before it (涉县/ORG)
+        whole = w.tag in ORG_TAGS and len(w.text) - len(lexicon.ending(w.text, endings)) >= COMPANY_CORE_MIN
         j = i
-        while j > 0 and words[j - 1].end == words[j].start and words[j - 1].tag in COMPANY_RUN_TAGS \
+        while j > 0 and words[j - 1].end == words[j].start and (
+                (words[j - 1].tag == "LOC" or words[j - 1].text in gaz.names) if whole else words[j - 1].tag in COMPANY_RUN_TAGS) \
                 and words[j - 1].text not in stop and not lexicon.ending(words[j - 1].text, stop_endings) \
                 and w.end - words[j - 1].start <= 25:
             j -= 1
@@ -358,6 +367,13 @@ def _company_names(text: str, words: list[Word]) -> list[Mention]:
         if (j < i or w.text not in endings) and "+" not in name and "＋" not in name and w.text not in stop:
             out.append(Mention(words[j].start, w.end, "Enterprise", name, "", "company-name", 4))
     return out
+
+
+def _named_firms(words: list[Word]) -> list[Mention]:
+    """澜峰/PER 资本/n, 澄川/ORG 资本/n: an investment firm, named like a person or a brand."""
+    endings = set(lexicon.load("organizations")["named_firm_endings"])
+    return [Mention(w.start, nxt.end, "Enterprise", w.text + nxt.text, "", "named-firm", 4) for w, nxt in zip(words, words[1:])
+            if w.tag in ("PER", "ORG", "nz") and nxt.start == w.end and nxt.text in endings and nxt.tag != "v"]
 
 
 def company_core(name: str, gaz: Gazetteer) -> str:
