@@ -2222,3 +2222,40 @@ def test_a_company_lac_reads_whole_takes_only_the_place_before_it_and_a_firm_nam
 def test_a_town_lac_reads_with_its_party_committee_as_one_organization_is_where_its_secretary_holds_post():
     f = facts("宣城市泾县榔桥镇党委书记王海峰走进直播间。", published="2021-04-27")
     assert ("王海峰", "榔桥镇") in posts_in(f)
+
+
+SCHEDULE = """【直播预告】三场专场直播本周开播
+
+【第一场】“古城夜味·好礼相送”专场直播
+时间：5月14日（星期五）19:30—21:30
+平台：抖音
+出镜嘉宾：鼓楼区副区长林晓峰
+主播：抖音主播“榕城小满”陈小满
+带货清单：“闽香源”佛跳墙礼盒、“三坊七巷”文创帆布包
+
+【第二场】“山海好物”田间直播
+时间：5月16日（星期日）10:00—11:30
+出镜嘉宾：鼓楼区商务局局长郑敏
+带货清单：福州茉莉花茶
+"""
+
+
+def test_a_schedule_s_field_lines_give_the_event_under_their_heading_its_date_people_and_products():
+    f = facts(SCHEDULE, published="2021-05-12")
+    assert {("古城夜味·好礼相送”专场直播", "2021-05-14"), ("山海好物”田间直播", "2021-05-16")} <= pairs(f, ONE.date)
+    host = next(e for e in f.entities.values() if "陈小满" in e.labels)
+    host = max(host.labels, key=len)  # the nickname 榕城小满 or the name, equally long
+    assert {("林晓峰", "古城夜味·好礼相送”专场直播"), (host, "古城夜味·好礼相送”专场直播"),
+            ("郑敏", "山海好物”田间直播")} <= pairs(f, ONE.participatedIn)
+    assert ("郑敏", "古城夜味·好礼相送”专场直播") not in pairs(f, ONE.participatedIn)
+    promoted = pairs(f, ONE.promotes)
+    assert {("林晓峰", "三坊七巷”文创帆布包"), (host, "闽香源”佛跳墙礼盒"), ("郑敏", "福州茉莉花茶")} <= promoted
+    assert ("郑敏", "闽香源”佛跳墙礼盒") not in promoted
+    dated = next(st for st in f.statements if st.predicate == ONE.date and st.evidence.rule == "field-date")
+    assert dated.evidence.sentence.startswith("【第一场】") and "时间：5月14日" in dated.evidence.sentence
+
+
+def test_a_list_s_joiner_lac_glues_to_a_kind_is_no_part_of_the_product():
+    f = facts("合肥知岸智能科技有限公司在会上发布了两款新品：“知岸A6”康养陪护机器人和“知岸云护”智慧养老平台。", published="2021-10-20")
+    assert "知岸A6”康养陪护机器人" in {p.lstrip("“") for p in labels(f, "Product")}
+    assert not any(p.endswith("机器人和") for p in labels(f, "Product"))

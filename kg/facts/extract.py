@@ -40,6 +40,8 @@ CLOSING_NAME_QUOTES = "”\"」"  # what closes a quoted name or nickname (主�
 TITLE_ABBREVIATION = re.compile(r"[（(][A-Za-z]{2,8}[）)]$")
 
 
+FIELD = re.compile(r"\s*([\u4e00-\u9fff]{1,6})\s*[：:]")  # a field line of a schedule or notice: 时间：…
+
 BRACKET_MAX = 20  # characters of a short name in brackets, with 以下简称 and its quotes
 BRACKETED = re.compile(rf"[（(][^）)]{{0,{BRACKET_MAX - 2}}}[）)]")
 
@@ -131,6 +133,7 @@ class Extractor:
             self._campaigns(s)
             self._locations(s)
         self._sold_unclaimed()
+        self._field_blocks()
         self._brand_makers()
         self._sub_events()
         self._participants()
@@ -1117,6 +1120,51 @@ class Extractor:
                 if speech.search(self.text, p.end, cue_pos):
                     continue  # 据邓丽萍介绍，…主播集中推介…: who promotes is in what the speaker reports
                 self._state(self._at(p), ONE.promotes, self._at(prod), s, "promote-cue")
+
+    def _field_blocks(self):
+        """Schedules and notices give an event's facts as field lines under its heading (【第一场】“…”专场直播 /
+        时间：9月24日19:30 / 出镜嘉宾：江北区副区长冉晓峰 / 带货清单：A、B): the date, the place and the people of
+        the lines are the event's, and the people promote the listed products. Evidence: heading to line."""
+        fields = lexicon.load("fields")
+        kinds = {word: kind for kind in ("date", "place", "people", "products") for word in fields[kind]}
+        heading, block = None, []  # the event's mention and its sentence; the block's (kind, line) so far
+        for s in self.sentences + [None]:
+            m = FIELD.match(s.text) if s else None  # any field (平台：抖音) goes on with the block
+            if m is None or heading is None:
+                self._block_facts(heading, block)
+                heading, block = (self._heading(s, fields["heading_max"]) if s and m is None else None), []
+            if m is not None and heading is not None and m.group(1) in kinds:
+                block.append((kinds[m.group(1)], s))
+
+    def _heading(self, s: Sentence, most: int) -> tuple[Mention, Sentence] | None:
+        """The one event a short line names, not a reference to one (本场直播)."""
+        events = [m for m in s.mentions if m.cls == "Event" and m.source not in REFERENCES]
+        return (events[0], s) if len(events) == 1 and len(s.text.strip()) <= most else None
+
+    def _block_facts(self, heading: tuple[Mention, Sentence] | None, block: list[tuple[str, Sentence]]):
+        if heading is None or not block:
+            return
+        event, top = self._at(heading[0]), heading[1]
+
+        def evidence(line: Sentence, rule: str) -> Evidence:
+            return Evidence(top.start, line.end, self.text[top.start:line.end].strip(), rule)
+
+        people: dict[URIRef, None] = {}  # in order, once each
+        for kind, line in block:
+            if kind == "date" and line.dates:
+                self.facts.statements.append(Statement(event, ONE.date, date_literal(line.dates[0][2]), evidence(line, "field-date")))
+            elif kind == "place" and (first := next((k for k, m in enumerate(line.mentions) if m.cls in PLACE_CLASSES), None)) is not None:
+                for place in self._most_specific(line, first):  # 地点：宁波市鄞州区…: the first places written together
+                    self.facts.statements.append(Statement(event, ONE.locatedIn, self._at(place), evidence(line, "field-place")))
+            elif kind == "people":
+                for person in {self._at(m): None for m in line.mentions if m.cls == "Person"}:
+                    people[person] = None
+                    self.facts.statements.append(Statement(person, ONE.participatedIn, event, evidence(line, "field-people")))
+        for kind, line in block:
+            if kind == "products":
+                for product in {self._at(m): None for m in line.mentions if m.cls == "Product"}:
+                    for person in people:
+                        self.facts.statements.append(Statement(person, ONE.promotes, product, evidence(line, "field-products")))
 
     def _presenting(self, s: Sentence) -> list[int]:
         """Where a presenting verb has a product for its object (端出了一只“武水”卤鸭礼盒)."""

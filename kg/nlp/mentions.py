@@ -593,9 +593,12 @@ QUOTE_LIST_TAIL = re.compile(r"(?:[、]?“[^“”\n]{2,30}”)*[、]?等(?:[\u
 
 
 def _in_product_list(text: str, pos: int) -> bool:
-    """Whether pos lies in a list of products its sentence opens (发布了两款新产品：…“知行AI课堂”，以及…“空中课堂”)."""
+    """Whether pos lies in a list of products its sentence opens (发布了两款新产品：…“知行AI课堂”，以及…“空中课堂”), or
+    in the value of a schedule's products field (带货清单：…)."""
     start = after_last(text, SENTENCE_ENDS, pos)
-    return any(o in text[start:pos] for o in lexicon.load("names")["product_list_openers"])
+    fields = tuple(f + colon for f in lexicon.load("fields")["products"] for colon in "：:")
+    return any(o in text[start:pos] for o in lexicon.load("names")["product_list_openers"]) \
+        or text[start:pos].lstrip().startswith(fields)
 
 
 def _headed_runs(text: str, words: list[Word], names: dict) -> list[Mention]:
@@ -927,10 +930,13 @@ def _sold_kind(text: str, quote: re.Match, words: list[Word]):
         run.pop()  # 拿起一罐“阡味”香柚糖说：: the speaker's verb closes the kind
         k -= 1
     # the kind closes its phrase: 即食海参12万盒, 精华液，, 智能床垫和“小眠”…, 锂电池组由…, 美容仪等, 香柚糖说：,
-    # 清扫车已在…作业
+    # 清扫车已在…作业, 帆布包 at the end of a products field's line
     ends = k == len(words) or words[k].tag in ("w", "m", "c", "p", "d") or words[k].text in attributes | {"等"} | modals.set or \
+        (run and words[k].start > run[-1].end and _in_product_list(text, quote.start())) or \
         words[k].tag == "v" and lexicon.regexes("verbs", "speech_opening")[0].match(text, words[k].start) is not None
     kind = "".join(w.text for w in run)
+    if kind[-1:] in LIST_JOINERS and lexicon.ending(kind[:-1], lexicon.words("products", "heads")):
+        kind = kind[:-1]  # 机器人和/n “…: LAC joined the list's 和 to the head
     data = lexicon.load("products")
     if not run or not _kind_ending(run) or not ends or kind in data["not_products"] \
             or lexicon.ending(kind, lexicon.words("products", "blocked_before")):
@@ -978,7 +984,8 @@ def _sold_here(text: str, quote: re.Match) -> bool:
     clause = text[start:quote.start()]
     products = lexicon.load("products")
     if any(v in clause for v in lexicon.words("verbs", "sell")) \
-            or any(v in clause for v in products["object_verbs"] + products["kind_cues"]):  # 推介了…的“溪韵”清香型铁观音
+            or any(v in clause for v in products["object_verbs"] + products["kind_cues"]) \
+            or _in_product_list(text, quote.start()):  # 推介了…的“溪韵”清香型铁观音; 带货清单：…
         return True
     end = SENTENCE_END.search(text, quote.end())
     return bool(end) and text[end.end():end.end() + 8].lstrip().startswith(tuple(lexicon.load("verbs")["kind_references"]))
