@@ -2259,3 +2259,9 @@ def test_a_list_s_joiner_lac_glues_to_a_kind_is_no_part_of_the_product():
     f = facts("合肥知岸智能科技有限公司在会上发布了两款新品：“知岸A6”康养陪护机器人和“知岸云护”智慧养老平台。", published="2021-10-20")
     assert "知岸A6”康养陪护机器人" in {p.lstrip("“") for p in labels(f, "Product")}
     assert not any(p.endswith("机器人和") for p in labels(f, "Product"))
+
+
+def test_a_numbered_room_is_no_day_and_当天_keeps_the_day_named_before():
+    f = facts("昨天下午，在县直播电商基地的1号直播间里，村党支部书记吴春生向网友推介了涌溪火青。当天，基地举行启用仪式。",
+              published="2021-04-27")
+    assert pairs(f, ONE.date) == {("启用仪式", "2021-04-26")}
