@@ -2265,3 +2265,10 @@ def test_a_numbered_room_is_no_day_and_当天_keeps_the_day_named_before():
     f = facts("昨天下午，在县直播电商基地的1号直播间里，村党支部书记吴春生向网友推介了涌溪火青。当天，基地举行启用仪式。",
               published="2021-04-27")
     assert pairs(f, ONE.date) == {("启用仪式", "2021-04-26")}
+
+
+def test_a_short_name_declared_in_brackets_is_the_company_wherever_it_stands_after_however_lac_reads_it():
+    f = facts("基地由县商务局与安徽泾川云播电子商务有限公司（以下简称“泾川云播”）合作运营。泾川云播总经理方宇航表示，将孵化本土主播。",
+              published="2021-04-27")
+    assert "泾川云" not in labels(f, "Person")
+    assert {org for _, org in pairs(f, ONE.organization)} == {"安徽泾川云播电子商务有限公司"}  # 方宇航's role

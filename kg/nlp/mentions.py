@@ -259,6 +259,7 @@ def find_organizations(text: str, words: list[Word], ents: list[tuple[int, int, 
     for m in lexicon.finditer("organizations", "enterprise_patterns", text):
         out.append(Mention(m.start(), m.end(), "Enterprise", m.group(), "", "enterprise-pattern", 4))
     out += _short_company_names(text, bounds, [m for m in out if m.source in ("company-name", "enterprise-pattern")], gaz)
+    out += _declared_short_names(text, bounds, out)
     posts = lexicon.titles()["post"]
     not_organs = lexicon.words("organizations", "not_endings")
     for m in lexicon.finditer("organizations", "government_patterns", text):
@@ -418,6 +419,25 @@ def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention]
                     or (start and text[start - 1] in OPENING_QUOTES):
                 continue
             out.append(Mention(start, end, "Enterprise", m.group(), company.label, "company-short-name", 4))
+    return out
+
+
+DECLARED_SHORT = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“「]([^”」（）()]{2,10})[”」][）)]")
+
+
+def _declared_short_names(text: str, bounds: Boundaries, orgs: list[Mention]) -> list[Mention]:
+    """An enterprise or organization a text names in full with its short name in brackets (安徽泾川云播电子商务有限公司
+    （以下简称“泾川云播”）) goes by it wherever the short name stands after as words of its own, however LAC reads it
+    (泾川云/PER 播/v)."""
+    out = []
+    for org in (m for m in orgs if m.cls in ("Enterprise", "Organization")):
+        declared = DECLARED_SHORT.match(text, org.end)
+        if not declared:
+            continue
+        # not in the brackets: a name counted twice there would weigh as named twice (该公司: the most named)
+        for start, end in occurrences(text, declared.group(1)):
+            if start > declared.end() and bounds.aligned(start, end) and text[start - 1] not in OPENING_QUOTES:
+                out.append(Mention(start, end, org.cls, declared.group(1), org.label, "declared-short-name", 4))
     return out
 
 
