@@ -2272,3 +2272,12 @@ def test_a_short_name_declared_in_brackets_is_the_company_wherever_it_stands_aft
               published="2021-04-27")
     assert "泾川云" not in labels(f, "Person")
     assert {org for _, org in pairs(f, ONE.organization)} == {"安徽泾川云播电子商务有限公司"}  # 方宇航's role
+
+
+def test_an_organ_before_nouns_that_kind_a_briefing_names_it_and_run_verbs_stay_before_暨():
+    f = facts("国务院新闻办公室4日举行国务院政策例行吹风会，国家发展改革委副主任郑栋梁介绍情况。"
+              "昨天上午，南京航空航天大学自动化学院与南京穹宇智能科技有限公司战略合作签约暨联合实验室揭牌仪式在江宁区举行。",
+              published="2021-11-05")
+    assert {"国务院政策例行吹风会", "战略合作签约暨联合实验室揭牌仪式"} <= labels(f, "Event")
+    f = facts("市商务局召开新闻发布会，介绍消费节安排。", published="2021-11-05")
+    assert "新闻发布会" in labels(f, "Event")

@@ -666,7 +666,7 @@ def _session_start(name: str, endings) -> int | None:
     return None
 
 
-JI_RUN_TAGS = {"m", "n", "vn", "v", "nz", "LOC", "a", "b"}
+JI_RUN_TAGS = {"m", "n", "vn", "v", "vd", "nz", "LOC", "a", "b"}  # vd: run verbs (战略 合作 签约暨…)
 JI_REACH = 16  # characters before 暨: 人工智能研发中心启用仪式暨…
 
 
@@ -726,10 +726,23 @@ def _organizer_before(words: list[Word], i: int) -> int | None:
 
 
 def _organ_briefings(text: str, words: list[Word]) -> list[Word]:
-    """An organ written right before a briefing names it (市政府/ORG 新闻发布会, 国新办新闻发布会); with a verb between
-    (市商务局召开新闻发布会) it only holds it."""
-    briefings = lexicon.words("verbs", "no_signing_at")
-    return [w._replace(tag="nz") if w.tag in ORG_TAGS and text.startswith(tuple(briefings), w.end) else w for w in words]
+    """An organ written right before a briefing, or before nouns that kind it (国务院/ORG 政策/n 例行/vn 吹风会), names it
+    (市政府/ORG 新闻发布会, 国新办新闻发布会); with a verb between (市商务局召开新闻发布会) it only holds it."""
+    briefings = tuple(lexicon.words("verbs", "no_signing_at"))
+    out = list(words)
+    for i, w in enumerate(words):
+        if w.tag not in ORG_TAGS:
+            continue
+        k = i + 1  # past the nouns right after it
+        while k < len(words) and words[k].start == words[k - 1].end and words[k].tag in ("n", "vn", "b") \
+                and words[k].end - w.end <= BRIEFING_KIND_MAX and not text.startswith(briefings, words[k].start):
+            k += 1
+        if text.startswith(briefings, words[k - 1].end if k > i + 1 else w.end):
+            out[i] = w._replace(tag="nz")
+    return out
+
+
+BRIEFING_KIND_MAX = 4  # characters of the nouns between an organ and its briefing: 政策例行
 
 
 def _joined_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
