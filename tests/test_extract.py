@@ -2281,3 +2281,10 @@ def test_an_organ_before_nouns_that_kind_a_briefing_names_it_and_run_verbs_stay_
     assert {"国务院政策例行吹风会", "战略合作签约暨联合实验室揭牌仪式"} <= labels(f, "Event")
     f = facts("市商务局召开新闻发布会，介绍消费节安排。", published="2021-11-05")
     assert "新闻发布会" in labels(f, "Event")
+
+
+def test_an_activity_lac_reads_as_a_verb_kinds_the_event_after_a_quote_but_a_predicate_does_not():
+    f = facts("7月17日，“湘江星空”露营嘉年华将在岳麓区举办。“老字号”亮相博览会。", published="2021-06-19")
+    events = {e.lstrip("“") for e in labels(f, "Event")}
+    assert "湘江星空”露营嘉年华" in events
+    assert not any("亮相" in e for e in events)

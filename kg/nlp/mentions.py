@@ -895,6 +895,7 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
     series = lexicon.words("names", "series_words")
     attributes = lexicon.words("names", "attributes").set
     platforms = lexicon.enterprise_aliases()
+    activities = set(lexicon.load("names")["activity_verbs"])
     for i in range(bisect_left(words, pos, key=lambda w: w.start), len(words)):  # the words before pos play no part
         w = words[i]
         if w.text in series and run and lexicon.ending(text[pos:run[-1].end], heads["Event"]):
@@ -905,6 +906,7 @@ def _head_after(text: str, pos: int, words: list[Word], heads: dict[str, list[st
         completes = any(len(lexicon.ending(joined, hs) or "") > len(w.text) for hs in heads.values())
         festival = w.tag == "TIME" and len(lexicon.ending(w.text, heads["Event"]) or "") >= 2  # 夜生活节/TIME
         fits = (w.tag in (QUOTE_RUN_TAGS if run else QUOTE_RUN_FIRST_TAGS) or w.text in all_heads or completes or festival
+                or w.text in activities
                 or w.text in prefixes or (not run and (YEAR.fullmatch(w.text) or w.text in platforms))) \
             and not w.text.isspace() and w.text != COPULA
         year = len(run[0].text) if run and YEAR.fullmatch(run[0].text) else 0  # 2021年度 does not count
