@@ -2172,6 +2172,8 @@ def test_congress_sessions_are_events_and_the_next_day_follows_the_day_last_name
               "在十三届全国人大五次会议上，全国人大代表、某县县长王建明提交了建议。", published="2022-03-07")
     assert {("全国政协十三届五次会议", "2022-03-04"), ("十三届全国人大五次会议", "2022-03-05")} <= pairs(f, ONE.date)
     assert ("王建明", "十三届全国人大五次会议") in pairs(f, ONE.participatedIn)
+    f = facts("今年1月召开的市政协五届四次会议上，不少市政协委员提交了提案。", published="2021-03-08")
+    assert "市政协五届四次会议" in labels(f, "Event")
 
 
 def test_a_place_lac_reads_as_a_brand_or_two_places_before_a_noun_are_where_the_listed_produce_is_from():
