@@ -2290,3 +2290,10 @@ def test_an_activity_lac_reads_as_a_verb_kinds_the_event_after_a_quote_but_a_pre
     events = {e.lstrip("“") for e in labels(f, "Event")}
     assert "湘江星空”露营嘉年华" in events
     assert not any("亮相" in e for e in events)
+
+
+def test_和_joins_two_organizations_of_one_class_but_stays_inside_a_name():
+    f = facts("大赛由竹山县商务局和团县委联合主办，工业和信息化部派员出席。", published="2021-06-21")
+    organs = labels(f, "GovernmentBody")
+    assert {"竹山县商务局", "团县委", "工业和信息化部"} <= organs
+    assert "竹山县商务局和团县委" not in organs

@@ -473,13 +473,17 @@ def _with_sub_units(text: str, words: list[Word], orgs: list[Mention]) -> list[M
 
 def _split_joined(text: str, spans):
     """市经信委会同市发展改革委 is two organs: cut organization names at the words that join two."""
-    joiners = re.compile("|".join(map(re.escape, lexicon.load("organizations")["joiners"])))
+    data = lexicon.load("organizations")
+    joiners = re.compile("|".join(map(re.escape, data["joiners"] + data["ended_joiners"])))
     endings = tuple(e for e, _ in lexicon.org_endings())
     for start, end, cls in spans:
         pos = start
         for j in joiners.finditer(text, start, end):
             if text.startswith(endings, j.start()):  # …企业联合会: the organ's own ending, no joiner
                 continue
+            if j.group() in data["ended_joiners"] and not (
+                    end - j.end() >= 2 and lexicon.org_class(text[pos:j.start()]) == lexicon.org_class(text[start:end])):
+                continue  # 工业和信息化部, 浦东新区科技和经济委员会: 和 inside a name; 竹山县商务局和团县委: between two
             yield pos, j.start(), cls
             pos = j.end()
         yield pos, end, cls
