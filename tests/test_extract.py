@@ -2297,3 +2297,8 @@ def test_和_joins_two_organizations_of_one_class_but_stays_inside_a_name():
     organs = labels(f, "GovernmentBody")
     assert {"竹山县商务局", "团县委", "工业和信息化部"} <= organs
     assert "竹山县商务局和团县委" not in organs
+
+
+def test_a_stream_named_after_a_quoted_festival_is_the_stream():
+    f = facts("6月12日晚，两人合作的“青石河山货节”专场直播在拼多多开播。", published="2021-06-21")
+    assert {e.lstrip("“") for e in labels(f, "Event")} == {"青石河山货节”专场直播"}

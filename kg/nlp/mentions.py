@@ -556,8 +556,9 @@ def _quoted_names(text: str, words: list[Word], names: dict) -> list[Mention]:
         after = _head_after(text, m.end(), joined, lexicon.heads_after_quote()) or (None if cls else (
             _counted_event(text, m, heads["Event"]) or _sold_kind(text, m, words)))
         if after and cls and (after[0] == cls or after[0] != "Product") \
-                and not lexicon.ending(after[1], lexicon.words("names", "child_event_heads")):
-            after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform, “…云直播”专场 a 专场
+                and not any(h in after[1] for h in lexicon.words("names", "child_event_heads")):
+            after = None  # “湖北好物专场”直播 is the 专场 itself; but “星幕直播”平台 is a platform, “…云直播”专场 and
+            # “三岔河山货节”专场直播 a 专场
         if after and after[0] == "Event" and _officials_doing(inner_clean, heads["Event"]):
             continue  # 开展“区长带货”直播: a kind of activity, not one event
         if after:
