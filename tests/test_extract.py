@@ -2302,3 +2302,10 @@ def test_和_joins_two_organizations_of_one_class_but_stays_inside_a_name():
 def test_a_stream_named_after_a_quoted_festival_is_the_stream():
     f = facts("6月12日晚，两人合作的“青石河山货节”专场直播在拼多多开播。", published="2021-06-21")
     assert {e.lstrip("“") for e in labels(f, "Event")} == {"青石河山货节”专场直播"}
+
+
+def test_a_page_s_time_stamp_is_not_the_lead_s_day():
+    f = facts("2021-08-28　来源：吉林日报\n本报讯（记者 王晓彤）8月26日，首届东北亚跨境电商博览会在长春市开幕。\n"
+              "吉林省副省长安志远出席开幕式并致辞。", published="2021-08-28")
+    assert ("开幕式", "2021-08-26") in pairs(f, ONE.date)
+    assert ("开幕式", "2021-08-28") not in pairs(f, ONE.date)

@@ -224,7 +224,8 @@ class Extractor:
     def _attended_on_lead_day(self):
         """A report's lead that opens with a day (6月24日，…签署战略合作协议) tells when what it reports happened: an event
         named later that people attended and that no sentence dates (…出席签约仪式) took place that day."""
-        lead = next((s for s in self.sentences if s.dates), None)
+        # not a page's time stamp (2021-08-28　来源：吉林日报): the lead is the report's first dated sentence
+        lead = next((s for s in self.sentences if s.dates and not TIME_STAMP.match(self.text, s.dates[0][0])), None)
         if lead is None or not LEAD_BEFORE_DATE.fullmatch(self.text, lead.start, lead.dates[0][0]):
             return
         iso = lead.dates[0][2]
@@ -1610,6 +1611,7 @@ def _setting_prefix(prefix: str) -> bool:
 
 
 # what may stand before a report's opening day: its dateline and byline (本报讯（记者 …）, 新华社北京3月5日电)
+TIME_STAMP = re.compile(r"(?:19|20)\d{2}[-/.]\d")
 LEAD_BEFORE_DATE = re.compile(r"\s*(?:[^，,。；]{0,40}?(?:讯|电|[）)])\s*)?")
 TOWN_OF = re.compile(r"(?:[\u4e00-\u9fff]{1,4}(?:镇|乡|街道))?的")
 LEADING_QUOTE = re.compile(r"\s*“[^”]*”")
