@@ -1175,14 +1175,19 @@ LIST_JOINERS = {"、", "和", "及", "与", "以及"}
 OBJECT_TAGS = {"n", "nz", "nw"}
 
 
+def _product_reading(words: list[Word], gaz: Gazetteer) -> tuple[dict, set[str], list[Word]]:
+    """What the readers of sold and listed products start from: the products data, the words that name none (展示了公司
+    与…联合研发的…: a word standing for an organization is no product), and the words with places' produce as nouns."""
+    data = lexicon.load("products")
+    not_products = set(data["not_products"]) | set(lexicon.load("organizations")["anaphors"])
+    return data, not_products, _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
+
+
 def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     """What a selling or promoting verb takes as its object is a product, lexicon or not:
     推介秭归脐橙、香菇和木耳; 为家乡茶叶代言."""
-    data = lexicon.load("products")
+    data, not_products, words = _product_reading(words, gaz)
     verbs, skip = set(data["object_verbs"]), set(data["skip_before_object"])
-    # 展示了公司与…联合研发的…: a word standing for an organization is no product
-    not_products = set(data["not_products"]) | set(lexicon.load("organizations")["anaphors"])
-    words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
     out = []
     for i, w in enumerate(words):
         # 阿暖主/PER 推/v, 主/ad 推/v: LAC cut the verb's first character off onto the word before
@@ -1332,10 +1337,8 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
 def find_kind_listed(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
     """The nouns listed before 等 and a kind of goods are products, with no verb to sell them: 当天集中上线宜昌蜜桔、
     宜红茶等200余款特色产品; 首批上线五常大米等120款产品."""
-    data = lexicon.load("products")
+    data, not_products, words = _product_reading(words, gaz)
     kinds, modifiers = set(data["listed_kinds"]), set(data["listed_kind_modifiers"])
-    not_products = set(data["not_products"]) | set(lexicon.load("organizations")["anaphors"])
-    words = _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
     out = []
     for k, w in enumerate(words):
         if w.text in ("等", "等等") and _kind_after(words, k + 1, kinds, modifiers):
