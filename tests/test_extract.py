@@ -2309,3 +2309,8 @@ def test_a_page_s_time_stamp_is_not_the_lead_s_day():
               "吉林省副省长安志远出席开幕式并致辞。", published="2021-08-28")
     assert ("开幕式", "2021-08-26") in pairs(f, ONE.date)
     assert ("开幕式", "2021-08-28") not in pairs(f, ONE.date)
+
+
+def test_analysts_and_finance_directors_have_roles_at_their_firms():
+    f = facts("天衡证券分析师刘嘉琪认为，行业竞争激烈。杭州星萌互娱科技股份有限公司财务总监唐敏介绍了研发投入。", published="2021-04-22")
+    assert {"分析师", "财务总监"} <= {str(st.object) for st in f.statements if st.predicate == ONE.roleTitle}
