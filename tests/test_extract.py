@@ -2314,3 +2314,10 @@ def test_a_page_s_time_stamp_is_not_the_lead_s_day():
 def test_analysts_and_finance_directors_have_roles_at_their_firms():
     f = facts("天衡证券分析师刘嘉琪认为，行业竞争激烈。杭州星萌互娱科技股份有限公司财务总监唐敏介绍了研发投入。", published="2021-04-22")
     assert {"分析师", "财务总监"} <= {str(st.object) for st in f.statements if st.predicate == ONE.roleTitle}
+
+
+def test_a_name_given_in_brackets_as_a_person_s_网名_is_that_person():
+    f = facts("该公司由签约主播林雅琪（网名“琪琪爱分享”）向网友推销“燕之初”即食燕窝。", published="2021-07-16")
+    host = next(e for e in f.entities.values() if "林雅琪" in e.labels)
+    assert "琪琪爱分享" in host.labels
+    assert not any("琪琪" in p and p != max(host.labels, key=len) for p in labels(f, "Person"))

@@ -1601,17 +1601,26 @@ def _nicknames(text: str, words: list[Word], persons: list[Mention]) -> list[Men
     """A quoted name after a host word is a person (主播“川妹小雅”, which LAC cuts in two), unless it is one
     plain word (主播“云端”卖滇红); written right before a person's name (“果果姐”程婷婷) it is that person's
     other name, keyed by the name. Once a host is introduced so, the same quoted name elsewhere in the text is
-    that host too (蒲建勋和“陇上阿秀”先后推介了…)."""
+    that host too (蒲建勋和“陇上阿秀”先后推介了…); so is one given in brackets after a name as its 网名 or 昵称
+    (林雅琪（网名“琪琪爱分享”）)."""
     plain = {(w.start, w.end) for w in words if w.tag not in ("PER", "nz", "nw")}
     by_start = {p.start: p for p in persons}
+    by_end = {p.end: p for p in persons}
     quoted = list(re.finditer(r"“([\u4e00-\u9fff]{2,6})”", text))
     hosts = {}
     for m in quoted:
         if _after_host(text, m.start()) and m.span(1) not in plain:
             named = by_start.get(m.end())
             hosts.setdefault(m.group(1), named.label if named else "")
+        elif (called := NICKNAME_AFTER.search(text, max(0, m.start() - NICKNAME_REACH), m.start())) and called.end() == m.start() \
+                and called.start() in by_end:
+            hosts.setdefault(m.group(1), by_end[called.start()].label)  # 林雅琪（网名“琪琪爱分享”）
     return [Mention(m.start(1), m.end(1), "Person", m.group(1), hosts[m.group(1)], "nickname", 4)
             for m in quoted if m.group(1) in hosts]
+
+
+NICKNAME_AFTER = re.compile(r"[（(](?:网名|昵称|艺名|花名)(?:为|叫|是)?[：:]?")  # what a person's other name follows
+NICKNAME_REACH = 6
 
 
 def _after_host(text: str, quote_start: int) -> bool:
