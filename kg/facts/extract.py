@@ -1147,25 +1147,27 @@ class Extractor:
             return
         event, top = self._at(heading[0]), heading[1]
 
-        def evidence(line: Sentence, rule: str) -> Evidence:
-            return Evidence(top.start, line.end, self.text[top.start:line.end].strip(), rule)
+        def state(subject: URIRef, predicate: URIRef, obj, line: Sentence, rule: str):
+            evidence = Evidence(top.start, line.end, self.text[top.start:line.end].strip(), rule)
+            self.facts.statements.append(Statement(subject, predicate, obj, evidence))
 
         people: dict[URIRef, None] = {}  # in order, once each
         for kind, line in block:
+            places = [k for k, m in enumerate(line.mentions) if m.cls in PLACE_CLASSES]
             if kind == "date" and line.dates:
-                self.facts.statements.append(Statement(event, ONE.date, date_literal(line.dates[0][2]), evidence(line, "field-date")))
-            elif kind == "place" and (first := next((k for k, m in enumerate(line.mentions) if m.cls in PLACE_CLASSES), None)) is not None:
-                for place in self._most_specific(line, first):  # 地点：宁波市鄞州区…: the first places written together
-                    self.facts.statements.append(Statement(event, ONE.locatedIn, self._at(place), evidence(line, "field-place")))
+                state(event, ONE.date, date_literal(line.dates[0][2]), line, "field-date")
+            elif kind == "place" and places:
+                for place in self._most_specific(line, places[0]):  # 地点：宁波市鄞州区…: the first places written together
+                    state(event, ONE.locatedIn, self._at(place), line, "field-place")
             elif kind == "people":
                 for person in {self._at(m): None for m in line.mentions if m.cls == "Person"}:
                     people[person] = None
-                    self.facts.statements.append(Statement(person, ONE.participatedIn, event, evidence(line, "field-people")))
+                    state(person, ONE.participatedIn, event, line, "field-people")
         for kind, line in block:
             if kind == "products":
                 for product in {self._at(m): None for m in line.mentions if m.cls == "Product"}:
                     for person in people:
-                        self.facts.statements.append(Statement(person, ONE.promotes, product, evidence(line, "field-products")))
+                        state(person, ONE.promotes, product, line, "field-products")
 
     def _presenting(self, s: Sentence) -> list[int]:
         """Where a presenting verb has a product for its object (端出了一只“武水”卤鸭礼盒)."""
