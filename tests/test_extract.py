@@ -2321,3 +2321,11 @@ def test_a_name_given_in_brackets_as_a_person_s_网名_is_that_person():
     host = next(e for e in f.entities.values() if "林雅琪" in e.labels)
     assert "琪琪爱分享" in host.labels
     assert not any("琪琪" in p and p != max(host.labels, key=len) for p in labels(f, "Person"))
+
+
+def test_platforms_named_before_参与其中_take_part_in_the_happening_the_paragraph_named_last():
+    f = facts("10日，由丽水市商务局联合抖音发起的首届“丽水好物”直播电商节在莲都区启动。活动将持续至4月10日。"
+              "快手、拼多多也将开设“丽水好物”专区参与其中，丽水市云岭农业开发有限公司也将参与其中。", published="2021-03-11")
+    joined = pairs(f, ONE.participatedIn)
+    assert {("快手", "首届“丽水好物”直播电商节"), ("拼多多", "首届“丽水好物”直播电商节")} <= joined
+    assert not any(agent.startswith("丽水市云岭") for agent, _ in joined)

@@ -959,20 +959,29 @@ class Extractor:
                       and (m.cls == "Event" or m.cls in ORG_CLASSES | {"Person"} and not self._organizer(m, s))]
             if not before or before[-1].cls != "Event":
                 continue
-            self._platforms_in(s, match, self._at(before[-1]))
+            self._platforms_in(s, match.start("list"), match.end("list"), self._at(before[-1]))
         for match in lexicon.regexes("verbs", "platforms_take_part")[0].finditer(self.text, s.start, s.end):
-            clause_end = s.clause_of(match.end() - 1)[1]
-            after = [m for m in s.mentions if m.cls == "Event" and match.end() <= m.start < clause_end]
-            # else the sentence's subject (本届消费节是…消费季的组成部分，…等平台将参与其中), or the one before it
-            said = [x.end() for x in lexicon.regexes("verbs", "speech_opening")[0].finditer(self.text, s.start, match.start("list"))]
-            subject = [m for m in s.mentions if m.cls == "Event" and (said or [s.start])[-1] <= m.start
-                       and m.end <= match.start("list")][:1]
-            before = [m for t in self.sentences[max(s.index - 1, s.paragraph_start):s.index] for m in t.mentions
-                      if m.cls == "Event"]
-            event = after[:1] or subject or before[:1]
-            if event:
-                # 启动仪式上，…宣布活动开启，…等平台参与其中: they take part in what the ceremony opened
-                self._platforms_in(s, match, self._opened(self._at(event[0])))
+            if event := self._taken_part_in(s, match.start("list"), match.end()):
+                self._platforms_in(s, match.start("list"), match.end("list"), event)
+        # 快手、拼多多也将开设…专区参与其中: platforms the text names, opening the clause that takes part
+        for at, _ in occurrences(s.text, lexicon.load("verbs")["take_part_in_it"]):
+            clause = s.clause_of(s.start + at)
+            if event := self._taken_part_in(s, clause[0], s.start + at):
+                self._platforms_in(s, clause[0], s.start + at, event, lexicon_only=True)
+
+    def _taken_part_in(self, s: Sentence, list_start: int, end: int) -> URIRef | None:
+        """What the platforms listed from `list_start` take part in: the event named after the verb ending at `end` in
+        its clause, else the sentence's subject (本届消费节是…消费季的组成部分，…等平台将参与其中), or the first one the
+        paragraph's last sentence to name one names; and what a ceremony opened rather than the ceremony (启动仪式上，…宣布活动开启，…等平台
+        参与其中)."""
+        clause_end = s.clause_of(end - 1)[1]
+        after = [m for m in s.mentions if m.cls == "Event" and end <= m.start < clause_end]
+        said = [x.end() for x in lexicon.regexes("verbs", "speech_opening")[0].finditer(self.text, s.start, list_start)]
+        subject = [m for m in s.mentions if m.cls == "Event" and (said or [s.start])[-1] <= m.start and m.end <= list_start][:1]
+        before = next(([m for m in t.mentions if m.cls == "Event"] for t in reversed(self.sentences[s.paragraph_start:s.index])
+                       if any(m.cls == "Event" for m in t.mentions)), [])  # the paragraph's sentence that named one last
+        event = after[:1] or subject or before[:1]
+        return self._opened(self._at(event[0])) if event else None
 
     def _opened(self, event: URIRef) -> URIRef:
         """The event an opening or launch ceremony is part of, else the event itself."""
@@ -981,9 +990,11 @@ class Extractor:
         parents = self._stated(ONE.partOf).get(event, set())
         return next(iter(parents)) if len(parents) == 1 else event
 
-    def _platforms_in(self, s: Sentence, match: re.Match, event: URIRef):
+    def _platforms_in(self, s: Sentence, start: int, end: int, event: URIRef, lexicon_only: bool = False):
+        """The enterprises written between start and end take part in the event (only the platforms the enterprise
+        lexicon knows, where no 等平台 says what they are)."""
         for m in s.mentions:
-            if m.cls == "Enterprise" and match.start("list") <= m.start < match.end("list"):
+            if m.cls == "Enterprise" and start <= m.start < end and (m.source == "enterprise-lexicon" or not lexicon_only):
                 self._state(self._at(m), ONE.participatedIn, event, s, "platforms-joined")
 
     def _chaired(self, s: Sentence):
