@@ -1483,8 +1483,8 @@ class Extractor:
                           and p.cls in PLACE_CLASSES), None) if reach else None
             if place is None or s.mentions[place].start > reach:
                 continue
-            for where in self._most_specific(s, place):
-                if not self.text.startswith("的", s.mentions[self._place_run(s, place)[1]].end):
+            if not self.text.startswith("的", s.mentions[self._place_run(s, place)[1]].end):
+                for where in self._most_specific(s, place):
                     self._state(company[0], ONE.locatedIn, self._at(where), s, "location-cue")
 
     def _places_written_together(self, s: Sentence):

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..nlp import lexicon
-from ..nlp.mentions import SHOPPING_DAY, Mention, company_core
+from ..nlp.mentions import SHORT_NAME_CUE, SHOPPING_DAY, Mention, company_core
 from ..nlp.places import gazetteer
 from .model import strip_quotes
 
@@ -188,7 +188,7 @@ def _level_form(name: str) -> str:
     return name[n - 1:] if n else name
 
 
-PAREN = re.compile(r"[”》」]?[（(](?:以下简称|以下称|下称|简称)?[“《「]?")
+PAREN = re.compile(rf"[”》」]?[（(](?:{SHORT_NAME_CUE})?[“《「]?")
 PAREN_END = re.compile(r"[”》」]?[）)]")
 
 

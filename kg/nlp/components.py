@@ -142,6 +142,7 @@ class MentionFinder:
         sentences = sentence_bounds(doc)
         places = M.find_places(text, words, gazetteer())
         places += M.find_towns(text, words, places)
+        produce = M.produce_words(words, gazetteer())  # what the sold and listed product readers read
         found = (
             places
             + M.find_organizations(text, words, ents, gazetteer())
@@ -150,8 +151,8 @@ class MentionFinder:
             + M.find_media(text)
             + M.find_technologies(text, words)
             + M.find_products(text, words, sentences, gazetteer())
-            + M.find_promoted(text, words, gazetteer())
-            + M.find_kind_listed(text, words, gazetteer())
+            + M.find_promoted(text, produce)
+            + M.find_kind_listed(produce, gazetteer())
         )
         kept = M.unsure_persons_dropped(M.resolve_overlaps(M.one_sense(text, found + M.find_title_references(text, found))))
         kept += M.persons_named_again(text, words, [m for m in found if m.cls == "Person"], kept)

@@ -422,7 +422,8 @@ def _short_company_names(text: str, bounds: Boundaries, companies: list[Mention]
     return out
 
 
-DECLARED_SHORT = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[“「]([^”」（）()]{2,10})[”」][）)]")
+SHORT_NAME_CUE = "以下简称|以下称|下称|简称"  # what opens a short name in brackets, here and in kg/facts/resolve.py
+DECLARED_SHORT = re.compile(rf"[（(](?:{SHORT_NAME_CUE})[“「]([^”」（）()]{{2,10}})[”」][）)]")
 
 
 def _declared_short_names(text: str, bounds: Boundaries, orgs: list[Mention]) -> list[Mention]:
@@ -1175,18 +1176,21 @@ LIST_JOINERS = {"、", "和", "及", "与", "以及"}
 OBJECT_TAGS = {"n", "nz", "nw"}
 
 
-def _product_reading(words: list[Word], gaz: Gazetteer) -> tuple[dict, set[str], list[Word]]:
-    """What the readers of sold and listed products start from: the products data, the words that name none (展示了公司
-    与…联合研发的…: a word standing for an organization is no product), and the words with places' produce as nouns."""
-    data = lexicon.load("products")
-    not_products = set(data["not_products"]) | set(lexicon.load("organizations")["anaphors"])
-    return data, not_products, _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
+def produce_words(words: list[Word], gaz: Gazetteer) -> list[Word]:
+    """The words as the readers of sold and listed products take them: places' produce read as nouns (see
+    `_produce_as_noun`, `_places_of_produce`). Read once per document for both."""
+    return _places_of_produce(gaz, [_produce_as_noun(w) for w in words])
 
 
-def find_promoted(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
+def _not_products() -> set[str]:
+    """Words that name no product, and those standing for an organization (展示了公司与…联合研发的…)."""
+    return set(lexicon.load("products")["not_products"]) | set(lexicon.load("organizations")["anaphors"])
+
+
+def find_promoted(text: str, words: list[Word]) -> list[Mention]:
     """What a selling or promoting verb takes as its object is a product, lexicon or not:
-    推介秭归脐橙、香菇和木耳; 为家乡茶叶代言."""
-    data, not_products, words = _product_reading(words, gaz)
+    推介秭归脐橙、香菇和木耳; 为家乡茶叶代言. `words` as `produce_words` reads them."""
+    data, not_products = lexicon.load("products"), _not_products()
     verbs, skip = set(data["object_verbs"]), set(data["skip_before_object"])
     out = []
     for i, w in enumerate(words):
@@ -1334,10 +1338,10 @@ def _object_list(words: list[Word], j: int) -> list[Word]:
     return items
 
 
-def find_kind_listed(text: str, words: list[Word], gaz: Gazetteer) -> list[Mention]:
+def find_kind_listed(words: list[Word], gaz: Gazetteer) -> list[Mention]:
     """The nouns listed before 等 and a kind of goods are products, with no verb to sell them: 当天集中上线宜昌蜜桔、
-    宜红茶等200余款特色产品; 首批上线五常大米等120款产品."""
-    data, not_products, words = _product_reading(words, gaz)
+    宜红茶等200余款特色产品; 首批上线五常大米等120款产品. `words` as `produce_words` reads them."""
+    data, not_products = lexicon.load("products"), _not_products()
     kinds, modifiers = set(data["listed_kinds"]), set(data["listed_kind_modifiers"])
     out = []
     for k, w in enumerate(words):
